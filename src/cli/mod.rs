@@ -1,0 +1,90 @@
+//! The command line: clap types and one small function per subcommand.
+
+mod check;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::diagnostics::{Counts, Report, render_human};
+use crate::records::{self, Loaded};
+
+/// Turns a git repository of plain-text customer records into a team's website.
+#[derive(Debug, Parser)]
+#[command(name = "cardfile", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate every record file and report all problems at once.
+    Check(check::CheckArgs),
+}
+
+/// Where the records are and which day counts as today.
+#[derive(Debug, Clone, Args)]
+pub struct RecordsArgs {
+    /// The records directory.
+    #[arg(long, default_value = "records", value_name = "DIR")]
+    pub records: PathBuf,
+    /// The reference date (default: the local date).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+}
+
+impl RecordsArgs {
+    /// The reference date: `--today`, else the local date.
+    pub fn today(&self) -> NaiveDate {
+        self.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Loads the records; a missing directory is an I/O error (exit 2).
+    pub fn load(&self) -> Result<Loaded> {
+        if !self.records.is_dir() {
+            bail!(
+                "records directory {} not found (use --records DIR, or run `cardfile init` to start one)",
+                self.records.display()
+            );
+        }
+        Ok(records::load(&self.records, self.today()))
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date like 2026-03-04"))
+}
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+    }
+}
+
+/// Prints diagnostics for people on standard error, coloured only on a terminal.
+pub fn print_human(loaded: &Loaded) -> Result<()> {
+    let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+    let mut stream = StandardStream::stderr(choice);
+    let report = Report { diagnostics: &loaded.diagnostics, texts: &loaded.texts, files_read: loaded.files_read };
+    render_human(&report, &mut stream).context("writing diagnostics")
+}
+
+/// The exit code for a set of diagnostics: 2 for I/O problems, 1 for errors, else 0.
+pub fn exit_code(counts: Counts, deny_warnings: bool) -> ExitCode {
+    if counts.io {
+        ExitCode::from(2)
+    } else if counts.errors > 0 || (deny_warnings && counts.warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,199 @@
+//! Printing diagnostics: for people (like rustc), as JSON, and as GitHub annotations.
+
+use std::collections::BTreeMap;
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term;
+use codespan_reporting::term::termcolor::WriteColor;
+use serde::Serialize;
+
+use super::{Counts, Diagnostic, Severity, line_col};
+
+/// The output formats of `check --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Like rustc: the message, the place, the source line with a caret, and a hint.
+    Human,
+    /// One JSON array of `{severity, file, line, column, message}`.
+    Json,
+    /// GitHub Actions workflow commands that annotate a pull request.
+    Github,
+}
+
+/// Diagnostics with the texts of the files they point into.
+pub struct Report<'a> {
+    /// The diagnostics, in printing order.
+    pub diagnostics: &'a [Diagnostic],
+    /// Each file's text by its path relative to the records directory.
+    pub texts: &'a BTreeMap<String, String>,
+    /// How many files were read (for the summary line).
+    pub files_read: usize,
+}
+
+impl Report<'_> {
+    fn text(&self, file: &str) -> &str {
+        self.texts.get(file).map_or("", String::as_str)
+    }
+
+    fn position(&self, d: &Diagnostic) -> super::LineCol {
+        line_col(self.text(&d.file), d.span.as_ref().map_or(0, |s| s.start))
+    }
+}
+
+/// Writes the diagnostics the way rustc does, with colour when `out` supports it.
+pub fn render_human(report: &Report<'_>, out: &mut dyn WriteColor) -> std::io::Result<()> {
+    let mut files = SimpleFiles::new();
+    let mut ids = BTreeMap::new();
+    let mut file_id = |name: &str, files: &mut SimpleFiles<String, String>| -> usize {
+        *ids.entry(name.to_string()).or_insert_with(|| files.add(name.to_string(), report.text(name).to_string()))
+    };
+    let config = term::Config::default();
+    for d in report.diagnostics {
+        let primary = file_id(&d.file, &mut files);
+        let span = d.span.clone().unwrap_or(0..0);
+        let mut labels = vec![cs::Label::primary(primary, span)];
+        for label in &d.labels {
+            let id = file_id(&label.file, &mut files);
+            labels.push(cs::Label::secondary(id, label.span.clone()).with_message(&label.message));
+        }
+        let severity = match d.severity() {
+            Severity::Error => cs::Severity::Error,
+            Severity::Warning => cs::Severity::Warning,
+        };
+        let diagnostic = cs::Diagnostic::new(severity)
+            .with_code(d.code.as_str())
+            .with_message(&d.message)
+            .with_labels(labels)
+            .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect());
+        term::emit_to_write_style(out, &config, &files, &diagnostic)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+    }
+    writeln!(out, "{}", summary_line(report))
+}
+
+/// "2 errors, 1 warning in 41 files".
+pub fn summary_line(report: &Report<'_>) -> String {
+    let counts = Counts::of(report.diagnostics);
+    let plural = |n: usize, word: &str| {
+        if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+    };
+    format!(
+        "{}, {} in {}",
+        plural(counts.errors, "error"),
+        plural(counts.warnings, "warning"),
+        plural(report.files_read, "file")
+    )
+}
+
+/// The message of a diagnostic with its hint, for the one-line formats.
+fn one_line(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{}; help: {}", d.message, help),
+        None => d.message.clone(),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: &'static str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+/// One JSON array of diagnostics, as SPEC section 9 lays out.
+pub fn render_json(report: &Report<'_>) -> String {
+    let items: Vec<JsonDiagnostic<'_>> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let pos = report.position(d);
+            JsonDiagnostic {
+                severity: d.severity().as_str(),
+                file: &d.file,
+                line: pos.line,
+                column: pos.column,
+                message: one_line(d),
+            }
+        })
+        .collect();
+    // Serialising plain strings and numbers cannot fail.
+    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// GitHub workflow commands; `prefix` is the records directory relative to the repository root.
+pub fn render_github(report: &Report<'_>, prefix: &str) -> String {
+    let mut out = String::new();
+    for d in report.diagnostics {
+        let pos = report.position(d);
+        let file = format!("{prefix}{}", d.file);
+        out.push_str(&format!(
+            "::{} file={},line={},col={},title={}::{}\n",
+            d.severity().as_str(),
+            escape_property(&file),
+            pos.line,
+            pos.column,
+            d.code,
+            escape_data(&one_line(d)),
+        ));
+    }
+    out
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Code;
+
+    fn sample() -> (Vec<Diagnostic>, BTreeMap<String, String>) {
+        let text = "name = \"x\"\namout = 5\n".to_string();
+        let d = Diagnostic::new(Code::UnknownKey, "customers/a.toml", 11..16, "unknown key `amout`")
+            .with_help("did you mean `amount`?");
+        (vec![d], BTreeMap::from([("customers/a.toml".to_string(), text)]))
+    }
+
+    #[test]
+    fn json_has_exactly_the_spec_keys_and_one_based_positions() {
+        let (diags, texts) = sample();
+        let report = Report { diagnostics: &diags, texts: &texts, files_read: 1 };
+        let value: serde_json::Value = serde_json::from_str(&render_json(&report)).unwrap();
+        let item = &value[0];
+        assert_eq!(item["severity"], "error");
+        assert_eq!(item["file"], "customers/a.toml");
+        assert_eq!(item["line"], 2);
+        assert_eq!(item["column"], 1);
+        assert_eq!(item.as_object().unwrap().len(), 5);
+    }
+
+    #[test]
+    fn github_lines_escape_properties_and_carry_the_prefix() {
+        let (diags, texts) = sample();
+        let report = Report { diagnostics: &diags, texts: &texts, files_read: 1 };
+        let out = render_github(&report, "team,x/records/");
+        assert!(out.starts_with("::error file=team%2Cx/records/customers/a.toml,line=2,col=1,title=E010::"));
+    }
+
+    #[test]
+    fn human_output_points_at_the_line_with_a_caret() {
+        let (diags, texts) = sample();
+        let report = Report { diagnostics: &diags, texts: &texts, files_read: 41 };
+        let mut buf = term::termcolor::NoColor::new(Vec::new());
+        render_human(&report, &mut buf).unwrap();
+        let text = String::from_utf8(buf.into_inner()).unwrap();
+        assert!(text.contains("error[E010]: unknown key `amout`"), "{text}");
+        assert!(text.contains("customers/a.toml:2:1"), "{text}");
+        assert!(text.contains("^^^^^"), "{text}");
+        assert!(text.contains("help: did you mean `amount`?"), "{text}");
+        assert!(text.ends_with("1 error, 0 warnings in 41 files\n"), "{text}");
+    }
+}

@@ -1,0 +1,137 @@
+//! Problems found in the records, as data: collected from every file, then printed at once.
+
+mod codes;
+mod emit;
+mod position;
+
+use std::ops::Range;
+
+pub use codes::Code;
+pub use emit::{Format, Report, render_github, render_human, render_json, summary_line};
+pub use position::{LineCol, line_col};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The records are wrong: nothing is built or exported.
+    Error,
+    /// Probably a mistake, but the records can still be used.
+    Warning,
+}
+
+impl Severity {
+    /// The lower-case name used in JSON and GitHub output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A secondary place a diagnostic points at ("first defined here").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// The file, relative to the records directory.
+    pub file: String,
+    /// Byte range in that file's text.
+    pub span: Range<usize>,
+    /// What this place has to do with the problem.
+    pub message: String,
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The stable code, e.g. `E010`.
+    pub code: Code,
+    /// The file, relative to the records directory, with `/` separators.
+    pub file: String,
+    /// Byte range in the file's text; `None` for a problem with the whole file.
+    pub span: Option<Range<usize>>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it, when we can say.
+    pub help: Option<String>,
+    /// Other places involved.
+    pub labels: Vec<Label>,
+}
+
+impl Diagnostic {
+    /// A diagnostic at a span of a file.
+    pub fn new(code: Code, file: &str, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            file: file.to_string(),
+            span: Some(span),
+            message: message.into(),
+            help: None,
+            labels: Vec::new(),
+        }
+    }
+
+    /// A diagnostic about a whole file (reported at line 1, column 1).
+    pub fn whole_file(code: Code, file: &str, message: impl Into<String>) -> Self {
+        Diagnostic { span: None, ..Diagnostic::new(code, file, 0..0, message) }
+    }
+
+    /// Adds a hint on how to fix the problem.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn with_label(mut self, file: &str, span: Range<usize>, message: impl Into<String>) -> Self {
+        self.labels.push(Label { file: file.to_string(), span, message: message.into() });
+        self
+    }
+
+    /// Adds a secondary label in the diagnostic's own file.
+    pub fn with_label_here(&mut self, span: Range<usize>, message: impl Into<String>) -> &mut Self {
+        self.labels.push(Label { file: self.file.clone(), span, message: message.into() });
+        self
+    }
+
+    /// Error or warning, from the code.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+
+    /// The order diagnostics are printed in: by file, then position, then code.
+    pub fn sort_key(&self) -> (&str, usize, Code) {
+        (&self.file, self.span.as_ref().map_or(0, |s| s.start), self.code)
+    }
+}
+
+/// Sorts diagnostics into their printing order and drops exact repeats.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
+    diagnostics.dedup();
+}
+
+/// Counts of errors and warnings in a list of diagnostics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// How many errors.
+    pub errors: usize,
+    /// How many warnings.
+    pub warnings: usize,
+    /// Whether any error is an I/O problem (exit code 2 rather than 1).
+    pub io: bool,
+}
+
+impl Counts {
+    /// Counts the diagnostics of a list.
+    pub fn of(diagnostics: &[Diagnostic]) -> Counts {
+        let mut counts = Counts::default();
+        for d in diagnostics {
+            match d.severity() {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+            }
+            counts.io |= d.code.is_io();
+        }
+        counts
+    }
+}

@@ -1,0 +1,8 @@
+//! cardfile: a git repository of plain-text customer records, checked like a compiler,
+//! analysed as customer-management practice asks, and rendered as a team's website.
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod diagnostics;
+pub mod records;
+pub mod settings;

@@ -1,0 +1,247 @@
+//! Reading one customer file into a [`Customer`], with every per-file rule of SPEC 3 and 10.1.
+
+use chrono::NaiveDate;
+use toml::Spanned;
+
+use super::choices::{ComplaintCategory, CustomerKind, Relationship, Severity, Stage};
+use super::entries::{contacts, handover_rules, order_rules, warn_if_future};
+use super::keys;
+use super::model::{Complaint, Contract, Customer, Handover, Interaction, Loss, Opportunity, Order};
+use super::reader::{Ctx, Table};
+use crate::diagnostics::Code;
+
+/// Reads a customer whose id is `id` from its parsed top-level table.
+pub fn read_customer(cx: &mut Ctx<'_>, top: &Table<'_, '_>, id: &str, today: NaiveDate) -> Customer {
+    let name = top.required_string(cx, "name").map(Spanned::into_inner).unwrap_or_default();
+    let owner = top.required_string(cx, "owner").unwrap_or_else(|| Spanned::new(0..0, String::new()));
+    let kind = top.choice(cx, "kind").unwrap_or(CustomerKind::Company);
+    let birthday = top.date(cx, "birthday");
+    if let (Some(b), CustomerKind::Company) = (&birthday, kind) {
+        cx.report(Code::BirthdayOnCompany, b.span(), "a birthday on a company customer is ignored").help =
+            Some("put the birthday on a [[contact]], or set kind = \"person\"".to_string());
+    }
+    let mut customer = Customer {
+        id: id.to_string(),
+        file: cx.file.to_string(),
+        name,
+        kind,
+        owner,
+        region: top.text(cx, "region"),
+        tags: top.string_list(cx, "tags"),
+        since: top.date(cx, "since").map(Spanned::into_inner),
+        relationship: top.choice(cx, "relationship").unwrap_or(Relationship::Reactive),
+        prospect: top.integer(cx, "prospect", 1, 5).map_or(3, |n| n as u8),
+        credit_limit: top.money(cx, "credit_limit").map(Spanned::into_inner),
+        cadence_days: top.integer(cx, "cadence_days", 1, 3650).map(|n| n as u32),
+        phone: top.text(cx, "phone"),
+        email: top.text(cx, "email"),
+        wechat: top.text(cx, "wechat"),
+        address: top.text(cx, "address"),
+        birthday: birthday.filter(|_| kind == CustomerKind::Person).map(Spanned::into_inner),
+        archived: top.boolean(cx, "archived").unwrap_or(false),
+        notes: top.text(cx, "notes"),
+        referred_by: top.string(cx, "referred_by"),
+        loss: top.table(cx, "loss", "[loss]").and_then(|t| loss(cx, t)),
+        contacts: contacts(cx, top),
+        interactions: each(cx, top, "interaction", "[[interaction]]", |cx, t| interaction(cx, t, today)),
+        orders: each(cx, top, "order", "[[order]]", |cx, t| order(cx, t, today)),
+        complaints: each(cx, top, "complaint", "[[complaint]]", |cx, t| complaint(cx, t, today)),
+        contracts: each(cx, top, "contract", "[[contract]]", contract),
+        opportunities: each(cx, top, "opportunity", "[[opportunity]]", |cx, t| opportunity(cx, t, today)),
+        handovers: Vec::new(),
+    };
+    customer.orders = order_rules(cx, std::mem::take(&mut customer.orders));
+    let handovers = each(cx, top, "handover", "[[handover]]", |cx, t| handover(cx, t, today));
+    customer.handovers = handover_rules(cx, handovers, &customer.owner, today);
+    if let Some(loss) = &customer.loss
+        && let Some(after) = customer.orders.iter().find(|o| o.date > loss.date && o.date <= today)
+    {
+        cx.report(
+            Code::OrderAfterLoss,
+            0..0,
+            format!("the customer is recorded as lost on {}, but ordered on {}", loss.date, after.date),
+        )
+        .help = Some("remove [loss] if the customer came back".to_string());
+    }
+    warn_unreachable(cx, &customer, today);
+    customer
+}
+
+/// Reads every entry of an array of tables, keeping those without errors.
+fn each<T>(
+    cx: &mut Ctx<'_>,
+    top: &Table<'_, '_>,
+    key: &str,
+    name: &'static str,
+    mut read: impl FnMut(&mut Ctx<'_>, Table<'_, '_>) -> Option<T>,
+) -> Vec<T> {
+    let tables = top.tables(cx, key, name);
+    tables.into_iter().filter_map(|t| read(cx, t)).collect()
+}
+
+fn warn_unreachable(cx: &mut Ctx<'_>, c: &Customer, today: NaiveDate) {
+    let own = c.phone.is_some() || c.email.is_some() || c.wechat.is_some();
+    if !own && !c.contacts.iter().any(|p| !p.has_left(today) && p.reachable()) {
+        cx.report(Code::Unreachable, 0..0, format!("no way to reach {}: no phone, e-mail or WeChat", c.name)).help =
+            Some("add `phone`, `email` or `wechat` to the customer or to a [[contact]]".to_string());
+    }
+}
+
+fn loss(cx: &mut Ctx<'_>, t: Table<'_, '_>) -> Option<Loss> {
+    let date = t.required_date(cx, "date");
+    let reason = if t_has(&t, cx, "reason") { t.choice(cx, "reason") } else { None };
+    let notes = t.text(cx, "notes");
+    t.finish(cx, keys::LOSS);
+    Some(Loss { date: date?.into_inner(), reason: reason?, notes })
+}
+
+/// `reason` is required in `[loss]`: reports it when missing.
+fn t_has(t: &Table<'_, '_>, cx: &mut Ctx<'_>, key: &str) -> bool {
+    t.required_string(cx, key).is_some()
+}
+
+fn interaction(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Interaction> {
+    let date = t.required_date(cx, "date");
+    let kind = if t_has(&t, cx, "kind") { t.choice(cx, "kind") } else { None };
+    let summary = t.required_string(cx, "summary");
+    warn_if_future(cx, date.as_ref(), "interaction", today);
+    let item = Interaction {
+        date: *date.as_ref()?.get_ref(),
+        kind: kind?,
+        by: t.string(cx, "by"),
+        summary: summary?.into_inner(),
+        next: t.date(cx, "next").map(Spanned::into_inner),
+        satisfaction: t.integer(cx, "satisfaction", 1, 5).map(|n| n as u8),
+    };
+    t.finish(cx, keys::INTERACTION);
+    Some(item)
+}
+
+fn order(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Order> {
+    let date = t.required_date(cx, "date");
+    let amount = t.required_money(cx, "amount");
+    let cost = t.money(cx, "cost").map(Spanned::into_inner);
+    let reference = t.string(cx, "ref");
+    let product = t.text(cx, "product");
+    let due = t.date(cx, "due");
+    let paid = t.date(cx, "paid");
+    t.finish(cx, keys::ORDER);
+    warn_if_future(cx, date.as_ref(), "order", today);
+    let date = date?;
+    for (key, later) in [("due", &due), ("paid", &paid)] {
+        if let Some(later) = later.as_ref().filter(|l| *l.get_ref() < *date.get_ref()) {
+            cx.report(
+                Code::DateOrder,
+                later.span(),
+                format!("`{key}` ({}) is before the order `date` ({})", later.get_ref(), date.get_ref()),
+            )
+            .with_label_here(date.span(), "the order is dated here");
+        }
+    }
+    if let (Some(p), None) = (&paid, &due) {
+        cx.report(
+            Code::PaidWithoutDue,
+            p.span(),
+            "`paid` without `due`: the order was not sold on credit, so `paid` is ignored",
+        )
+        .help = Some("add `due` if the order was sold on credit, or remove `paid`".to_string());
+    }
+    Some(Order {
+        date: date.into_inner(),
+        amount: amount?.into_inner(),
+        cost,
+        reference,
+        product,
+        due: due.map(Spanned::into_inner),
+        paid: paid.map(Spanned::into_inner),
+    })
+}
+
+fn complaint(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Complaint> {
+    let opened = t.required_date(cx, "opened");
+    warn_if_future(cx, opened.as_ref(), "complaint", today);
+    let summary = t.required_string(cx, "summary");
+    let resolved = t.date(cx, "resolved");
+    let item = Complaint {
+        opened: *opened.as_ref()?.get_ref(),
+        summary: summary?.into_inner(),
+        severity: t.choice(cx, "severity").unwrap_or(Severity::Medium),
+        resolved: resolved.as_ref().map(|r| *r.get_ref()),
+        resolution: t.text(cx, "resolution"),
+        category: t.choice(cx, "category").unwrap_or(ComplaintCategory::Other),
+        by: t.string(cx, "by"),
+    };
+    t.finish(cx, keys::COMPLAINT);
+    if let (Some(o), Some(r)) = (&opened, &resolved)
+        && r.get_ref() < o.get_ref()
+    {
+        cx.report(
+            Code::DateOrder,
+            r.span(),
+            format!("`resolved` ({}) is before `opened` ({})", r.get_ref(), o.get_ref()),
+        )
+        .with_label_here(o.span(), "opened here");
+    }
+    Some(item)
+}
+
+fn contract(cx: &mut Ctx<'_>, t: Table<'_, '_>) -> Option<Contract> {
+    let kind = t.required_string(cx, "kind");
+    let start = t.date(cx, "start");
+    let end = t.required_date(cx, "end");
+    t.finish(cx, keys::CONTRACT);
+    if let (Some(s), Some(e)) = (&start, &end)
+        && e.get_ref() < s.get_ref()
+    {
+        cx.report(Code::DateOrder, e.span(), format!("`end` ({}) is before `start` ({})", e.get_ref(), s.get_ref()))
+            .with_label_here(s.span(), "starts here");
+    }
+    Some(Contract { kind: kind?.into_inner(), start: start.map(Spanned::into_inner), end: end?.into_inner() })
+}
+
+fn opportunity(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Opportunity> {
+    let opened = t.required_date(cx, "opened");
+    warn_if_future(cx, opened.as_ref(), "opportunity", today);
+    let title = t.required_string(cx, "title");
+    let amount = t.money(cx, "amount").map(Spanned::into_inner);
+    let stage = t.choice(cx, "stage").unwrap_or(Stage::Lead);
+    let expected = t.date(cx, "expected").map(Spanned::into_inner);
+    let closed = t.date(cx, "closed");
+    let header = t.span.clone();
+    t.finish(cx, keys::OPPORTUNITY);
+    if stage.is_closed() && closed.is_none() {
+        cx.report(
+            Code::MissingClosed,
+            header,
+            format!("a {} opportunity needs `closed`, the day it was decided", stage.as_str()),
+        )
+        .help = Some("add `closed = 2026-03-04`".to_string());
+    }
+    if let (Some(o), Some(c)) = (&opened, &closed)
+        && c.get_ref() < o.get_ref()
+    {
+        cx.report(
+            Code::DateOrder,
+            c.span(),
+            format!("`closed` ({}) is before `opened` ({})", c.get_ref(), o.get_ref()),
+        )
+        .with_label_here(o.span(), "opened here");
+    }
+    Some(Opportunity {
+        opened: opened?.into_inner(),
+        title: title?.into_inner(),
+        amount,
+        stage,
+        expected,
+        closed: closed.map(Spanned::into_inner),
+    })
+}
+
+fn handover(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Handover> {
+    let date = t.required_date(cx, "date");
+    warn_if_future(cx, date.as_ref(), "handover", today);
+    let from = t.required_string(cx, "from");
+    let to = t.required_string(cx, "to");
+    t.finish(cx, keys::HANDOVER);
+    Some(Handover { date: date?.into_inner(), from: from?, to: to? })
+}

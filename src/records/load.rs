@@ -1,0 +1,148 @@
+//! Finding the record files under a records directory and reading them in parallel.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Code, Diagnostic};
+
+/// What a file under the records directory is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileKind {
+    /// cardfile.toml
+    Settings,
+    /// team.toml
+    Team,
+    /// customers/**/<id>.toml
+    Customer(String),
+}
+
+/// A record file found on disk.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Relative to the records directory, `/`-separated.
+    pub rel: String,
+    /// Its path on disk.
+    pub path: PathBuf,
+    /// What it holds.
+    pub kind: FileKind,
+}
+
+fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Walks the records directory in a deterministic order. Hidden entries are skipped,
+/// symbolic links are followed only when they stay inside the directory, loops are reported.
+pub fn discover(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut refused = Vec::new();
+    let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut found = Vec::new();
+    let walker = WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+        if e.depth() == 0 {
+            return true;
+        }
+        let name = e.file_name().to_string_lossy();
+        if name.starts_with('.') {
+            return false;
+        }
+        let rel = rel_path(root, e.path());
+        if e.path_is_symlink() {
+            match fs::canonicalize(e.path()) {
+                Ok(target) if target.starts_with(&canonical_root) => {}
+                Ok(target) => {
+                    refused.push(
+                        Diagnostic::whole_file(
+                            Code::Symlink,
+                            &rel,
+                            format!("symbolic link leads outside the records directory, to {}", target.display()),
+                        )
+                        .with_help(
+                            "records must live inside the records directory; copy the file in instead of linking",
+                        ),
+                    );
+                    return false;
+                }
+                Err(err) => {
+                    if name.ends_with(".toml") {
+                        refused.push(Diagnostic::whole_file(
+                            Code::Io,
+                            &rel,
+                            format!("cannot follow symbolic link: {err}"),
+                        ));
+                    }
+                    return false;
+                }
+            }
+        }
+        if e.file_type().is_dir() && name.ends_with(".toml") {
+            refused.push(
+                Diagnostic::whole_file(Code::Io, &rel, "this is a directory, not a file")
+                    .with_help("a record is a file; rename the directory"),
+            );
+            return false;
+        }
+        true
+    });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let rel = err.path().map(|p| rel_path(root, p)).unwrap_or_default();
+                let d = if err.loop_ancestor().is_some() {
+                    Diagnostic::whole_file(
+                        Code::Symlink,
+                        &rel,
+                        "symbolic link loop: the link points at a folder that contains it",
+                    )
+                    .with_help("remove the link")
+                } else {
+                    Diagnostic::whole_file(Code::Io, &rel, format!("cannot read: {err}"))
+                };
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        if entry.depth() == 0 || !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let rel = rel_path(root, entry.path());
+        let kind = match rel.as_str() {
+            "cardfile.toml" => FileKind::Settings,
+            "team.toml" => FileKind::Team,
+            _ if rel.starts_with("customers/") => {
+                let stem = entry.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                FileKind::Customer(stem)
+            }
+            _ => {
+                diagnostics.push(
+                    Diagnostic::whole_file(
+                        Code::Misplaced,
+                        &rel,
+                        "this .toml file is not read by cardfile (probably misplaced)",
+                    )
+                    .with_help(
+                        "customers go under customers/; settings in cardfile.toml and the team in team.toml at the top",
+                    ),
+                );
+                continue;
+            }
+        };
+        found.push(Found { rel, path: entry.path().to_path_buf(), kind });
+    }
+    diagnostics.append(&mut refused);
+    (found, diagnostics)
+}
+
+/// Reads a found file's bytes, or says why it cannot be read.
+pub fn read(found: &Found) -> Result<Vec<u8>, Box<Diagnostic>> {
+    fs::read(&found.path).map_err(|err| {
+        Box::new(
+            Diagnostic::whole_file(Code::Io, &found.rel, format!("cannot read the file: {err}"))
+                .with_help("check the file's permissions"),
+        )
+    })
+}

@@ -1,0 +1,174 @@
+//! Loading a records directory: find the files, decode and parse them in parallel, read
+//! them into domain types, and check the rules that span files. Records are only read.
+
+pub mod choices;
+mod customer;
+mod entries;
+pub mod keys;
+mod load;
+pub mod model;
+pub mod reader;
+mod source;
+mod team;
+mod validate;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use toml::de::DeTable;
+
+pub use load::{FileKind, Found};
+pub use model::Records;
+
+use crate::diagnostics::{self, Code, Diagnostic};
+use crate::settings::{Settings, read_settings};
+use reader::{Ctx, Table};
+
+/// Whether `id` matches `^[a-z0-9][a-z0-9-]{0,63}$`.
+pub fn valid_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 64
+        && bytes[0] != b'-'
+        && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+}
+
+/// Everything loaded from a records directory.
+pub struct Loaded {
+    /// The settings (defaults where cardfile.toml is silent or absent).
+    pub settings: Settings,
+    /// The team and the customers.
+    pub records: Records,
+    /// Every problem found, in printing order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text of each file a diagnostic points into.
+    pub texts: BTreeMap<String, String>,
+    /// How many record files were read.
+    pub files_read: usize,
+}
+
+/// What one file turned into.
+enum Content {
+    Settings(Box<Settings>),
+    Team(Vec<model::Member>),
+    Customer(Box<model::Customer>),
+    Nothing,
+}
+
+struct Parsed {
+    rel: String,
+    kind: FileKind,
+    text: String,
+    content: Content,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads and validates the records under `root`, as of `today`.
+pub fn load(root: &Path, today: NaiveDate) -> Loaded {
+    let (found, mut diagnostics) = load::discover(root);
+    let files_read = found.len();
+    let parsed: Vec<Parsed> = found.into_par_iter().map(|f| parse_file(&f, today)).collect();
+
+    let mut settings = None;
+    let mut members = None;
+    let mut customers = Vec::new();
+    let mut texts = BTreeMap::new();
+    for p in parsed {
+        diagnostics.extend(p.diagnostics);
+        texts.insert(p.rel.clone(), p.text);
+        match p.content {
+            Content::Settings(s) => settings = Some(*s),
+            Content::Team(t) => members = Some(t),
+            Content::Customer(c) => customers.push(*c),
+            Content::Nothing => {
+                if let FileKind::Customer(id) = p.kind {
+                    customers.push(validate::placeholder(&id, &p.rel));
+                }
+            }
+        }
+    }
+    if members.is_none() && root.is_dir() {
+        diagnostics.push(
+            Diagnostic::whole_file(Code::MissingTeam, "team.toml", "team.toml is missing: no one can own a customer")
+                .with_help("create team.toml with one [[member]] (id, name) per person"),
+        );
+    }
+    let has_team = members.is_some();
+    let mut records = Records { members: members.unwrap_or_default(), customers };
+    validate::cross_file(&mut records, has_team, today, &mut diagnostics);
+    diagnostics::sort(&mut diagnostics);
+    let referenced: std::collections::BTreeSet<&str> = diagnostics
+        .iter()
+        .flat_map(|d| std::iter::once(d.file.as_str()).chain(d.labels.iter().map(|l| l.file.as_str())))
+        .collect();
+    texts.retain(|rel, _| referenced.contains(rel.as_str()));
+    Loaded { settings: settings.unwrap_or_default(), records, diagnostics, texts, files_read }
+}
+
+fn parse_file(found: &Found, today: NaiveDate) -> Parsed {
+    let mut parsed = Parsed {
+        rel: found.rel.clone(),
+        kind: found.kind.clone(),
+        text: String::new(),
+        content: Content::Nothing,
+        diagnostics: Vec::new(),
+    };
+    let bytes = match load::read(found) {
+        Ok(bytes) => bytes,
+        Err(d) => {
+            parsed.diagnostics.push(*d);
+            return parsed;
+        }
+    };
+    let decoded = source::decode(&found.rel, &bytes);
+    parsed.text = decoded.text;
+    if !decoded.fatal.is_empty() {
+        parsed.diagnostics = decoded.fatal;
+        return parsed;
+    }
+    let (table, errors) = DeTable::parse_recoverable(&parsed.text);
+    if !errors.is_empty() {
+        parsed.diagnostics = errors
+            .iter()
+            .map(|e| {
+                let span = e.span().unwrap_or(0..0);
+                Diagnostic::new(Code::Syntax, &found.rel, span, format!("TOML syntax: {}", e.message().trim_end()))
+            })
+            .collect();
+        return parsed;
+    }
+    let mut cx = Ctx::new(&found.rel);
+    let top = Table::new(table.get_ref(), 0..0, "the settings");
+    parsed.content = match &found.kind {
+        FileKind::Settings => Content::Settings(Box::new(read_settings(&mut cx, &top))),
+        FileKind::Team => Content::Team(team::read_team(&mut cx, &Table::new(table.get_ref(), 0..0, "team.toml"))),
+        FileKind::Customer(id) => {
+            let top = Table::new(table.get_ref(), 0..0, "the customer");
+            let customer = customer::read_customer(&mut cx, &top, id, today);
+            top.finish(&mut cx, keys::CUSTOMER);
+            Content::Customer(Box::new(customer))
+        }
+    };
+    parsed.diagnostics = cx.diagnostics;
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::valid_id;
+
+    #[test]
+    fn ids_follow_the_rule() {
+        assert!(valid_id("acme"));
+        assert!(valid_id("0-a"));
+        assert!(valid_id(&"a".repeat(64)));
+        assert!(!valid_id(&"a".repeat(65)));
+        assert!(!valid_id("-acme"));
+        assert!(!valid_id("Acme"));
+        assert!(!valid_id("acme_1"));
+        assert!(!valid_id(""));
+        assert!(!valid_id("华东"));
+    }
+}

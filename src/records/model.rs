@@ -1,0 +1,266 @@
+//! The validated domain types: what a customer file means once it has been read.
+//!
+//! Spans are kept only on values that cross-file rules point at (owners, team ids, refs).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use toml::Spanned;
+
+use super::choices::{
+    ComplaintCategory, ContactRole, CustomerKind, InteractionKind, LossReason, Relationship, Severity, Stage, Stance,
+};
+
+/// An exact amount of money in the settings' currency, in major units.
+pub type Money = Decimal;
+
+/// One customer, read from `customers/**/<id>.toml`.
+#[derive(Debug, Clone)]
+pub struct Customer {
+    /// The file stem.
+    pub id: String,
+    /// The file, relative to the records directory.
+    pub file: String,
+    /// Display name.
+    pub name: String,
+    /// Company or person.
+    pub kind: CustomerKind,
+    /// The team member responsible (empty only when the file has an error).
+    pub owner: Spanned<String>,
+    /// Free-text region.
+    pub region: Option<String>,
+    /// Free-text tags.
+    pub tags: Vec<String>,
+    /// Customer since.
+    pub since: Option<NaiveDate>,
+    /// Relationship level.
+    pub relationship: Relationship,
+    /// Development prospect, 1..5.
+    pub prospect: u8,
+    /// Credit limit.
+    pub credit_limit: Option<Money>,
+    /// Days between contacts, overriding the class cadence.
+    pub cadence_days: Option<u32>,
+    /// Phone number.
+    pub phone: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// WeChat id.
+    pub wechat: Option<String>,
+    /// Postal address.
+    pub address: Option<String>,
+    /// Birthday (person customers).
+    pub birthday: Option<NaiveDate>,
+    /// Kept but left out of every computation.
+    pub archived: bool,
+    /// Markdown notes.
+    pub notes: Option<String>,
+    /// The customer who referred this one.
+    pub referred_by: Option<Spanned<String>>,
+    /// Why and when the customer was lost.
+    pub loss: Option<Loss>,
+    /// People inside the customer.
+    pub contacts: Vec<Contact>,
+    /// Visits, calls and messages, in file order.
+    pub interactions: Vec<Interaction>,
+    /// Sales, in file order.
+    pub orders: Vec<Order>,
+    /// Complaints, in file order.
+    pub complaints: Vec<Complaint>,
+    /// Warranties, service contracts, subscriptions.
+    pub contracts: Vec<Contract>,
+    /// Sales opportunities.
+    pub opportunities: Vec<Opportunity>,
+    /// Changes of owner, in file order.
+    pub handovers: Vec<Handover>,
+}
+
+/// A customer's recorded loss (`[loss]`).
+#[derive(Debug, Clone)]
+pub struct Loss {
+    /// When the customer was lost.
+    pub date: NaiveDate,
+    /// Why.
+    pub reason: LossReason,
+    /// Markdown notes.
+    pub notes: Option<String>,
+}
+
+/// A birthday: a full date, or a month and day when the year is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Birthday {
+    /// A full date.
+    Date(NaiveDate),
+    /// Month (1..12) and day (1..31), year unknown.
+    MonthDay(u32, u32),
+}
+
+impl Birthday {
+    /// Month and day.
+    pub fn month_day(self) -> (u32, u32) {
+        use chrono::Datelike;
+        match self {
+            Birthday::Date(d) => (d.month(), d.day()),
+            Birthday::MonthDay(m, d) => (m, d),
+        }
+    }
+}
+
+/// A person inside the customer (`[[contact]]`).
+#[derive(Debug, Clone)]
+pub struct Contact {
+    /// Name.
+    pub name: String,
+    /// Job title.
+    pub title: Option<String>,
+    /// Role in buying.
+    pub role: ContactRole,
+    /// Attitude towards us.
+    pub stance: Stance,
+    /// Phone number.
+    pub phone: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// WeChat id.
+    pub wechat: Option<String>,
+    /// Birthday.
+    pub birthday: Option<Birthday>,
+    /// The day the person left the customer.
+    pub left: Option<NaiveDate>,
+}
+
+impl Contact {
+    /// Whether the person has left the customer by `today`.
+    pub fn has_left(&self, today: NaiveDate) -> bool {
+        self.left.is_some_and(|d| d <= today)
+    }
+
+    /// Whether the contact has a phone, e-mail or WeChat.
+    pub fn reachable(&self) -> bool {
+        self.phone.is_some() || self.email.is_some() || self.wechat.is_some()
+    }
+}
+
+/// A visit, call or message (`[[interaction]]`).
+#[derive(Debug, Clone)]
+pub struct Interaction {
+    /// When.
+    pub date: NaiveDate,
+    /// What kind of contact.
+    pub kind: InteractionKind,
+    /// The team member (default: the owner).
+    pub by: Option<Spanned<String>>,
+    /// Markdown summary.
+    pub summary: String,
+    /// Explicit next follow-up date.
+    pub next: Option<NaiveDate>,
+    /// Satisfaction 1..5.
+    pub satisfaction: Option<u8>,
+}
+
+/// A sale (`[[order]]`).
+#[derive(Debug, Clone)]
+pub struct Order {
+    /// When.
+    pub date: NaiveDate,
+    /// How much.
+    pub amount: Money,
+    /// What it cost us.
+    pub cost: Option<Money>,
+    /// The order's reference, unique within the customer.
+    pub reference: Option<Spanned<String>>,
+    /// What was sold.
+    pub product: Option<String>,
+    /// Payable by (a credit sale).
+    pub due: Option<NaiveDate>,
+    /// Fully paid on.
+    pub paid: Option<NaiveDate>,
+}
+
+/// A complaint (`[[complaint]]`).
+#[derive(Debug, Clone)]
+pub struct Complaint {
+    /// When it was made.
+    pub opened: NaiveDate,
+    /// What it is about.
+    pub summary: String,
+    /// How serious.
+    pub severity: Severity,
+    /// When it was resolved.
+    pub resolved: Option<NaiveDate>,
+    /// How.
+    pub resolution: Option<String>,
+    /// What it concerns.
+    pub category: ComplaintCategory,
+    /// The team member handling it.
+    pub by: Option<Spanned<String>>,
+}
+
+/// A warranty, service contract or subscription (`[[contract]]`).
+#[derive(Debug, Clone)]
+pub struct Contract {
+    /// Free text.
+    pub kind: String,
+    /// Start date.
+    pub start: Option<NaiveDate>,
+    /// End date.
+    pub end: NaiveDate,
+}
+
+/// A sales opportunity (`[[opportunity]]`).
+#[derive(Debug, Clone)]
+pub struct Opportunity {
+    /// When it was opened.
+    pub opened: NaiveDate,
+    /// What it is.
+    pub title: String,
+    /// Its value.
+    pub amount: Option<Money>,
+    /// Where it stands.
+    pub stage: Stage,
+    /// Expected decision date.
+    pub expected: Option<NaiveDate>,
+    /// When it was won or lost.
+    pub closed: Option<NaiveDate>,
+}
+
+/// A change of owner (`[[handover]]`).
+#[derive(Debug, Clone)]
+pub struct Handover {
+    /// When.
+    pub date: NaiveDate,
+    /// The previous owner.
+    pub from: Spanned<String>,
+    /// The new owner.
+    pub to: Spanned<String>,
+}
+
+/// A member of the team (`[[member]]` in team.toml).
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// Team id.
+    pub id: Spanned<String>,
+    /// Display name.
+    pub name: String,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Region.
+    pub region: Option<String>,
+    /// The day the member left the team.
+    pub left: Option<NaiveDate>,
+}
+
+/// Everything read from a records directory, in a deterministic order.
+#[derive(Debug, Clone, Default)]
+pub struct Records {
+    /// Team members, in file order.
+    pub members: Vec<Member>,
+    /// Customers, sorted by id.
+    pub customers: Vec<Customer>,
+}
+
+impl Records {
+    /// The team member with this id.
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.id.get_ref() == id)
+    }
+}

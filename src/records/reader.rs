@@ -1,0 +1,351 @@
+//! Typed reading of a parsed TOML table that reports every problem instead of stopping.
+//!
+//! The parsed `DeTable` tree (with spans) is the raw layer; a [`Table`] reads the keys a
+//! record type knows, turns wrong types, missing keys, bad enumerations and ranges into
+//! diagnostics, and at the end reports every key it was not asked for as unknown.
+
+use std::ops::Range;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::keys;
+use super::model::Birthday;
+use crate::diagnostics::{Code, Diagnostic};
+
+/// Where diagnostics of one file are collected.
+pub struct Ctx<'f> {
+    /// The file, relative to the records directory.
+    pub file: &'f str,
+    /// Diagnostics found so far.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'f> Ctx<'f> {
+    /// A fresh context for one file.
+    pub fn new(file: &'f str) -> Self {
+        Ctx { file, diagnostics: Vec::new() }
+    }
+
+    /// Records a diagnostic at a span of this file.
+    pub fn report(&mut self, code: Code, span: Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic::new(code, self.file, span, message));
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
+    }
+}
+
+/// A set of named values a key may take, such as `kind = "visit"`.
+pub trait Choice: Sized + Copy + 'static {
+    /// Every allowed spelling with its value, in the order the docs list them.
+    const ALL: &'static [(&'static str, Self)];
+}
+
+/// One TOML table being read: the top level of a file, a `[table]` or an `[[array]]` entry.
+pub struct Table<'t, 'i> {
+    entries: &'t DeTable<'i>,
+    /// The span of the table's header (or of the start of the file).
+    pub span: Range<usize>,
+    name: &'static str,
+}
+
+impl<'t, 'i> Table<'t, 'i> {
+    /// Reads a table known in the key catalogue as `name` (e.g. `[[order]]`).
+    pub fn new(entries: &'t DeTable<'i>, span: Range<usize>, name: &'static str) -> Self {
+        Table { entries, span, name }
+    }
+
+    fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.entries.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
+    }
+
+    fn wrong_type(&self, cx: &mut Ctx<'_>, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) {
+        let found = describe(value.get_ref());
+        let d = cx.report(
+            Code::WrongType,
+            value.span(),
+            format!("`{key}` in {} must be {expected}, found {found}", self.name),
+        );
+        if expected.starts_with("a date") && value.get_ref().as_str().is_some_and(|s| parse_date(s).is_some()) {
+            d.help = Some("write dates without quotes, e.g. 2026-03-04".to_string());
+        } else if expected.contains("number") && value.get_ref().as_str().is_some() {
+            d.help = Some("write numbers without quotes, e.g. 12000 or 12000.50".to_string());
+        }
+    }
+
+    fn missing(&self, cx: &mut Ctx<'_>, key: &str, example: &str) {
+        cx.report(Code::MissingKey, self.span.clone(), format!("{} is missing the required key `{key}`", self.name))
+            .help = Some(format!("add a line `{key} = {example}`"));
+    }
+
+    /// An optional string.
+    pub fn string(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Spanned<String>> {
+        let value = self.get(key)?;
+        match value.get_ref().as_str() {
+            Some(s) => Some(Spanned::new(value.span(), s.to_string())),
+            None => {
+                self.wrong_type(cx, key, value, "a string in quotes");
+                None
+            }
+        }
+    }
+
+    /// A required, non-empty string.
+    pub fn required_string(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Spanned<String>> {
+        if self.get(key).is_none() {
+            self.missing(cx, key, "\"…\"");
+            return None;
+        }
+        let s = self.string(cx, key)?;
+        if s.get_ref().trim().is_empty() {
+            cx.report(Code::MissingKey, s.span(), format!("`{key}` in {} must not be empty", self.name));
+            return None;
+        }
+        Some(s)
+    }
+
+    /// An optional string, as a plain `String`.
+    pub fn text(&self, cx: &mut Ctx<'_>, key: &str) -> Option<String> {
+        self.string(cx, key).map(Spanned::into_inner)
+    }
+
+    /// An optional local date such as `2026-03-04`.
+    pub fn date(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Spanned<NaiveDate>> {
+        let value = self.get(key)?;
+        if let Some(dt) = value.get_ref().as_datetime() {
+            match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => {
+                    if let Some(date) = NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                    {
+                        return Some(Spanned::new(value.span(), date));
+                    }
+                }
+                (Some(_), _, _) => {
+                    cx.report(
+                        Code::WrongType,
+                        value.span(),
+                        format!("`{key}` in {} must be a date without a time", self.name),
+                    )
+                    .help = Some("keep only the date part, e.g. 2026-03-04".to_string());
+                    return None;
+                }
+                _ => {}
+            }
+        }
+        self.wrong_type(cx, key, value, "a date like 2026-03-04");
+        None
+    }
+
+    /// A required local date.
+    pub fn required_date(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Spanned<NaiveDate>> {
+        if self.get(key).is_none() {
+            self.missing(cx, key, "2026-03-04");
+            return None;
+        }
+        self.date(cx, key)
+    }
+
+    /// An optional birthday: a date, or a `"MM-DD"` string when the year is unknown.
+    pub fn birthday(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Birthday> {
+        let value = self.get(key)?;
+        if let Some(text) = value.get_ref().as_str() {
+            let parsed = text.split_once('-').and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)));
+            // 2000 is a leap year, so "02-29" is a valid month-day.
+            if let Some((m, d)) =
+                parsed.filter(|(m, d)| text.len() == 5 && NaiveDate::from_ymd_opt(2000, *m, *d).is_some())
+            {
+                return Some(Birthday::MonthDay(m, d));
+            }
+            cx.report(
+                Code::WrongType,
+                value.span(),
+                format!("`{key}` in {} must be a date or a month-day like \"06-12\"", self.name),
+            )
+            .help = Some(
+                "write a full date without quotes (1985-06-12) or the month and day in quotes (\"06-12\")".to_string(),
+            );
+            return None;
+        }
+        self.date(cx, key).map(|d| Birthday::Date(d.into_inner()))
+    }
+
+    /// An optional amount of money: an integer or a float, exact, never negative.
+    pub fn money(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Spanned<Decimal>> {
+        let value = self.get(key)?;
+        let Some(number) = decimal(value.get_ref()) else {
+            self.wrong_type(cx, key, value, "a number (an amount of money)");
+            return None;
+        };
+        if number.is_sign_negative() && !number.is_zero() {
+            cx.report(Code::NegativeMoney, value.span(), format!("`{key}` in {} must not be negative", self.name))
+                .help = Some("money is never negative; record a refund as a note or a complaint".to_string());
+            return None;
+        }
+        Some(Spanned::new(value.span(), number))
+    }
+
+    /// A required amount of money.
+    pub fn required_money(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Spanned<Decimal>> {
+        if self.get(key).is_none() {
+            self.missing(cx, key, "12000");
+            return None;
+        }
+        self.money(cx, key)
+    }
+
+    /// An optional decimal number (used by settings such as shares and weights).
+    pub fn number(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Spanned<Decimal>> {
+        let value = self.get(key)?;
+        match decimal(value.get_ref()) {
+            Some(n) => Some(Spanned::new(value.span(), n)),
+            None => {
+                self.wrong_type(cx, key, value, "a number");
+                None
+            }
+        }
+    }
+
+    /// An optional integer within `lo..=hi`.
+    pub fn integer(&self, cx: &mut Ctx<'_>, key: &str, lo: i64, hi: i64) -> Option<i64> {
+        let value = self.get(key)?;
+        let Some(n) = value
+            .get_ref()
+            .as_integer()
+            .and_then(|i| i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
+        else {
+            self.wrong_type(cx, key, value, &format!("a whole number from {lo} to {hi}"));
+            return None;
+        };
+        if n < lo || n > hi {
+            cx.report(Code::OutOfRange, value.span(), format!("`{key}` in {} is {n}, outside {lo}..{hi}", self.name))
+                .help = Some(format!("use a whole number from {lo} to {hi}"));
+            return None;
+        }
+        Some(n)
+    }
+
+    /// An optional boolean.
+    pub fn boolean(&self, cx: &mut Ctx<'_>, key: &str) -> Option<bool> {
+        let value = self.get(key)?;
+        match value.get_ref().as_bool() {
+            Some(b) => Some(b),
+            None => {
+                self.wrong_type(cx, key, value, "true or false");
+                None
+            }
+        }
+    }
+
+    /// An optional value from a fixed list of names.
+    pub fn choice<C: Choice>(&self, cx: &mut Ctx<'_>, key: &str) -> Option<C> {
+        let value = self.string(cx, key)?;
+        if let Some((_, v)) = C::ALL.iter().find(|(n, _)| *n == value.get_ref()) {
+            return Some(*v);
+        }
+        let names: Vec<&str> = C::ALL.iter().map(|(n, _)| *n).collect();
+        let d = cx.report(
+            Code::NotAllowed,
+            value.span(),
+            format!("`{key}` in {} cannot be \"{}\"", self.name, value.get_ref()),
+        );
+        let list = names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+        d.help = Some(match keys::closest(value.get_ref(), &names) {
+            Some(best) => format!("did you mean \"{best}\"? allowed: {list}"),
+            None => format!("allowed: {list}"),
+        });
+        None
+    }
+
+    /// An optional array of strings.
+    pub fn string_list(&self, cx: &mut Ctx<'_>, key: &str) -> Vec<String> {
+        let Some(value) = self.get(key) else { return Vec::new() };
+        let Some(items) = value.get_ref().as_array() else {
+            self.wrong_type(cx, key, value, "a list of strings like [\"a\", \"b\"]");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref().as_str() {
+                Some(s) => out.push(s.to_string()),
+                None => self.wrong_type(cx, key, item, "a list of strings"),
+            }
+        }
+        out
+    }
+
+    /// The entries of an array of tables such as `[[order]]`.
+    pub fn tables(&self, cx: &mut Ctx<'_>, key: &str, name: &'static str) -> Vec<Table<'t, 'i>> {
+        let Some(value) = self.get(key) else { return Vec::new() };
+        let table_of = |v: &'t Spanned<DeValue<'i>>| v.get_ref().as_table().map(|t| Table::new(t, v.span(), name));
+        match value.get_ref().as_array() {
+            Some(items) if items.iter().all(|v| v.get_ref().is_table()) => items.iter().filter_map(table_of).collect(),
+            _ => {
+                self.wrong_type(cx, key, value, &format!("a list of tables, written {name}"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// An optional sub-table such as `[loss]`.
+    pub fn table(&self, cx: &mut Ctx<'_>, key: &str, name: &'static str) -> Option<Table<'t, 'i>> {
+        let value = self.get(key)?;
+        match value.get_ref().as_table() {
+            Some(t) => Some(Table::new(t, value.span(), name)),
+            None => {
+                self.wrong_type(cx, key, value, &format!("a table, written {name}"));
+                None
+            }
+        }
+    }
+
+    /// Reports every key of the table that is not in `known`, with a "did you mean" hint.
+    pub fn finish(&self, cx: &mut Ctx<'_>, known: &[&str]) {
+        for (key, value) in self.entries.iter() {
+            let name = key.get_ref().as_ref();
+            if known.contains(&name) {
+                continue;
+            }
+            let hint = keys::hint_for_unknown(name, self.name, known, value.get_ref().is_table());
+            cx.report(Code::UnknownKey, key.span(), format!("unknown key `{name}` in {}", self.name)).help = Some(hint);
+        }
+    }
+}
+
+/// A parsed number as an exact decimal (integers in any radix, floats from their source text).
+fn decimal(value: &DeValue<'_>) -> Option<Decimal> {
+    match value {
+        DeValue::Integer(i) => i128::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+            .ok()
+            .and_then(|n| Decimal::try_from_i128_with_scale(n, 0).ok()),
+        DeValue::Float(f) => {
+            let text = f.as_str().replace('_', "");
+            let text = text.strip_prefix('+').unwrap_or(&text);
+            if text.contains(['e', 'E']) { Decimal::from_scientific(text).ok() } else { Decimal::from_str(text).ok() }
+        }
+        _ => None,
+    }
+}
+
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// A value's kind in words, for "found …".
+fn describe(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::String(s) => format!("the string \"{}\"", shorten(s)),
+        DeValue::Integer(i) => format!("the number {}", i.as_str()),
+        DeValue::Float(f) => format!("the number {}", f.as_str()),
+        DeValue::Boolean(b) => format!("{b}"),
+        DeValue::Datetime(d) => format!("the date-time {d}"),
+        DeValue::Array(_) => "a list".to_string(),
+        DeValue::Table(_) => "a table".to_string(),
+    }
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 40 { format!("{}…", s.chars().take(40).collect::<String>()) } else { s.to_string() }
+}

@@ -1,0 +1,122 @@
+//! A record file's bytes turned into text: BOM, UTF-8 and git merge-conflict markers.
+
+use crate::diagnostics::{Code, Diagnostic};
+
+/// The text of a file, or why it cannot be parsed. The text is always there (lossily
+/// decoded when the bytes are not UTF-8) so that diagnostics can show the source line.
+pub struct Decoded {
+    /// The file's text without a leading BOM.
+    pub text: String,
+    /// Problems that stop the file from being parsed.
+    pub fatal: Vec<Diagnostic>,
+}
+
+/// Decodes a file's bytes: strips a UTF-8 BOM, rejects invalid UTF-8 at its position, and
+/// names unresolved merge-conflict markers.
+pub fn decode(file: &str, bytes: &[u8]) -> Decoded {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Decoded { text: text.to_string(), fatal: conflict_markers(file, text) },
+        Err(e) => {
+            let at = e.valid_up_to();
+            let bad = e.error_len().unwrap_or(bytes.len() - at);
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let diagnostic = Diagnostic::new(
+                Code::InvalidUtf8,
+                file,
+                at..at + 1,
+                format!("the file is not valid UTF-8: invalid byte {:#04x} at byte offset {at}", bytes[at]),
+            )
+            .with_help(if bad > 0 && looks_like_gbk(bytes) {
+                "the file looks like GBK/GB18030 (Chinese Excel or Notepad); save it as UTF-8"
+            } else {
+                "save the file as UTF-8"
+            });
+            Decoded { text, fatal: vec![diagnostic] }
+        }
+    }
+}
+
+/// Whether bytes look like GBK: many bytes in the GBK lead-byte range.
+fn looks_like_gbk(bytes: &[u8]) -> bool {
+    bytes.iter().any(|&b| (0x81..=0xFE).contains(&b))
+}
+
+/// The kinds of conflict-marker lines git writes.
+fn marker(line: &str) -> Option<&'static str> {
+    let kinds = [("<<<<<<<", "start"), ("|||||||", "base"), ("=======", "middle"), (">>>>>>>", "end")];
+    kinds.iter().find_map(|(prefix, kind)| {
+        let rest = line.strip_prefix(prefix)?;
+        (rest.is_empty() || rest.starts_with([' ', '\r', '\n', '\t'])).then_some(*kind)
+    })
+}
+
+/// One error per conflict, on the `<<<<<<<` line, pointing at its other markers too.
+pub fn conflict_markers(file: &str, text: &str) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::new();
+    let mut offset = 0;
+    let mut open: Option<usize> = None;
+    for line in text.split_inclusive('\n') {
+        let span = offset..offset + line.trim_end().len();
+        offset += line.len();
+        let Some(kind) = marker(line) else { continue };
+        match (kind, open) {
+            ("start", _) => {
+                out.push(Diagnostic::new(Code::MergeConflict, file, span, "unresolved git merge conflict").with_help(
+                    "keep the lines you want, delete the rest and the <<<<<<< ======= >>>>>>> markers, then commit",
+                ));
+                open = Some(out.len() - 1);
+            }
+            (_, Some(i)) => {
+                let what = match kind {
+                    "base" => "the common ancestor's lines start here",
+                    "middle" => "the other side's lines start here",
+                    _ => "the conflict ends here",
+                };
+                out[i] = out[i].clone().with_label(file, span, what);
+                if kind == "end" {
+                    open = None;
+                }
+            }
+            // A lone `=======` line is a Markdown heading underline inside a string.
+            (_, None) => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_stripped_and_crlf_kept() {
+        let d = decode("a.toml", b"\xEF\xBB\xBFname = \"x\"\r\n");
+        assert_eq!(d.text, "name = \"x\"\r\n");
+        assert!(d.fatal.is_empty());
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_at_its_byte() {
+        let d = decode("a.toml", b"name = \"ok\"\nx = \"\xff\"\n");
+        assert_eq!(d.fatal.len(), 1);
+        assert_eq!(d.fatal[0].code, Code::InvalidUtf8);
+        assert_eq!(d.fatal[0].span, Some(17..18));
+    }
+
+    #[test]
+    fn a_conflict_is_one_error_on_its_start_marker() {
+        let text = "name = \"x\"\n<<<<<<< HEAD\nowner = \"a\"\n=======\nowner = \"b\"\n>>>>>>> branch\n";
+        let d = conflict_markers("a.toml", text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].span, Some(11..23));
+        assert_eq!(d[0].labels.len(), 2);
+        assert_eq!(d[0].labels[0].message, "the other side's lines start here");
+    }
+
+    #[test]
+    fn equals_signs_inside_values_are_not_markers() {
+        assert!(conflict_markers("a.toml", "notes = \"\"\"\nTitle\n=======\n\"\"\"\n").is_empty());
+        assert!(conflict_markers("a.toml", "notes = \"a ======= b\"\n").is_empty());
+    }
+}

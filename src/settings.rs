@@ -1,0 +1,328 @@
+//! cardfile.toml: the team's settings, every key defaulted as in SPEC 4.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use toml::Spanned;
+
+use crate::diagnostics::Code;
+use crate::records::choices::Language;
+use crate::records::reader::{Ctx, Table};
+
+/// The ABC (Pareto) shares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AbcConfig {
+    /// Cumulative share below which a customer is A.
+    pub a_share: Decimal,
+    /// Cumulative share below which a customer is B.
+    pub b_share: Decimal,
+}
+
+/// Days between contacts, by class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CadenceConfig {
+    /// Class A.
+    pub a: i64,
+    /// Class B.
+    pub b: i64,
+    /// Class C.
+    pub c: i64,
+    /// Customers with no orders at all.
+    pub prospect: i64,
+}
+
+/// Lifecycle thresholds in days.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LifecycleConfig {
+    /// A customer is new for this many days after the first order.
+    pub new_days: i64,
+    /// No order for this many days: dormant.
+    pub dormant_days: i64,
+    /// No order for this many days: lost.
+    pub lost_days: i64,
+}
+
+/// Credit grade thresholds in days late.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreditConfig {
+    /// Up to this many days late is still grade A.
+    pub grace_days: i64,
+    /// Up to this many: B.
+    pub b_max_days: i64,
+    /// Up to this many: C; more: D.
+    pub c_max_days: i64,
+}
+
+/// Weights of the composite score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightsConfig {
+    /// Revenue component.
+    pub revenue: Decimal,
+    /// Profit component.
+    pub profit: Decimal,
+    /// Credit component.
+    pub credit: Decimal,
+    /// Prospect component.
+    pub prospect: Decimal,
+}
+
+/// How far ahead and how early follow-ups are scheduled, in days.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemindersConfig {
+    /// How far ahead the agenda looks.
+    pub horizon_days: i64,
+    /// Birthday greetings this many days early.
+    pub birthday_days_before: i64,
+    /// Contract renewals this many days before the end.
+    pub contract_days_before: i64,
+    /// Complaints are followed up this many days after they were opened.
+    pub complaint_days: i64,
+    /// Welcome calls this many days after the first order.
+    pub welcome_days: i64,
+    /// Satisfaction surveys of A customers every this many days.
+    pub survey_days: i64,
+    /// Check back this many days after a complaint was resolved.
+    pub checkback_days: i64,
+    /// After-sale calls this many days after an order.
+    pub aftersale_days: i64,
+    /// Handovers are introduced within this many days.
+    pub handover_days: i64,
+}
+
+/// A holiday on which customers of some classes get a greeting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Holiday {
+    /// Its name.
+    pub name: String,
+    /// Its date.
+    pub date: NaiveDate,
+    /// The classes greeted ("A", "B", "C").
+    pub classes: Vec<String>,
+}
+
+/// Every setting, with SPEC 4's defaults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Shown in the site header.
+    pub company: String,
+    /// Language of every UI string.
+    pub language: Language,
+    /// Currency code.
+    pub currency: String,
+    /// Length of the analysis window in days.
+    pub window_days: i64,
+    /// ABC shares.
+    pub abc: AbcConfig,
+    /// Contact cadence.
+    pub cadence: CadenceConfig,
+    /// Lifecycle thresholds.
+    pub lifecycle: LifecycleConfig,
+    /// Credit thresholds.
+    pub credit: CreditConfig,
+    /// Score weights.
+    pub weights: WeightsConfig,
+    /// Follow-up timing.
+    pub reminders: RemindersConfig,
+    /// Holidays with greetings.
+    pub holidays: Vec<Holiday>,
+    /// Revenue drop (a share) that puts a key customer at risk.
+    pub risk_drop: Decimal,
+    /// Leave contact details and notes out of the site.
+    pub redact: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            company: String::new(),
+            language: Language::En,
+            currency: "CNY".to_string(),
+            window_days: 365,
+            abc: AbcConfig { a_share: Decimal::new(80, 2), b_share: Decimal::new(95, 2) },
+            cadence: CadenceConfig { a: 14, b: 30, c: 60, prospect: 30 },
+            lifecycle: LifecycleConfig { new_days: 90, dormant_days: 180, lost_days: 365 },
+            credit: CreditConfig { grace_days: 7, b_max_days: 30, c_max_days: 90 },
+            weights: WeightsConfig {
+                revenue: Decimal::new(4, 1),
+                profit: Decimal::new(3, 1),
+                credit: Decimal::new(2, 1),
+                prospect: Decimal::new(1, 1),
+            },
+            reminders: RemindersConfig {
+                horizon_days: 30,
+                birthday_days_before: 7,
+                contract_days_before: 30,
+                complaint_days: 2,
+                welcome_days: 7,
+                survey_days: 180,
+                checkback_days: 7,
+                aftersale_days: 7,
+                handover_days: 14,
+            },
+            holidays: Vec::new(),
+            risk_drop: Decimal::new(3, 1),
+            redact: false,
+        }
+    }
+}
+
+const TOP: &[&str] = &[
+    "company",
+    "language",
+    "currency",
+    "window_days",
+    "abc",
+    "cadence",
+    "lifecycle",
+    "credit",
+    "weights",
+    "reminders",
+    "holiday",
+    "risk",
+    "redact",
+];
+const DAYS_MAX: i64 = 36_500;
+
+/// Reads settings from cardfile.toml's top-level table; what is absent keeps its default.
+pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
+    let mut s = Settings::default();
+    let d = Settings::default();
+    s.company = top.text(cx, "company").unwrap_or_default();
+    s.language = top.choice(cx, "language").unwrap_or(d.language);
+    s.currency = top.text(cx, "currency").unwrap_or(d.currency);
+    s.window_days = top.integer(cx, "window_days", 1, DAYS_MAX).unwrap_or(d.window_days);
+    s.redact = top.boolean(cx, "redact").unwrap_or(false);
+    if let Some(t) = top.table(cx, "abc", "[abc]") {
+        let a = share(cx, &t, "a_share").unwrap_or(d.abc.a_share);
+        let b = t.number(cx, "b_share");
+        if let Some(b) = &b
+            && (*b.get_ref() < a || *b.get_ref() > Decimal::ONE)
+        {
+            cx.report(Code::InvalidSetting, b.span(), "`b_share` must be between `a_share` and 1");
+        }
+        s.abc = AbcConfig { a_share: a, b_share: b.map_or(d.abc.b_share, Spanned::into_inner) };
+        t.finish(cx, &["a_share", "b_share"]);
+    }
+    if let Some(t) = top.table(cx, "cadence", "[cadence]") {
+        let c = &d.cadence;
+        s.cadence = CadenceConfig {
+            a: t.integer(cx, "A", 1, DAYS_MAX).unwrap_or(c.a),
+            b: t.integer(cx, "B", 1, DAYS_MAX).unwrap_or(c.b),
+            c: t.integer(cx, "C", 1, DAYS_MAX).unwrap_or(c.c),
+            prospect: t.integer(cx, "prospect", 1, DAYS_MAX).unwrap_or(c.prospect),
+        };
+        t.finish(cx, &["A", "B", "C", "prospect"]);
+    }
+    if let Some(t) = top.table(cx, "lifecycle", "[lifecycle]") {
+        let l = &d.lifecycle;
+        s.lifecycle = LifecycleConfig {
+            new_days: t.integer(cx, "new_days", 0, DAYS_MAX).unwrap_or(l.new_days),
+            dormant_days: t.integer(cx, "dormant_days", 1, DAYS_MAX).unwrap_or(l.dormant_days),
+            lost_days: t.integer(cx, "lost_days", 1, DAYS_MAX).unwrap_or(l.lost_days),
+        };
+        t.finish(cx, &["new_days", "dormant_days", "lost_days"]);
+    }
+    if let Some(t) = top.table(cx, "credit", "[credit]") {
+        let c = &d.credit;
+        s.credit = CreditConfig {
+            grace_days: t.integer(cx, "grace_days", 0, DAYS_MAX).unwrap_or(c.grace_days),
+            b_max_days: t.integer(cx, "b_max_days", 0, DAYS_MAX).unwrap_or(c.b_max_days),
+            c_max_days: t.integer(cx, "c_max_days", 0, DAYS_MAX).unwrap_or(c.c_max_days),
+        };
+        t.finish(cx, &["grace_days", "b_max_days", "c_max_days"]);
+    }
+    if let Some(t) = top.table(cx, "weights", "[weights]") {
+        let w = &d.weights;
+        s.weights = WeightsConfig {
+            revenue: weight(cx, &t, "revenue").unwrap_or(w.revenue),
+            profit: weight(cx, &t, "profit").unwrap_or(w.profit),
+            credit: weight(cx, &t, "credit").unwrap_or(w.credit),
+            prospect: weight(cx, &t, "prospect").unwrap_or(w.prospect),
+        };
+        t.finish(cx, &["revenue", "profit", "credit", "prospect"]);
+        let w = &s.weights;
+        if (w.revenue + w.profit + w.credit + w.prospect).is_zero() {
+            cx.report(Code::InvalidSetting, t.span.clone(), "the score weights are all 0");
+        }
+    }
+    if let Some(t) = top.table(cx, "reminders", "[reminders]") {
+        s.reminders = reminders(cx, &t, &d.reminders);
+    }
+    if let Some(t) = top.table(cx, "risk", "[risk]") {
+        s.risk_drop = share(cx, &t, "drop").unwrap_or(d.risk_drop);
+        t.finish(cx, &["drop"]);
+    }
+    for t in top.tables(cx, "holiday", "[[holiday]]") {
+        if let Some(h) = holiday(cx, &t) {
+            s.holidays.push(h);
+        }
+    }
+    top.finish(cx, TOP);
+    s
+}
+
+fn reminders(cx: &mut Ctx<'_>, t: &Table<'_, '_>, d: &RemindersConfig) -> RemindersConfig {
+    let mut day = |key: &str, default: i64| t.integer(cx, key, 0, DAYS_MAX).unwrap_or(default);
+    let r = RemindersConfig {
+        horizon_days: day("horizon_days", d.horizon_days),
+        birthday_days_before: day("birthday_days_before", d.birthday_days_before),
+        contract_days_before: day("contract_days_before", d.contract_days_before),
+        complaint_days: day("complaint_days", d.complaint_days),
+        welcome_days: day("welcome_days", d.welcome_days),
+        survey_days: day("survey_days", d.survey_days),
+        checkback_days: day("checkback_days", d.checkback_days),
+        aftersale_days: day("aftersale_days", d.aftersale_days),
+        handover_days: day("handover_days", d.handover_days),
+    };
+    t.finish(
+        cx,
+        &[
+            "horizon_days",
+            "birthday_days_before",
+            "contract_days_before",
+            "complaint_days",
+            "welcome_days",
+            "survey_days",
+            "checkback_days",
+            "aftersale_days",
+            "handover_days",
+        ],
+    );
+    r
+}
+
+fn holiday(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Holiday> {
+    let name = t.required_string(cx, "name");
+    let date = t.required_date(cx, "date");
+    let mut classes = t.string_list(cx, "classes");
+    if classes.is_empty() {
+        classes.push("A".to_string());
+    }
+    t.finish(cx, &["name", "date", "classes"]);
+    if let Some(bad) = classes.iter().find(|c| !["A", "B", "C"].contains(&c.as_str())) {
+        cx.report(
+            Code::NotAllowed,
+            t.span.clone(),
+            format!("holiday class \"{bad}\" is not one of \"A\", \"B\", \"C\""),
+        );
+        return None;
+    }
+    Some(Holiday { name: name?.into_inner(), date: date?.into_inner(), classes })
+}
+
+fn share(cx: &mut Ctx<'_>, t: &Table<'_, '_>, key: &str) -> Option<Decimal> {
+    let n = t.number(cx, key)?;
+    if *n.get_ref() <= Decimal::ZERO || *n.get_ref() > Decimal::ONE {
+        cx.report(Code::InvalidSetting, n.span(), format!("`{key}` must be a share above 0 and at most 1, e.g. 0.8"));
+        return None;
+    }
+    Some(n.into_inner())
+}
+
+fn weight(cx: &mut Ctx<'_>, t: &Table<'_, '_>, key: &str) -> Option<Decimal> {
+    let n = t.number(cx, key)?;
+    if n.get_ref().is_sign_negative() {
+        cx.report(Code::InvalidSetting, n.span(), format!("weight `{key}` must not be negative"));
+        return None;
+    }
+    Some(n.into_inner())
+}
