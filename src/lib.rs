@@ -2,7 +2,11 @@
 //! analysed as customer-management practice asks, and rendered as a team's website.
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod cli;
 pub mod diagnostics;
+pub mod format;
+pub mod project;
 pub mod records;
+pub mod render;
 pub mod settings;

@@ -197,7 +197,11 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
         if let Some(b) = &b
             && (*b.get_ref() < a || *b.get_ref() > Decimal::ONE)
         {
-            cx.report(Code::InvalidSetting, b.span(), "`b_share` must be between `a_share` and 1");
+            cx.report(
+                Code::InvalidSetting,
+                b.span(),
+                format!("`b_share` is {}, but must be between `a_share` ({a}) and 1", b.get_ref()),
+            );
         }
         s.abc = AbcConfig { a_share: a, b_share: b.map_or(d.abc.b_share, Spanned::into_inner) };
         t.finish(cx, &["a_share", "b_share"]);
@@ -312,7 +316,11 @@ fn holiday(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Holiday> {
 fn share(cx: &mut Ctx<'_>, t: &Table<'_, '_>, key: &str) -> Option<Decimal> {
     let n = t.number(cx, key)?;
     if *n.get_ref() <= Decimal::ZERO || *n.get_ref() > Decimal::ONE {
-        cx.report(Code::InvalidSetting, n.span(), format!("`{key}` must be a share above 0 and at most 1, e.g. 0.8"));
+        cx.report(
+            Code::InvalidSetting,
+            n.span(),
+            format!("`{key}` is {}, but must be a share above 0 and at most 1, e.g. 0.8", n.get_ref()),
+        );
         return None;
     }
     Some(n.into_inner())
@@ -321,7 +329,11 @@ fn share(cx: &mut Ctx<'_>, t: &Table<'_, '_>, key: &str) -> Option<Decimal> {
 fn weight(cx: &mut Ctx<'_>, t: &Table<'_, '_>, key: &str) -> Option<Decimal> {
     let n = t.number(cx, key)?;
     if n.get_ref().is_sign_negative() {
-        cx.report(Code::InvalidSetting, n.span(), format!("weight `{key}` must not be negative"));
+        cx.report(
+            Code::InvalidSetting,
+            n.span(),
+            format!("weight `{key}` is {}, but must not be negative", n.get_ref()),
+        );
         return None;
     }
     Some(n.into_inner())

@@ -24,10 +24,11 @@ pub struct CheckArgs {
 
 /// Runs `check`.
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
-    let loaded = args.records.load()?;
+    let project = args.records.load()?;
+    let loaded = &project.loaded;
     let report = Report { diagnostics: &loaded.diagnostics, texts: &loaded.texts, files_read: loaded.files_read };
     match args.format {
-        Format::Human => print_human(&loaded)?,
+        Format::Human => print_human(loaded)?,
         Format::Json => println!("{}", render_json(&report)),
         Format::Github => {
             print!("{}", render_github(&report, &repo_prefix(&args.records.records)));

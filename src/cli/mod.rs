@@ -1,6 +1,8 @@
 //! The command line: clap types and one small function per subcommand.
 
 mod check;
+mod due;
+mod export;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -12,7 +14,8 @@ use clap::{Args, Parser, Subcommand};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::diagnostics::{Counts, Report, render_human};
-use crate::records::{self, Loaded};
+use crate::project::Project;
+use crate::records::Loaded;
 
 /// Turns a git repository of plain-text customer records into a team's website.
 #[derive(Debug, Parser)]
@@ -28,6 +31,10 @@ pub struct Cli {
 pub enum Command {
     /// Validate every record file and report all problems at once.
     Check(check::CheckArgs),
+    /// Print every computed value and the agenda as JSON or CSV.
+    Export(export::ExportArgs),
+    /// Show the follow-ups due: overdue, today, and the next days.
+    Due(due::DueArgs),
 }
 
 /// Where the records are and which day counts as today.
@@ -48,14 +55,14 @@ impl RecordsArgs {
     }
 
     /// Loads the records; a missing directory is an I/O error (exit 2).
-    pub fn load(&self) -> Result<Loaded> {
+    pub fn load(&self) -> Result<Project> {
         if !self.records.is_dir() {
             bail!(
                 "records directory {} not found (use --records DIR, or run `cardfile init` to start one)",
                 self.records.display()
             );
         }
-        Ok(records::load(&self.records, self.today()))
+        Ok(Project::load(&self.records, self.today()))
     }
 }
 
@@ -67,6 +74,8 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Due(args) => due::run(&args),
     }
 }
 
@@ -76,6 +85,16 @@ pub fn print_human(loaded: &Loaded) -> Result<()> {
     let mut stream = StandardStream::stderr(choice);
     let report = Report { diagnostics: &loaded.diagnostics, texts: &loaded.texts, files_read: loaded.files_read };
     render_human(&report, &mut stream).context("writing diagnostics")
+}
+
+/// For commands that need valid records: prints the diagnostics (if any) and returns the
+/// exit code to stop with when there are errors. Warnings are printed and do not stop.
+pub fn stop_on_errors(project: &Project) -> Result<Option<ExitCode>> {
+    let counts = project.counts();
+    if !project.loaded.diagnostics.is_empty() {
+        print_human(&project.loaded)?;
+    }
+    Ok((counts.errors > 0).then(|| exit_code(counts, false)))
 }
 
 /// The exit code for a set of diagnostics: 2 for I/O problems, 1 for errors, else 0.

@@ -20,6 +20,8 @@ pub fn read_customer(cx: &mut Ctx<'_>, top: &Table<'_, '_>, id: &str, today: Nai
         cx.report(Code::BirthdayOnCompany, b.span(), "a birthday on a company customer is ignored").help =
             Some("put the birthday on a [[contact]], or set kind = \"person\"".to_string());
     }
+    let loss = top.table(cx, "loss", "[loss]").and_then(|t| loss(cx, t));
+    let lost_on = loss.as_ref().map(|l| l.date);
     let mut customer = Customer {
         id: id.to_string(),
         file: cx.file.to_string(),
@@ -41,10 +43,10 @@ pub fn read_customer(cx: &mut Ctx<'_>, top: &Table<'_, '_>, id: &str, today: Nai
         archived: top.boolean(cx, "archived").unwrap_or(false),
         notes: top.text(cx, "notes"),
         referred_by: top.string(cx, "referred_by"),
-        loss: top.table(cx, "loss", "[loss]").and_then(|t| loss(cx, t)),
+        loss,
         contacts: contacts(cx, top),
         interactions: each(cx, top, "interaction", "[[interaction]]", |cx, t| interaction(cx, t, today)),
-        orders: each(cx, top, "order", "[[order]]", |cx, t| order(cx, t, today)),
+        orders: each(cx, top, "order", "[[order]]", |cx, t| order(cx, t, today, lost_on)),
         complaints: each(cx, top, "complaint", "[[complaint]]", |cx, t| complaint(cx, t, today)),
         contracts: each(cx, top, "contract", "[[contract]]", contract),
         opportunities: each(cx, top, "opportunity", "[[opportunity]]", |cx, t| opportunity(cx, t, today)),
@@ -53,16 +55,6 @@ pub fn read_customer(cx: &mut Ctx<'_>, top: &Table<'_, '_>, id: &str, today: Nai
     customer.orders = order_rules(cx, std::mem::take(&mut customer.orders));
     let handovers = each(cx, top, "handover", "[[handover]]", |cx, t| handover(cx, t, today));
     customer.handovers = handover_rules(cx, handovers, &customer.owner, today);
-    if let Some(loss) = &customer.loss
-        && let Some(after) = customer.orders.iter().find(|o| o.date > loss.date && o.date <= today)
-    {
-        cx.report(
-            Code::OrderAfterLoss,
-            0..0,
-            format!("the customer is recorded as lost on {}, but ordered on {}", loss.date, after.date),
-        )
-        .help = Some("remove [loss] if the customer came back".to_string());
-    }
     warn_unreachable(cx, &customer, today);
     customer
 }
@@ -82,7 +74,8 @@ fn each<T>(
 fn warn_unreachable(cx: &mut Ctx<'_>, c: &Customer, today: NaiveDate) {
     let own = c.phone.is_some() || c.email.is_some() || c.wechat.is_some();
     if !own && !c.contacts.iter().any(|p| !p.has_left(today) && p.reachable()) {
-        cx.report(Code::Unreachable, 0..0, format!("no way to reach {}: no phone, e-mail or WeChat", c.name)).help =
+        let who = if c.name.is_empty() { &c.id } else { &c.name };
+        cx.report(Code::Unreachable, 0..0, format!("no way to reach {who}: no phone, e-mail or WeChat")).help =
             Some("add `phone`, `email` or `wechat` to the customer or to a [[contact]]".to_string());
     }
 }
@@ -117,7 +110,8 @@ fn interaction(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<I
     Some(item)
 }
 
-fn order(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Order> {
+/// Reads one order; `lost_on` is the customer's `[loss]` date, which an order should not follow.
+fn order(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate, lost_on: Option<NaiveDate>) -> Option<Order> {
     let date = t.required_date(cx, "date");
     let amount = t.required_money(cx, "amount");
     let cost = t.money(cx, "cost").map(Spanned::into_inner);
@@ -128,6 +122,14 @@ fn order(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Order> 
     t.finish(cx, keys::ORDER);
     warn_if_future(cx, date.as_ref(), "order", today);
     let date = date?;
+    if let Some(lost_on) = lost_on.filter(|l| date.get_ref() > l && *date.get_ref() <= today) {
+        cx.report(
+            Code::OrderAfterLoss,
+            date.span(),
+            format!("the customer is recorded as lost on {lost_on}, but ordered on {}", date.get_ref()),
+        )
+        .help = Some("remove [loss] if the customer came back".to_string());
+    }
     for (key, later) in [("due", &due), ("paid", &paid)] {
         if let Some(later) = later.as_ref().filter(|l| *l.get_ref() < *date.get_ref()) {
             cx.report(

@@ -91,7 +91,11 @@ pub fn discover(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
+                if err.loop_ancestor().is_none() && err.path().is_some_and(|p| ignored(root, p)) {
+                    continue;
+                }
                 let rel = err.path().map(|p| rel_path(root, p)).unwrap_or_default();
+                let link = err.path().is_some_and(is_symlink);
                 let d = if err.loop_ancestor().is_some() {
                     Diagnostic::whole_file(
                         Code::Symlink,
@@ -100,7 +104,9 @@ pub fn discover(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
                     )
                     .with_help("remove the link")
                 } else {
-                    Diagnostic::whole_file(Code::Io, &rel, format!("cannot read: {err}"))
+                    let cause = err.io_error().map_or_else(|| err.to_string(), ToString::to_string);
+                    let what = if link { "cannot follow symbolic link" } else { "cannot read" };
+                    Diagnostic::whole_file(Code::Io, &rel, format!("{what}: {cause}"))
                 };
                 diagnostics.push(d);
                 continue;
@@ -135,6 +141,18 @@ pub fn discover(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
     }
     diagnostics.append(&mut refused);
     (found, diagnostics)
+}
+
+fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// Whether an entry that cannot be read is one cardfile would not have read anyway: a hidden
+/// entry, or a broken symbolic link that is not named `.toml` (an image, a README).
+fn ignored(root: &Path, path: &Path) -> bool {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let hidden = rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    hidden || (is_symlink(path) && path.extension().is_none_or(|e| e != "toml"))
 }
 
 /// Reads a found file's bytes, or says why it cannot be read.

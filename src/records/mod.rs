@@ -12,6 +12,8 @@ mod source;
 mod team;
 mod validate;
 
+pub use validate::placeholder;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -69,6 +71,7 @@ struct Parsed {
 pub fn load(root: &Path, today: NaiveDate) -> Loaded {
     let (found, mut diagnostics) = load::discover(root);
     let files_read = found.len();
+    let team_found = found.iter().any(|f| f.kind == FileKind::Team);
     let parsed: Vec<Parsed> = found.into_par_iter().map(|f| parse_file(&f, today)).collect();
 
     let mut settings = None;
@@ -89,7 +92,8 @@ pub fn load(root: &Path, today: NaiveDate) -> Loaded {
             }
         }
     }
-    if members.is_none() && root.is_dir() {
+    // A team.toml that exists but cannot be read has its own diagnostics; it is not missing.
+    if !team_found && root.is_dir() {
         diagnostics.push(
             Diagnostic::whole_file(Code::MissingTeam, "team.toml", "team.toml is missing: no one can own a customer")
                 .with_help("create team.toml with one [[member]] (id, name) per person"),

@@ -74,6 +74,19 @@ pub struct Customer {
     pub handovers: Vec<Handover>,
 }
 
+impl Customer {
+    /// The phone to call: the customer's own, else a present decision-maker's or approver's,
+    /// else any present contact's (with the contact's name).
+    pub fn best_phone(&self, today: NaiveDate) -> Option<String> {
+        if let Some(phone) = &self.phone {
+            return Some(phone.clone());
+        }
+        let present = || self.contacts.iter().filter(|p| !p.has_left(today) && p.phone.is_some());
+        let best = present().find(|p| p.role.decides()).or_else(|| present().next())?;
+        Some(format!("{} {}", best.name, best.phone.as_deref().unwrap_or_default()))
+    }
+}
+
 /// A customer's recorded loss (`[loss]`).
 #[derive(Debug, Clone)]
 pub struct Loss {

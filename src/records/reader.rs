@@ -127,7 +127,11 @@ impl<'t, 'i> Table<'t, 'i> {
                     cx.report(
                         Code::WrongType,
                         value.span(),
-                        format!("`{key}` in {} must be a date without a time", self.name),
+                        format!(
+                            "`{key}` in {} must be a date without a time, found {}",
+                            self.name,
+                            describe(value.get_ref())
+                        ),
                     )
                     .help = Some("keep only the date part, e.g. 2026-03-04".to_string());
                     return None;
@@ -162,7 +166,11 @@ impl<'t, 'i> Table<'t, 'i> {
             cx.report(
                 Code::WrongType,
                 value.span(),
-                format!("`{key}` in {} must be a date or a month-day like \"06-12\"", self.name),
+                format!(
+                    "`{key}` in {} must be a date or a month-day like \"06-12\", found {}",
+                    self.name,
+                    describe(value.get_ref())
+                ),
             )
             .help = Some(
                 "write a full date without quotes (1985-06-12) or the month and day in quotes (\"06-12\")".to_string(),

@@ -126,9 +126,13 @@ fn check_ids(records: &Records, out: &mut Vec<Diagnostic>) {
             let first = &records.customers[i - 1];
             let first_of_id = records.customers[..i].iter().find(|x| x.id == c.id).unwrap_or(first);
             out.push(
-                Diagnostic::whole_file(Code::DuplicateId, &c.file, format!("customer id `{}` is used twice", c.id))
-                    .with_label(&first_of_id.file, 0..0, "first used here")
-                    .with_help("ids are unique across all sub-folders; rename one of the files"),
+                Diagnostic::whole_file(
+                    Code::DuplicateId,
+                    &c.file,
+                    format!("customer id `{}` is used twice: {} has it too", c.id, first_of_id.file),
+                )
+                .with_label(&first_of_id.file, 0..0, "first used here")
+                .with_help("ids are unique across all sub-folders; rename one of the files"),
             );
         }
     }

@@ -1,0 +1,237 @@
+//! The follow-up agenda (SPEC 7): what to do for whom, when, and why.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::Facts;
+use super::lifecycle::Lifecycle;
+use super::reasons::Reasons;
+use super::window::Window;
+use crate::records::choices::CustomerKind;
+use crate::records::model::{Birthday, Customer, Interaction, Records};
+use crate::settings::Settings;
+
+/// What kind of follow-up an item is, in the order items of one day are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Regular contact by cadence or an agreed next date.
+    Contact,
+    /// A birthday greeting.
+    Birthday,
+    /// Follow up an open complaint.
+    Complaint,
+    /// Collect an unpaid credit order.
+    Collection,
+    /// Renew a contract.
+    Renewal,
+    /// Welcome a new customer.
+    Welcome,
+    /// The customer is expected to order again.
+    Reorder,
+    /// A holiday greeting.
+    Holiday,
+}
+
+impl Kind {
+    /// The lower-case name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Contact => "contact",
+            Kind::Birthday => "birthday",
+            Kind::Complaint => "complaint",
+            Kind::Collection => "collection",
+            Kind::Renewal => "renewal",
+            Kind::Welcome => "welcome",
+            Kind::Reorder => "reorder",
+            Kind::Holiday => "holiday",
+        }
+    }
+
+    /// Every kind, in order.
+    pub const ALL: [Kind; 8] = [
+        Kind::Contact,
+        Kind::Birthday,
+        Kind::Complaint,
+        Kind::Collection,
+        Kind::Renewal,
+        Kind::Welcome,
+        Kind::Reorder,
+        Kind::Holiday,
+    ];
+}
+
+/// How close an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Dated before today.
+    Overdue,
+    /// Dated today.
+    Today,
+    /// Within 7 days.
+    Soon,
+    /// Within the horizon.
+    Upcoming,
+}
+
+impl Status {
+    /// The status of an item dated `date`, or `None` beyond the horizon.
+    pub fn of(date: NaiveDate, today: NaiveDate, horizon_days: i64) -> Option<Status> {
+        match (date - today).num_days() {
+            n if n < 0 => Some(Status::Overdue),
+            0 => Some(Status::Today),
+            n if n <= 7 => Some(Status::Soon),
+            n if n <= horizon_days => Some(Status::Upcoming),
+            _ => None,
+        }
+    }
+
+    /// The lower-case name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Overdue => "overdue",
+            Status::Today => "today",
+            Status::Soon => "soon",
+            Status::Upcoming => "upcoming",
+        }
+    }
+
+    /// Every status, in order.
+    pub const ALL: [Status; 4] = [Status::Overdue, Status::Today, Status::Soon, Status::Upcoming];
+}
+
+/// One follow-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaItem {
+    /// When to do it.
+    pub date: NaiveDate,
+    /// How close it is.
+    pub status: Status,
+    /// What kind of follow-up.
+    pub kind: Kind,
+    /// The customer's id.
+    pub customer: String,
+    /// The customer's owner.
+    pub owner: String,
+    /// Why, in words, in the settings' language.
+    pub reason: String,
+}
+
+/// The next occurrence of a birthday on or after `today` (29 February → 28 February).
+pub fn next_birthday(birthday: Birthday, today: NaiveDate) -> NaiveDate {
+    let (month, day) = birthday.month_day();
+    let on = |year: i32| {
+        NaiveDate::from_ymd_opt(year, month, day)
+            .or_else(|| NaiveDate::from_ymd_opt(year, month, day - 1))
+            .unwrap_or(today) // ok: month-days are validated
+    };
+    let this_year = on(today.year());
+    if this_year >= today { this_year } else { on(today.year() + 1) }
+}
+
+/// Builds the agenda of every analysed customer, sorted by date, kind, then customer id.
+pub fn agenda(records: &Records, facts: &[Facts], settings: &Settings, window: &Window) -> Vec<AgendaItem> {
+    let reasons = Reasons::new(settings.language, &settings.currency);
+    let mut items = Vec::new();
+    for f in facts {
+        let c = &records.customers[f.index];
+        let mut add = |date: NaiveDate, kind: Kind, reason: String| {
+            if let Some(status) = Status::of(date, window.today, settings.reminders.horizon_days) {
+                items.push(AgendaItem {
+                    date,
+                    status,
+                    kind,
+                    customer: c.id.clone(),
+                    owner: c.owner.get_ref().clone(),
+                    reason,
+                });
+            }
+        };
+        let (date, reason) = contact(c, f, settings, window, &reasons);
+        add(date, Kind::Contact, reason);
+        birthdays(c, settings, window, &reasons, &mut add);
+        for k in c.complaints.iter().filter(|k| k.opened <= window.today && k.resolved.is_none_or(|r| r > window.today))
+        {
+            add(Window::add_days(k.opened, settings.reminders.complaint_days), Kind::Complaint, reasons.complaint(k));
+        }
+        for o in c.orders.iter().filter(|o| window.known(o.date) && super::credit::unpaid(o, window)) {
+            if let Some(due) = o.due {
+                add(due, Kind::Collection, reasons.collection(o));
+            }
+        }
+        for k in c.contracts.iter().filter(|k| k.end >= window.today) {
+            add(Window::add_days(k.end, -settings.reminders.contract_days_before), Kind::Renewal, reasons.renewal(k));
+        }
+        if let (Lifecycle::New, Some(first)) = (f.lifecycle, f.ledger.first_order)
+            && !c.interactions.iter().any(|i| i.date >= first && window.known(i.date))
+        {
+            add(Window::add_days(first, settings.reminders.welcome_days), Kind::Welcome, reasons.welcome(first));
+        }
+        if let (Some(expected), Some(cycle), Some(last)) =
+            (f.ledger.expected_order, f.ledger.cycle_days, f.ledger.last_order)
+            && f.lifecycle != Lifecycle::Lost
+        {
+            add(expected, Kind::Reorder, reasons.reorder(cycle, last));
+        }
+        for h in settings.holidays.iter().filter(|h| h.date >= window.today) {
+            if h.classes.iter().any(|k| k == f.class().as_str()) {
+                add(Window::add_days(h.date, -3).max(window.today), Kind::Holiday, reasons.holiday(h, f.class()));
+            }
+        }
+    }
+    items.sort_by(|a, b| (a.date, a.kind, &a.customer).cmp(&(b.date, b.kind, &b.customer)));
+    items
+}
+
+/// The contact item: the latest interaction's `next`, else last contact plus cadence, else
+/// `since`, else today.
+fn contact(c: &Customer, f: &Facts, settings: &Settings, window: &Window, reasons: &Reasons) -> (NaiveDate, String) {
+    let latest =
+        c.interactions.iter().filter(|i| window.known(i.date)).fold(None, |best: Option<&Interaction>, i| match best {
+            Some(b) if b.date > i.date => Some(b),
+            _ => Some(i),
+        });
+    if let Some(next) = latest.and_then(|i| i.next.map(|n| (i, n))) {
+        return (next.1, reasons.contact_next(next.0));
+    }
+    let cadence = match (c.cadence_days, f.ledger.orders_to_date) {
+        (Some(days), _) => (i64::from(days), None),
+        (None, 0) => (settings.cadence.prospect, Some(None)),
+        (None, _) => {
+            let class = f.class();
+            let days = match class {
+                super::abc::Class::A => settings.cadence.a,
+                super::abc::Class::B => settings.cadence.b,
+                super::abc::Class::C => settings.cadence.c,
+            };
+            (days, Some(Some(class)))
+        }
+    };
+    match (f.last_contact, c.since) {
+        (Some(last), _) => (Window::add_days(last, cadence.0), reasons.contact_cadence(last, cadence.0, cadence.1)),
+        (None, Some(since)) => (since, reasons.never_contacted(Some(since))),
+        (None, None) => (window.today, reasons.never_contacted(None)),
+    }
+}
+
+fn birthdays(
+    c: &Customer,
+    settings: &Settings,
+    window: &Window,
+    reasons: &Reasons,
+    add: &mut impl FnMut(NaiveDate, Kind, String),
+) {
+    let own =
+        (c.kind == CustomerKind::Person).then_some(c.birthday).flatten().map(|b| (c.name.as_str(), Birthday::Date(b)));
+    let contacts =
+        c.contacts.iter().filter(|p| !p.has_left(window.today)).filter_map(|p| Some((p.name.as_str(), p.birthday?)));
+    for (name, birthday) in own.into_iter().chain(contacts) {
+        let next = next_birthday(birthday, window.today);
+        let date = Window::add_days(next, -settings.reminders.birthday_days_before).max(window.today);
+        add(date, Kind::Birthday, reasons.birthday(name, birthday, next));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,128 @@
+//! Analysis: what customer-management practice computes from the records (SPEC 5–7).
+//! Pure functions of the records, the settings and today; nothing here reads a file.
+
+pub mod abc;
+pub mod agenda;
+pub mod completeness;
+pub mod credit;
+mod exact;
+pub mod ledger;
+pub mod lifecycle;
+pub mod reasons;
+pub mod score;
+#[cfg(test)]
+pub mod testing;
+pub mod window;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+
+use abc::{Class, Ranked};
+use agenda::AgendaItem;
+use credit::Credit;
+use ledger::Ledger;
+use lifecycle::Lifecycle;
+use score::{Score, ScoreInputs, ScoreScale};
+use window::Window;
+
+use crate::records::model::{Customer, Money, Records};
+use crate::settings::Settings;
+
+/// Everything computed for one (non-archived) customer.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    /// Index of the customer in `Records::customers`.
+    pub index: usize,
+    /// Orders and revenue.
+    pub ledger: Ledger,
+    /// ABC class with its ranking.
+    pub rank: Ranked,
+    /// Lifecycle stage.
+    pub lifecycle: Lifecycle,
+    /// Credit standing.
+    pub credit: Credit,
+    /// The composite score.
+    pub score: Score,
+    /// Which of the eight data-card items are present.
+    pub completeness_items: [bool; 8],
+    /// Completeness in percent.
+    pub completeness: u8,
+    /// Latest interaction up to today.
+    pub last_contact: Option<NaiveDate>,
+}
+
+impl Facts {
+    /// The ABC class.
+    pub fn class(&self) -> Class {
+        self.rank.class
+    }
+}
+
+/// The analysis of a whole records tree.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The reference date and window.
+    pub window: Window,
+    /// One entry per non-archived customer, in id order.
+    pub customers: Vec<Facts>,
+    /// What scores are scaled by.
+    pub scale: ScoreScale,
+    /// The follow-up agenda, sorted by date, kind, customer.
+    pub agenda: Vec<AgendaItem>,
+}
+
+impl Analysis {
+    /// The facts of the customer at `index` in the records, if it is analysed.
+    pub fn facts_of(&self, index: usize) -> Option<&Facts> {
+        self.customers.binary_search_by_key(&index, |f| f.index).ok().map(|i| &self.customers[i])
+    }
+}
+
+/// Analyses the records as of `today`.
+pub fn analyse(records: &Records, settings: &Settings, today: NaiveDate) -> Analysis {
+    let window = Window::new(today, settings.window_days);
+    let active: Vec<(usize, &Customer)> = records.customers.iter().enumerate().filter(|(_, c)| !c.archived).collect();
+    let ledgers: Vec<Ledger> = active.par_iter().map(|(_, c)| ledger::ledger(c, &window)).collect();
+    let revenues: Vec<(&str, Money)> =
+        active.iter().zip(&ledgers).map(|((_, c), l)| (c.id.as_str(), l.revenue)).collect();
+    let ranks = abc::classify(&revenues, &settings.abc);
+    let scale = ScoreScale {
+        max_revenue: ledgers.iter().map(|l| l.revenue).max().unwrap_or(Money::ZERO),
+        max_profit: ledgers.iter().filter_map(|l| l.profit).max().unwrap_or(Money::ZERO).max(Money::ZERO),
+        use_profit: active.iter().any(|(_, c)| c.orders.iter().any(|o| o.cost.is_some() && window.known(o.date))),
+    };
+    let customers: Vec<Facts> = active
+        .par_iter()
+        .zip(ledgers)
+        .zip(ranks)
+        .map(|(((index, c), ledger), rank)| {
+            let credit = credit::credit(c, &window, &settings.credit);
+            let inputs = ScoreInputs {
+                revenue: ledger.revenue,
+                profit: ledger.profit,
+                grade: credit.grade,
+                prospect: c.prospect,
+            };
+            let items = completeness::items(c, today);
+            Facts {
+                index: *index,
+                lifecycle: lifecycle::lifecycle(&ledger, c.loss.as_ref().map(|l| l.date), today, &settings.lifecycle),
+                score: score::score(&inputs, &scale, &settings.weights),
+                completeness: completeness::percent(&items),
+                completeness_items: items,
+                last_contact: c.interactions.iter().map(|i| i.date).filter(|d| *d <= today).max(),
+                credit,
+                rank,
+                ledger,
+            }
+        })
+        .collect();
+    let agenda = agenda::agenda(records, &customers, settings, &window);
+    Analysis { window, customers, scale, agenda }
+}
+
+/// Total revenue in the window over the analysed customers.
+pub fn total_revenue(analysis: &Analysis) -> Money {
+    analysis.customers.first().map_or(Decimal::ZERO, |f| f.rank.total)
+}

@@ -1,0 +1,53 @@
+//! `cardfile export`: every computed value as JSON (SPEC 9) or CSV.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+
+use super::{RecordsArgs, stop_on_errors};
+use crate::render;
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The SPEC 9 object.
+    Json,
+    /// One row per customer (or per agenda item with `--agenda`).
+    Csv,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    records: RecordsArgs,
+    /// Output format.
+    #[arg(long, value_enum)]
+    format: ExportFormat,
+    /// CSV: export the agenda instead of the customers.
+    #[arg(long)]
+    agenda: bool,
+    /// CSV: start with a UTF-8 byte-order mark so that Excel reads Chinese text right.
+    #[arg(long)]
+    excel: bool,
+}
+
+/// Runs `export`.
+pub fn run(args: &ExportArgs) -> Result<ExitCode> {
+    let project = args.records.load()?;
+    if let Some(code) = stop_on_errors(&project)? {
+        return Ok(code);
+    }
+    let analysis = project.analyse();
+    let records = &project.loaded.records;
+    let bytes = match (args.format, args.agenda) {
+        (ExportFormat::Json, _) => render::json::render(records, &analysis).into_bytes(),
+        (ExportFormat::Csv, false) => render::csv::customers(records, &analysis, args.excel),
+        (ExportFormat::Csv, true) => render::csv::agenda(&analysis, args.excel),
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(&bytes).and_then(|()| out.flush()).context("writing the export to standard output")?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,142 @@
+//! The SPEC 9 JSON object: customers and agenda, as `export --format json` prints it.
+
+use serde::{Serialize, Serializer};
+
+use crate::analysis::agenda::AgendaItem;
+use crate::analysis::{Analysis, Facts};
+use crate::format::date;
+use crate::records::model::{Money, Records};
+
+/// Money as a JSON number in major units (`120000.0`, `700.5`), exact to the minor unit.
+pub fn money_number(value: &Money) -> f64 {
+    // The shortest decimal that round-trips an f64 is printed, so a value with few
+    // decimals prints exactly as written.
+    value.normalize().to_string().parse().unwrap_or(0.0)
+}
+
+fn ser_money<S: Serializer>(value: &Money, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(money_number(value))
+}
+
+fn ser_opt_money<S: Serializer>(value: &Option<Money>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => s.serialize_f64(money_number(v)),
+        None => s.serialize_none(),
+    }
+}
+
+/// The credit object of a customer.
+#[derive(Serialize)]
+pub struct CreditView {
+    grade: &'static str,
+    #[serde(serialize_with = "ser_money")]
+    exposure: Money,
+    #[serde(serialize_with = "ser_money")]
+    overdue: Money,
+    over_limit: bool,
+}
+
+/// One customer as exported.
+#[derive(Serialize)]
+pub struct CustomerView<'a> {
+    id: &'a str,
+    name: &'a str,
+    owner: &'a str,
+    region: Option<&'a str>,
+    tags: &'a [String],
+    class: &'static str,
+    lifecycle: &'static str,
+    #[serde(serialize_with = "ser_money")]
+    revenue: Money,
+    orders: usize,
+    #[serde(serialize_with = "ser_opt_money")]
+    profit: Option<Money>,
+    first_order: Option<String>,
+    last_order: Option<String>,
+    recency_days: Option<i64>,
+    cycle_days: Option<i64>,
+    expected_order: Option<String>,
+    credit: CreditView,
+    score: f64,
+    completeness: u8,
+    last_contact: Option<String>,
+}
+
+/// One agenda item as exported.
+#[derive(Serialize)]
+pub struct AgendaView<'a> {
+    date: String,
+    status: &'static str,
+    kind: &'static str,
+    customer: &'a str,
+    owner: &'a str,
+    reason: &'a str,
+}
+
+/// The whole export object.
+#[derive(Serialize)]
+pub struct ExportView<'a> {
+    today: String,
+    customers: Vec<CustomerView<'a>>,
+    agenda: Vec<AgendaView<'a>>,
+}
+
+/// The view of one analysed customer.
+pub fn customer_view<'a>(records: &'a Records, f: &Facts) -> CustomerView<'a> {
+    let c = &records.customers[f.index];
+    let l = &f.ledger;
+    CustomerView {
+        id: &c.id,
+        name: &c.name,
+        owner: c.owner.get_ref(),
+        region: c.region.as_deref(),
+        tags: &c.tags,
+        class: f.class().as_str(),
+        lifecycle: f.lifecycle.as_str(),
+        revenue: l.revenue,
+        orders: l.orders,
+        profit: l.profit,
+        first_order: l.first_order.map(date),
+        last_order: l.last_order.map(date),
+        recency_days: l.recency_days,
+        cycle_days: l.cycle_days,
+        expected_order: l.expected_order.map(date),
+        credit: CreditView {
+            grade: f.credit.grade.as_str(),
+            exposure: f.credit.exposure,
+            overdue: f.credit.overdue,
+            over_limit: f.credit.over_limit,
+        },
+        score: money_number(&f.score.value),
+        completeness: f.completeness,
+        last_contact: f.last_contact.map(date),
+    }
+}
+
+/// The view of one agenda item.
+pub fn agenda_view(item: &AgendaItem) -> AgendaView<'_> {
+    AgendaView {
+        date: date(item.date),
+        status: item.status.as_str(),
+        kind: item.kind.as_str(),
+        customer: &item.customer,
+        owner: &item.owner,
+        reason: &item.reason,
+    }
+}
+
+/// The export object of SPEC 9.
+pub fn export_view<'a>(records: &'a Records, analysis: &'a Analysis) -> ExportView<'a> {
+    ExportView {
+        today: date(analysis.window.today),
+        customers: analysis.customers.iter().map(|f| customer_view(records, f)).collect(),
+        agenda: analysis.agenda.iter().map(agenda_view).collect(),
+    }
+}
+
+/// The export object as pretty-printed JSON with a final newline.
+pub fn render(records: &Records, analysis: &Analysis) -> String {
+    let mut text = serde_json::to_string_pretty(&export_view(records, analysis)).unwrap_or_default(); // ok: plain data
+    text.push('\n');
+    text
+}
