@@ -1,0 +1,141 @@
+//! End-to-end tests of the `cardfile` binary: one test binary, one module per command.
+//!
+//! Fixture trees live under `tests/<command>/<case>/` next to the output they must produce.
+//! Run with `CARDFILE_BLESS=1` to rewrite the expected files from the actual output; then
+//! read every rewritten file before committing it.
+
+mod check;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The reference date every test runs at, so that the output never depends on the clock.
+pub const TODAY: &str = "2026-11-25";
+
+/// Runs the binary with `args` in the package root and returns what it did.
+pub fn run(args: &[&str]) -> Output {
+    run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// Runs the binary with `args` in the working directory `dir`.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cardfile"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|err| panic!("cannot run cardfile {args:?}: {err}"))
+}
+
+/// A path under `tests/`, e.g. `fixture("check/fine/records")`.
+pub fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(path)
+}
+
+/// The process's exit code (`-1` when it was killed by a signal).
+pub fn exit_code(output: &Output) -> i32 {
+    output.status.code().unwrap_or(-1)
+}
+
+/// Standard output as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Whether expected files are to be rewritten rather than compared.
+fn blessing() -> bool {
+    std::env::var_os("CARDFILE_BLESS").is_some_and(|v| v == "1")
+}
+
+/// Compares `actual` with the file at `expected`; with `CARDFILE_BLESS=1`, writes it instead.
+/// On a mismatch, the message shows the first differing line of both.
+pub fn assert_matches_expected(actual: &str, expected: &Path) {
+    if blessing() {
+        fs::write(expected, actual).unwrap_or_else(|err| panic!("cannot write {}: {err}", expected.display()));
+        return;
+    }
+    let wanted = fs::read_to_string(expected).unwrap_or_else(|err| {
+        panic!("cannot read {}: {err} (run with CARDFILE_BLESS=1 to create it)", expected.display())
+    });
+    if actual == wanted {
+        return;
+    }
+    let (line, want, got) = wanted
+        .lines()
+        .map(Some)
+        .chain(std::iter::repeat(None))
+        .zip(actual.lines().map(Some).chain(std::iter::repeat(None)))
+        .enumerate()
+        .find(|(_, (w, a))| w != a)
+        .map(|(i, (w, a))| (i + 1, w.unwrap_or("<end of file>"), a.unwrap_or("<end of output>")))
+        .unwrap_or((0, "<trailing newline>", "<trailing newline>"));
+    panic!(
+        "output differs from {} at line {line}:\n  expected: {want}\n  actual:   {got}\n\
+         --- full output ---\n{actual}\n(rerun with CARDFILE_BLESS=1 to accept it, then review the diff)",
+        expected.display()
+    );
+}
+
+/// A fresh directory under Cargo's scratch space for integration tests, removed on drop.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// Creates an empty directory whose name starts with `name`.
+    pub fn new(name: &str) -> TempDir {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}-{n}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap_or_else(|err| panic!("cannot create {}: {err}", dir.display()));
+        TempDir(dir)
+    }
+
+    /// The directory's path.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `text` to `rel` inside the directory, creating parent folders.
+    pub fn write(&self, rel: &str, text: &str) -> PathBuf {
+        let path = self.0.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).unwrap_or_else(|err| panic!("cannot create {}: {err}", parent.display()));
+        }
+        fs::write(&path, text).unwrap_or_else(|err| panic!("cannot write {}: {err}", path.display()));
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        // Restore permissions a test may have taken away, so that the directory can be removed.
+        #[cfg(unix)]
+        for entry in walk(&self.0) {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = fs::set_permissions(&entry, fs::Permissions::from_mode(0o755));
+        }
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Every path under `dir` except symbolic links (which are not followed either).
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else { return out };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_symlink() => continue,
+            Ok(t) if t.is_dir() => out.extend(walk(&path)),
+            _ => {}
+        }
+        out.push(path);
+    }
+    out
+}
