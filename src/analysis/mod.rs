@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod completeness;
 pub mod credit;
 mod exact;
+pub mod explain;
 pub mod ledger;
 pub mod lifecycle;
 pub mod reasons;

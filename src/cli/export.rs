@@ -32,6 +32,9 @@ pub struct ExportArgs {
     /// CSV: start with a UTF-8 byte-order mark so that Excel reads Chinese text right.
     #[arg(long)]
     excel: bool,
+    /// JSON: add `why` to each customer, saying how each value was computed.
+    #[arg(long)]
+    explain: bool,
 }
 
 /// Runs `export`.
@@ -43,7 +46,9 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     let analysis = project.analyse();
     let records = &project.loaded.records;
     let bytes = match (args.format, args.agenda) {
-        (ExportFormat::Json, _) => render::json::render(records, &analysis).into_bytes(),
+        (ExportFormat::Json, _) => {
+            render::json::render(records, &analysis, args.explain.then_some(&project.loaded.settings)).into_bytes()
+        }
         (ExportFormat::Csv, false) => render::csv::customers(records, &analysis, args.excel),
         (ExportFormat::Csv, true) => render::csv::agenda(&analysis, args.excel),
     };

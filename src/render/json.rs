@@ -3,9 +3,11 @@
 use serde::{Serialize, Serializer};
 
 use crate::analysis::agenda::AgendaItem;
+use crate::analysis::explain::Why;
 use crate::analysis::{Analysis, Facts};
 use crate::format::date;
 use crate::records::model::{Money, Records};
+use crate::settings::Settings;
 
 /// Money as a JSON number in major units (`120000.0`, `700.5`), exact to the minor unit.
 pub fn money_number(value: &Money) -> f64 {
@@ -60,6 +62,9 @@ pub struct CustomerView<'a> {
     score: f64,
     completeness: u8,
     last_contact: Option<String>,
+    /// How each value was computed (only with `export --explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<Why>,
 }
 
 /// One agenda item as exported.
@@ -110,6 +115,7 @@ pub fn customer_view<'a>(records: &'a Records, f: &Facts) -> CustomerView<'a> {
         score: money_number(&f.score.value),
         completeness: f.completeness,
         last_contact: f.last_contact.map(date),
+        why: None,
     }
 }
 
@@ -125,18 +131,27 @@ pub fn agenda_view(item: &AgendaItem) -> AgendaView<'_> {
     }
 }
 
-/// The export object of SPEC 9.
-pub fn export_view<'a>(records: &'a Records, analysis: &'a Analysis) -> ExportView<'a> {
+/// The export object of SPEC 9; with `explain`, each customer also says how its values were
+/// computed, in the settings' language.
+pub fn export_view<'a>(records: &'a Records, analysis: &'a Analysis, explain: Option<&Settings>) -> ExportView<'a> {
+    let customers = analysis
+        .customers
+        .iter()
+        .map(|f| CustomerView {
+            why: explain.map(|s| crate::analysis::explain::explain(&records.customers[f.index], f, analysis, s)),
+            ..customer_view(records, f)
+        })
+        .collect();
     ExportView {
         today: date(analysis.window.today),
-        customers: analysis.customers.iter().map(|f| customer_view(records, f)).collect(),
+        customers,
         agenda: analysis.agenda.iter().map(agenda_view).collect(),
     }
 }
 
 /// The export object as pretty-printed JSON with a final newline.
-pub fn render(records: &Records, analysis: &Analysis) -> String {
-    let mut text = serde_json::to_string_pretty(&export_view(records, analysis)).unwrap_or_default(); // ok: plain data
+pub fn render(records: &Records, analysis: &Analysis, explain: Option<&Settings>) -> String {
+    let mut text = serde_json::to_string_pretty(&export_view(records, analysis, explain)).unwrap_or_default(); // ok: plain data
     text.push('\n');
     text
 }
