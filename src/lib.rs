@@ -10,3 +10,4 @@ pub mod project;
 pub mod records;
 pub mod render;
 pub mod settings;
+pub mod write;

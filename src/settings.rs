@@ -128,6 +128,36 @@ pub struct Settings {
     pub risk_drop: Decimal,
     /// Leave contact details and notes out of the site.
     pub redact: bool,
+    /// Prefix of an "edit this file" link: the file's path relative to the records is appended.
+    pub edit_url: Option<String>,
+    /// Paper size of the printed cards.
+    pub paper: Paper,
+}
+
+/// Paper size of the printed customer cards (`[cards] paper`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    A4,
+    /// 148 × 210 mm (the default: a card a salesperson carries).
+    A5,
+    /// 105 × 148 mm.
+    A6,
+}
+
+impl crate::records::reader::Choice for Paper {
+    const ALL: &'static [(&'static str, Self)] = &[("A4", Paper::A4), ("A5", Paper::A5), ("A6", Paper::A6)];
+}
+
+impl Paper {
+    /// The CSS `@page` size name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::A5 => "A5",
+            Paper::A6 => "A6",
+        }
+    }
 }
 
 impl Default for Settings {
@@ -161,6 +191,8 @@ impl Default for Settings {
             holidays: Vec::new(),
             risk_drop: Decimal::new(3, 1),
             redact: false,
+            edit_url: None,
+            paper: Paper::A5,
         }
     }
 }
@@ -179,6 +211,8 @@ const TOP: &[&str] = &[
     "holiday",
     "risk",
     "redact",
+    "edit_url",
+    "cards",
 ];
 const DAYS_MAX: i64 = 36_500;
 
@@ -191,6 +225,11 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
     s.currency = top.text(cx, "currency").unwrap_or(d.currency);
     s.window_days = top.integer(cx, "window_days", 1, DAYS_MAX).unwrap_or(d.window_days);
     s.redact = top.boolean(cx, "redact").unwrap_or(false);
+    s.edit_url = top.text(cx, "edit_url");
+    if let Some(t) = top.table(cx, "cards", "[cards]") {
+        s.paper = t.choice(cx, "paper").unwrap_or(d.paper);
+        t.finish(cx, &["paper"]);
+    }
     if let Some(t) = top.table(cx, "abc", "[abc]") {
         let a = share(cx, &t, "a_share").unwrap_or(d.abc.a_share);
         let b = t.number(cx, "b_share");

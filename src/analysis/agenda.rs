@@ -116,6 +116,9 @@ pub struct AgendaItem {
     pub owner: String,
     /// Why, in words, in the settings' language.
     pub reason: String,
+    /// What distinguishes this item from others of its kind for the same customer, stable
+    /// across rebuilds (a person, an order ref, a contract): calendar feeds derive UIDs from it.
+    pub key: String,
 }
 
 /// The next occurrence of a birthday on or after `today` (29 February → 28 February).
@@ -136,47 +139,60 @@ pub fn agenda(records: &Records, facts: &[Facts], settings: &Settings, window: &
     let mut items = Vec::new();
     for f in facts {
         let c = &records.customers[f.index];
-        let mut add = |date: NaiveDate, kind: Kind, reason: String| {
+        let mut add = |date: NaiveDate, kind: Kind, reason: String, key: String| {
             if let Some(status) = Status::of(date, window.today, settings.reminders.horizon_days) {
-                items.push(AgendaItem {
-                    date,
-                    status,
-                    kind,
-                    customer: c.id.clone(),
-                    owner: c.owner.get_ref().clone(),
-                    reason,
-                });
+                let (customer, owner) = (c.id.clone(), c.owner.get_ref().clone());
+                items.push(AgendaItem { date, status, kind, customer, owner, reason, key });
             }
         };
         let (date, reason) = contact(c, f, settings, window, &reasons);
-        add(date, Kind::Contact, reason);
+        add(date, Kind::Contact, reason, String::new());
         birthdays(c, settings, window, &reasons, &mut add);
-        for k in c.complaints.iter().filter(|k| k.opened <= window.today && k.resolved.is_none_or(|r| r > window.today))
-        {
-            add(Window::add_days(k.opened, settings.reminders.complaint_days), Kind::Complaint, reasons.complaint(k));
+        let open = |k: &crate::records::model::Complaint| {
+            k.opened <= window.today && k.resolved.is_none_or(|r| r > window.today)
+        };
+        for (i, k) in c.complaints.iter().enumerate().filter(|(_, k)| open(k)) {
+            let key = format!("{}#{i}", k.opened);
+            add(
+                Window::add_days(k.opened, settings.reminders.complaint_days),
+                Kind::Complaint,
+                reasons.complaint(k),
+                key,
+            );
         }
-        for o in c.orders.iter().filter(|o| window.known(o.date) && super::credit::unpaid(o, window)) {
+        for (i, o) in
+            c.orders.iter().enumerate().filter(|(_, o)| window.known(o.date) && super::credit::unpaid(o, window))
+        {
             if let Some(due) = o.due {
-                add(due, Kind::Collection, reasons.collection(o));
+                let key = o.reference.as_ref().map_or_else(|| format!("{}#{i}", o.date), |r| r.get_ref().clone());
+                add(due, Kind::Collection, reasons.collection(o), key);
             }
         }
-        for k in c.contracts.iter().filter(|k| k.end >= window.today) {
-            add(Window::add_days(k.end, -settings.reminders.contract_days_before), Kind::Renewal, reasons.renewal(k));
+        for (i, k) in c.contracts.iter().enumerate().filter(|(_, k)| k.end >= window.today) {
+            let key = format!("{}#{i}", k.kind);
+            add(
+                Window::add_days(k.end, -settings.reminders.contract_days_before),
+                Kind::Renewal,
+                reasons.renewal(k),
+                key,
+            );
         }
         if let (Lifecycle::New, Some(first)) = (f.lifecycle, f.ledger.first_order)
             && !c.interactions.iter().any(|i| i.date >= first && window.known(i.date))
         {
-            add(Window::add_days(first, settings.reminders.welcome_days), Kind::Welcome, reasons.welcome(first));
+            let date = Window::add_days(first, settings.reminders.welcome_days);
+            add(date, Kind::Welcome, reasons.welcome(first), String::new());
         }
         if let (Some(expected), Some(cycle), Some(last)) =
             (f.ledger.expected_order, f.ledger.cycle_days, f.ledger.last_order)
             && f.lifecycle != Lifecycle::Lost
         {
-            add(expected, Kind::Reorder, reasons.reorder(cycle, last));
+            add(expected, Kind::Reorder, reasons.reorder(cycle, last), String::new());
         }
         for h in settings.holidays.iter().filter(|h| h.date >= window.today) {
             if h.classes.iter().any(|k| k == f.class().as_str()) {
-                add(Window::add_days(h.date, -3).max(window.today), Kind::Holiday, reasons.holiday(h, f.class()));
+                let key = format!("{}#{}", h.name, h.date);
+                add(Window::add_days(h.date, -3).max(window.today), Kind::Holiday, reasons.holiday(h, f.class()), key);
             }
         }
     }
@@ -220,7 +236,7 @@ fn birthdays(
     settings: &Settings,
     window: &Window,
     reasons: &Reasons,
-    add: &mut impl FnMut(NaiveDate, Kind, String),
+    add: &mut impl FnMut(NaiveDate, Kind, String, String),
 ) {
     let own =
         (c.kind == CustomerKind::Person).then_some(c.birthday).flatten().map(|b| (c.name.as_str(), Birthday::Date(b)));
@@ -229,7 +245,7 @@ fn birthdays(
     for (name, birthday) in own.into_iter().chain(contacts) {
         let next = next_birthday(birthday, window.today);
         let date = Window::add_days(next, -settings.reminders.birthday_days_before).max(window.today);
-        add(date, Kind::Birthday, reasons.birthday(name, birthday, next));
+        add(date, Kind::Birthday, reasons.birthday(name, birthday, next), name.to_string());
     }
 }
 

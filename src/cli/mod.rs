@@ -1,5 +1,6 @@
 //! The command line: clap types and one small function per subcommand.
 
+mod build;
 mod check;
 mod due;
 mod export;
@@ -31,6 +32,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate every record file and report all problems at once.
     Check(check::CheckArgs),
+    /// Build the team's site: dashboards, agenda, customer pages, cards, calendar, data.
+    Build(build::BuildArgs),
     /// Print every computed value and the agenda as JSON or CSV.
     Export(export::ExportArgs),
     /// Show the follow-ups due: overdue, today, and the next days.
@@ -74,6 +77,7 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Build(args) => build::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Due(args) => due::run(&args),
     }

@@ -1,5 +1,86 @@
-//! Rendering: turning the analysis into bytes (JSON, CSV; later HTML and iCalendar).
-//! Renderers return text in memory; only the writer touches the disk.
+//! Rendering: turning the analysis into files (HTML pages, JSON, CSV, iCalendar).
+//! Renderers hand finished files to a [`Sink`]; only the writer touches the disk.
 
+pub mod charts;
 pub mod csv;
+pub mod html;
+pub mod ics;
 pub mod json;
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use anyhow::Result;
+
+/// Where rendered files go: a path relative to the site's root, and the file's bytes.
+pub trait Sink: Sync {
+    /// Stores one file. `path` uses `/` and never leaves the site's root.
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
+}
+
+/// A sink that keeps files in memory (for tests and `serve`).
+#[derive(Debug, Default)]
+pub struct MemorySink {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    /// The files stored so far, by path.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for MemorySink {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(path.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+/// Renders the whole site: pages, assets, data files and calendar feeds.
+pub fn site(site: &html::Site<'_>, sink: &dyn Sink) -> Result<()> {
+    site.render(sink)?;
+    let records = site.records;
+    let analysis = site.analysis;
+    sink.put("data/cardfile.json", json::render(records, analysis, None).as_bytes())?;
+    sink.put("data/customers.csv", &csv::customers(records, analysis, false))?;
+    sink.put("data/agenda.csv", &csv::agenda(analysis, false))?;
+    let all: Vec<&analysis_agenda::AgendaItem> = analysis.agenda.iter().collect();
+    sink.put("agenda.ics", calendar(site, &all, &site.settings.company).as_bytes())?;
+    for m in &records.members {
+        let id = m.id.get_ref();
+        let Some(path) = html::paths::id_path("owners", id, "ics") else { continue };
+        let mine: Vec<&analysis_agenda::AgendaItem> = analysis.agenda.iter().filter(|i| &i.owner == id).collect();
+        sink.put(&path, calendar(site, &mine, &m.name).as_bytes())?;
+    }
+    Ok(())
+}
+
+use crate::analysis::agenda as analysis_agenda;
+
+fn calendar(site: &html::Site<'_>, items: &[&analysis_agenda::AgendaItem], name: &str) -> String {
+    let names: Vec<(String, String, Option<String>)> = items
+        .iter()
+        .map(|i| {
+            let customer = site.customer_by_id(&i.customer).map_or_else(|| i.customer.clone(), |c| c.name.clone());
+            let label = html::i18n::text(site.lang(), &format!("kind_{}", i.kind.as_str()));
+            let url =
+                site.base_url.as_ref().map(|b| format!("{}/customers/{}.html", b.trim_end_matches('/'), i.customer));
+            (customer, label, url)
+        })
+        .collect();
+    let events: Vec<ics::IcsEvent<'_>> = items
+        .iter()
+        .zip(&names)
+        .map(|(item, (customer, label, url))| ics::IcsEvent {
+            label: Some(label),
+            url: url.as_deref(),
+            key: (!item.key.is_empty()).then_some(item.key.as_str()),
+            ..ics::IcsEvent::new(item, customer)
+        })
+        .collect();
+    let title = if name.is_empty() { "cardfile" } else { name };
+    ics::calendar(&events, &ics::CalendarMeta { name: title, today: site.today })
+}

@@ -5,6 +5,7 @@
 //! read every rewritten file before committing it.
 
 mod check;
+mod export;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Benchmarks cardfile on synthetic records trees (see docs/performance.md).
+#
+#   benches/bench.sh                  1,000 and 10,000 customers, every command in COMMANDS
+#   benches/bench.sh --large          also 100,000 customers (generating it takes a while)
+#   benches/bench.sh --sizes "1000"   just these sizes
+#   benches/bench.sh --commands check --runs 20
+#   benches/bench.sh --regen          regenerate the trees even if they exist
+#   benches/bench.sh --no-build       time the binaries already in target/release
+#
+# Trees go to target/bench-data/<N> (override with BENCH_DATA=DIR) and are reused when they
+# were generated with the same count and seed. Results: a Markdown table on stdout and in
+# target/bench-results/results.md, with hyperfine's JSON next to it.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+TODAY=2026-11-25
+SEED=42
+SIZES=(1000 10000)
+RUNS=10
+WARMUP=2
+REGEN=0
+BUILD=1
+DATA=${BENCH_DATA:-$ROOT/target/bench-data}
+RESULTS=${BENCH_RESULTS:-$ROOT/target/bench-results}
+
+# The commands to time, by name. `{records}` and `{scratch}` are replaced per tree.
+# To add one, add a line here and its name to COMMANDS.
+declare -A COMMAND_LINE=(
+    [check]="check --records {records} --today $TODAY"
+    [export]="export --records {records} --today $TODAY --format json"
+    [build]="build --records {records} --out {scratch}/site --today $TODAY"
+)
+# `export` and `build` are not implemented yet; add them here when they are.
+COMMANDS=(check)
+
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --large) SIZES+=(100000) ;;
+        --sizes) read -r -a SIZES <<<"$2"; shift ;;
+        --commands) read -r -a COMMANDS <<<"$2"; shift ;;
+        --runs) RUNS=$2; shift ;;
+        --seed) SEED=$2; shift ;;
+        --regen) REGEN=1 ;;
+        --no-build) BUILD=0 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
+    esac
+    shift
+done
+
+need() { # need COMMAND PACKAGE: installs PACKAGE with apt-get when COMMAND is missing
+    if ! command -v "$1" >/dev/null 2>&1 && [[ ! -x $1 ]]; then
+        echo "installing $2 ..." >&2
+        apt-get install -y "$2" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$2" >/dev/null; }
+    fi
+}
+need hyperfine hyperfine
+need /usr/bin/time time
+need jq jq
+
+if ((BUILD)); then
+    echo "building release ..." >&2
+    cargo build --release --quiet --bin cardfile --example generate
+fi
+CARDFILE=$ROOT/target/release/cardfile
+GENERATE=$ROOT/target/release/examples/generate
+
+mkdir -p "$DATA" "$RESULTS"
+
+tree_for() { # tree_for N: generates (or reuses) the tree of N customers, prints its path
+    local n=$1 dir=$DATA/$1
+    local stamp="customers=$n seed=$SEED generator=$(sha256sum examples/generate.rs | cut -c1-16)"
+    if [[ $REGEN == 1 || ! -f $dir/.generated || $(cat "$dir/.generated") != "$stamp" ]]; then
+        echo "generating $n customers into $dir ..." >&2
+        mkdir -p "$dir"
+        rm -f "$dir/.generated"
+        "$GENERATE" --customers "$n" --out "$dir" --seed "$SEED" --force >&2
+        echo "$stamp" >"$dir/.generated" # a dot-file: cardfile ignores it
+    fi
+    echo "$dir"
+}
+
+expand() { # expand NAME DIR SCRATCH: the argument list of a command for a tree
+    local line=${COMMAND_LINE[$1]:?unknown command $1}
+    line=${line//\{records\}/$2}
+    echo "${line//\{scratch\}/$3}"
+}
+
+peak_rss_mb() { # peak_rss_mb ARGS...: median of 3 runs' maximum resident set size, in MB
+    local kb=()
+    for _ in 1 2 3; do
+        kb+=("$(/usr/bin/time -v "$CARDFILE" "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}')")
+    done
+    printf '%s\n' "${kb[@]}" | sort -n | sed -n 2p | awk '{printf "%.1f", $1 / 1024}'
+}
+
+TABLE=$RESULTS/results.md
+{
+    echo "| command | customers | files | tree MB | mean s | median s | σ s | user+sys s | peak RSS MB |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+} >"$TABLE"
+
+for n in "${SIZES[@]}"; do
+    dir=$(tree_for "$n")
+    files=$(find "$dir" -name '*.toml' | wc -l)
+    mb=$(du -s --apparent-size --block-size=1 "$dir" | awk '{printf "%.1f", $1 / 1e6}')
+    for name in "${COMMANDS[@]}"; do
+        scratch=$(mktemp -d)
+        read -r -a args <<<"$(expand "$name" "$dir" "$scratch")"
+        echo "== $name, $n customers ($files files, $mb MB)" >&2
+        # One plain run first: show the summary line, and stop on a crash.
+        "$CARDFILE" "${args[@]}" >/dev/null 2>"$scratch/stderr" || {
+            code=$?
+            if [[ $code -ne 1 ]]; then cat "$scratch/stderr" >&2; exit "$code"; fi
+        }
+        tail -n 1 "$scratch/stderr" >&2
+        json=$RESULTS/hyperfine-$name-$n.json
+        runs=$RUNS warmup=$WARMUP
+        if ((n >= 100000)); then runs=$((RUNS < 3 ? RUNS : 3)) warmup=1; fi # seconds per run
+        hyperfine --shell=none --warmup "$warmup" --runs "$runs" --ignore-failure --style basic \
+            --export-json "$json" --command-name "$name $n" "$CARDFILE ${args[*]}" >&2
+        rss=$(peak_rss_mb "${args[@]}")
+        jq -r --arg n "$n" --arg files "$files" --arg mb "$mb" --arg rss "$rss" '.results[0] |
+            "| \(.command | split(" ")[0]) | \($n) | \($files) | \($mb) | \(.mean * 1000 | round / 1000) | \(.median * 1000 | round / 1000) | \(.stddev * 1000 | round / 1000) | \((.user + .system) * 1000 | round / 1000) | \($rss) |"' \
+            "$json" >>"$TABLE"
+        rm -rf "$scratch"
+    done
+done
+
+echo >&2
+echo "cardfile: $(git describe --always --dirty 2>/dev/null || echo unknown)" >&2
+echo "machine: $(uptime | sed 's/.*load/load/'); $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM" >&2
+cat "$TABLE"

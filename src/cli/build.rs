@@ -1,0 +1,55 @@
+//! `cardfile build`: the team's site, written aside and swapped in.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Result;
+use clap::Args;
+
+use super::{RecordsArgs, stop_on_errors};
+use crate::render::html::{Site, SiteOptions, templates};
+use crate::write::Output;
+
+/// Arguments of `build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    records: RecordsArgs,
+    /// The output directory (replaced as a whole when the build succeeds).
+    #[arg(long, default_value = "site", value_name = "DIR")]
+    out: PathBuf,
+    /// The site's absolute URL, used where a link must be absolute (the calendar feeds).
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Leave phone numbers, e-mail, WeChat, addresses, birthdays and notes out of the site.
+    #[arg(long)]
+    redact: bool,
+}
+
+/// Runs `build`.
+pub fn run(args: &BuildArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    let project = args.records.load()?;
+    if let Some(code) = stop_on_errors(&project)? {
+        eprintln!("the site was not built; {} is unchanged", args.out.display());
+        return Ok(code);
+    }
+    let analysis = project.analyse();
+    let options = SiteOptions {
+        redact: args.redact,
+        base_url: args.base_url.clone(),
+        overrides: templates::overrides(&args.records.records)?,
+    };
+    let site = Site::new(&project.loaded.records, &analysis, &project.loaded.settings, options)?;
+    let output = Output::begin(&args.out, &args.records.records)?;
+    crate::render::site(&site, &output)?;
+    output.commit()?;
+    eprintln!(
+        "built {} customers into {} in {} ms",
+        analysis.customers.len(),
+        args.out.display(),
+        started.elapsed().as_millis()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,124 @@
+//! Printable customer cards: every customer, and per owner the visits of the coming week.
+//! A card holds a bounded amount of text so that it always fits one printed page.
+
+use anyhow::Result;
+use serde::Serialize;
+use tera::Context;
+
+use super::Site;
+use super::dashboard::{UnpaidRow, unpaid_rows};
+use super::markdown::plain_excerpt;
+use super::paths::id_path;
+use super::views::{AgendaRow, ComplaintView, ContactView, InteractionView, Labelled};
+use crate::analysis::Facts;
+use crate::render::Sink;
+
+/// At most this many of each list go on a card; the rest is counted.
+const MAX_CONTACTS: usize = 6;
+const MAX_INTERACTIONS: usize = 5;
+const MAX_ITEMS: usize = 4;
+const NOTES_CHARS: usize = 240;
+
+/// One printed card.
+#[derive(Serialize)]
+pub struct Card {
+    id: String,
+    name: String,
+    class: &'static str,
+    lifecycle: Labelled,
+    score: String,
+    grade: &'static str,
+    owner_name: String,
+    region: String,
+    phone: String,
+    address: String,
+    contacts: Vec<ContactView>,
+    more_contacts: usize,
+    interactions: Vec<InteractionView>,
+    complaints: Vec<ComplaintView>,
+    receivables: Vec<UnpaidRow>,
+    agenda: Vec<AgendaRow>,
+    notes: String,
+}
+
+fn card(site: &Site<'_>, f: &Facts) -> Card {
+    let c = &site.records.customers[f.index];
+    let mut contacts: Vec<ContactView> = site.contacts(c).into_iter().filter(|p| !p.left).collect();
+    let more_contacts = contacts.len().saturating_sub(MAX_CONTACTS);
+    contacts.truncate(MAX_CONTACTS);
+    let mut interactions = site.interactions(c);
+    interactions.truncate(MAX_INTERACTIONS);
+    let mut complaints: Vec<ComplaintView> = site.complaints(c).into_iter().filter(|k| k.open).collect();
+    complaints.truncate(MAX_ITEMS);
+    for k in &mut complaints {
+        k.summary = plain_excerpt(&k.summary, 80);
+    }
+    let mut receivables = unpaid_rows(site, std::iter::once(f));
+    receivables.truncate(MAX_ITEMS);
+    let agenda: Vec<AgendaRow> = site.agenda_of(&c.id).take(MAX_ITEMS).map(|i| site.agenda_row(i)).collect();
+    let row = site.customer_row(f);
+    Card {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        class: row.class,
+        lifecycle: row.lifecycle,
+        score: row.score,
+        grade: row.grade,
+        owner_name: row.owner_name,
+        region: row.region,
+        phone: if site.redact { String::new() } else { c.best_phone(site.today).unwrap_or_default() },
+        address: if site.redact { String::new() } else { c.address.clone().unwrap_or_default() },
+        contacts,
+        more_contacts,
+        interactions,
+        complaints,
+        receivables,
+        agenda,
+        notes: if site.redact {
+            String::new()
+        } else {
+            c.notes.as_deref().map(|n| plain_excerpt(n, NOTES_CHARS)).unwrap_or_default()
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct OwnerLink {
+    id: String,
+    name: String,
+}
+
+/// Renders `cards/index.html` and `cards/<owner>.html`.
+pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
+    let owners: Vec<OwnerLink> =
+        site.records.members.iter().map(|m| OwnerLink { id: m.id.get_ref().clone(), name: m.name.clone() }).collect();
+    let all: Vec<Card> = site.analysis.customers.iter().map(|f| card(site, f)).collect();
+    let mut cx = Context::new();
+    cx.insert("title", &site.labelled("", "all_cards").label);
+    cx.insert("cards", &all);
+    cx.insert("owners", &owners);
+    cx.insert("paper", site.settings.paper.as_str());
+    site.page(sink, "cards/index.html", "cards.html", "cards", cx)?;
+    let week = site.today + chrono::Days::new(7);
+    for m in &site.records.members {
+        let id = m.id.get_ref();
+        let Some(path) = id_path("cards", id, "html") else { continue };
+        let mut due: Vec<&str> = site
+            .analysis
+            .agenda
+            .iter()
+            .filter(|i| &i.owner == id && i.date <= week)
+            .map(|i| i.customer.as_str())
+            .collect();
+        due.sort_unstable();
+        due.dedup();
+        let cards: Vec<&Card> = all.iter().filter(|k| due.binary_search(&k.id.as_str()).is_ok()).collect();
+        let mut cx = Context::new();
+        cx.insert("title", &format!("{} · {}", site.labelled("", "visits_this_week").label, m.name));
+        cx.insert("cards", &cards);
+        cx.insert("owners", &Vec::<OwnerLink>::new());
+        cx.insert("paper", site.settings.paper.as_str());
+        site.page(sink, &path, "cards.html", "cards", cx)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,357 @@
+//! The list and detail pages: agenda, customers, owners, regions, receivables, complaints.
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use super::Site;
+use super::paths::{id_path, region_slug};
+use super::views::{AgendaRow, CustomerRow, Explained};
+use crate::analysis::Facts;
+use crate::analysis::agenda::Status;
+use crate::analysis::explain::explain;
+use crate::format::date;
+use crate::render::Sink;
+
+/// Agenda rows grouped by status, for templates.
+#[derive(Serialize)]
+pub struct AgendaGroup {
+    /// Status key.
+    pub key: &'static str,
+    /// Status label.
+    pub label: String,
+    /// The items.
+    pub items: Vec<AgendaRow>,
+}
+
+/// Groups agenda rows by status, in status order, leaving out empty groups.
+pub fn group_agenda(site: &Site<'_>, rows: Vec<AgendaRow>) -> Vec<AgendaGroup> {
+    Status::ALL
+        .iter()
+        .filter_map(|s| {
+            let items: Vec<AgendaRow> = rows.iter().filter(|r| r.status.key == s.as_str()).cloned().collect();
+            (!items.is_empty()).then(|| AgendaGroup {
+                key: s.as_str(),
+                label: site.labelled("status_", s.as_str()).label,
+                items,
+            })
+        })
+        .collect()
+}
+
+/// Renders every page but the dashboard and the cards.
+pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
+    let rows: Vec<CustomerRow> = site.analysis.customers.iter().map(|f| site.customer_row(f)).collect();
+    agenda(site, sink)?;
+    customers(site, sink, &rows)?;
+    site.analysis.customers.par_iter().try_for_each(|f| customer(site, sink, f))?;
+    owners(site, sink, &rows)?;
+    regions(site, sink, &rows)?;
+    receivables(site, sink)?;
+    complaints(site, sink)?;
+    archived(site, sink)
+}
+
+fn agenda(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
+    let rows: Vec<AgendaRow> = site.analysis.agenda.iter().map(|i| site.agenda_row(i)).collect();
+    let mut cx = Context::new();
+    cx.insert("title", &site.labelled("", "agenda").label);
+    cx.insert("owners", &owner_list(site));
+    cx.insert(
+        "kinds",
+        &crate::analysis::agenda::Kind::ALL.iter().map(|k| site.labelled("kind_", k.as_str())).collect::<Vec<_>>(),
+    );
+    cx.insert("groups", &group_agenda(site, rows));
+    site.page(sink, "agenda.html", "agenda.html", "agenda", cx)
+}
+
+#[derive(Serialize)]
+struct OwnerLink {
+    id: String,
+    name: String,
+    left: bool,
+}
+
+fn owner_list(site: &Site<'_>) -> Vec<OwnerLink> {
+    site.records
+        .members
+        .iter()
+        .map(|m| OwnerLink {
+            id: m.id.get_ref().clone(),
+            name: m.name.clone(),
+            left: m.left.is_some_and(|d| d <= site.today),
+        })
+        .collect()
+}
+
+fn customers(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> {
+    let mut cx = Context::new();
+    cx.insert("title", &site.labelled("", "customers").label);
+    cx.insert("rows", rows);
+    site.page(sink, "customers/index.html", "customers.html", "customers", cx)
+}
+
+fn customer(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
+    let c = &site.records.customers[f.index];
+    let Some(path) = id_path("customers", &c.id, "html") else { return Ok(()) };
+    let why = explain(c, f, site.analysis, site.settings);
+    let l = &f.ledger;
+    let value = |label: &'static str, why_key: &str, shown: String| Explained {
+        label: site.labelled("", label).label,
+        value: if shown.is_empty() { "—".to_string() } else { shown },
+        why: why.get(why_key).cloned().unwrap_or_default(),
+    };
+    let opt = |d: Option<chrono::NaiveDate>| d.map(date).unwrap_or_default();
+    let computed = vec![
+        value("class", "class", f.class().as_str().to_string()),
+        value("lifecycle", "lifecycle", site.labelled("lifecycle_", f.lifecycle.as_str()).label),
+        value("score", "score", f.score.value.to_string()),
+        value("revenue", "revenue", site.money(l.revenue)),
+        value("profit", "profit", l.profit.map(|p| site.money(p)).unwrap_or_default()),
+        value("credit", "credit", f.credit.grade.as_str().to_string()),
+        value("completeness", "completeness", format!("{} %", f.completeness)),
+        value("recency", "recency_days", l.recency_days.map(|d| d.to_string()).unwrap_or_default()),
+        value("cycle", "cycle_days", l.cycle_days.map(|d| d.to_string()).unwrap_or_default()),
+        value("expected_order", "expected_order", opt(l.expected_order)),
+    ];
+    let agenda: Vec<AgendaRow> = site.agenda_of(&c.id).map(|i| site.agenda_row(i)).collect();
+    let orders = site.orders(c);
+    let amounts: Vec<f64> = {
+        let mut dated: Vec<_> = c.orders.iter().filter(|o| o.date <= site.today).collect();
+        dated.sort_by_key(|o| o.date);
+        dated.iter().map(|o| crate::render::json::money_number(&o.amount)).collect()
+    };
+    let mut cx = Context::new();
+    cx.insert("title", &c.name);
+    cx.insert("c", &profile(site, c));
+    cx.insert("row", &site.customer_row(f));
+    cx.insert("computed", &computed);
+    cx.insert("exposure", &site.money(f.credit.exposure));
+    cx.insert("overdue", &site.money(f.credit.overdue));
+    cx.insert("over_limit", &f.credit.over_limit);
+    cx.insert("contacts", &site.contacts(c));
+    cx.insert("interactions", &site.interactions(c));
+    cx.insert("orders", &orders);
+    cx.insert("orders_total", &site.money(c.orders.iter().filter(|o| o.date <= site.today).map(|o| o.amount).sum()));
+    cx.insert("order_amounts", &amounts);
+    cx.insert("complaints", &site.complaints(c));
+    cx.insert("contracts", &site.contracts(c));
+    cx.insert("agenda", &agenda);
+    cx.insert(
+        "notes_html",
+        &c.notes.as_deref().filter(|_| !site.redact).map(super::markdown::render).unwrap_or_default(),
+    );
+    cx.insert("edit_url", &site.settings.edit_url.as_ref().map(|u| format!("{u}{}", c.file)).unwrap_or_default());
+    site.page(sink, &path, "customer.html", "customers", cx)
+}
+
+/// A customer's profile fields, formatted (contact details empty when redacted).
+#[derive(Serialize)]
+pub struct Profile {
+    id: String,
+    name: String,
+    kind: String,
+    owner: String,
+    owner_name: String,
+    region: String,
+    region_slug: String,
+    tags: Vec<String>,
+    since: String,
+    relationship: String,
+    prospect: u8,
+    credit_limit: String,
+    phone: String,
+    email: String,
+    wechat: String,
+    address: String,
+    birthday: String,
+}
+
+/// The profile view of a customer.
+pub fn profile(site: &Site<'_>, c: &crate::records::model::Customer) -> Profile {
+    let hide = |v: &Option<String>| if site.redact { String::new() } else { v.clone().unwrap_or_default() };
+    let region = c.region.clone().unwrap_or_default();
+    Profile {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        kind: site.labelled("", c.kind.as_str()).label,
+        owner: c.owner.get_ref().clone(),
+        owner_name: site.member_name(c.owner.get_ref()),
+        region_slug: if region.is_empty() { String::new() } else { region_slug(&region) },
+        region,
+        tags: c.tags.clone(),
+        since: c.since.map(date).unwrap_or_default(),
+        relationship: site.labelled("relationship_", c.relationship.as_str()).label,
+        prospect: c.prospect,
+        credit_limit: c.credit_limit.map(|v| site.money(v)).unwrap_or_default(),
+        phone: hide(&c.phone),
+        email: hide(&c.email),
+        wechat: hide(&c.wechat),
+        address: hide(&c.address),
+        birthday: if site.redact { String::new() } else { c.birthday.map(date).unwrap_or_default() },
+    }
+}
+
+fn owners(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> {
+    #[derive(Serialize)]
+    struct OwnerSummary {
+        id: String,
+        name: String,
+        left: bool,
+        customers: usize,
+        revenue: String,
+        overdue_items: usize,
+        receivables: String,
+    }
+    let mut summaries = Vec::new();
+    for m in &site.records.members {
+        let id = m.id.get_ref();
+        let Some(path) = id_path("owners", id, "html") else { continue };
+        let mine: Vec<&CustomerRow> = rows.iter().filter(|r| &r.owner == id).collect();
+        let facts: Vec<&Facts> =
+            site.analysis.customers.iter().filter(|f| site.records.customers[f.index].owner.get_ref() == id).collect();
+        let agenda: Vec<AgendaRow> =
+            site.analysis.agenda.iter().filter(|i| &i.owner == id).map(|i| site.agenda_row(i)).collect();
+        let overdue_items = agenda.iter().filter(|a| a.status.key == "overdue").count();
+        let receivables: rust_decimal::Decimal = facts.iter().map(|f| f.credit.exposure).sum();
+        let revenue: rust_decimal::Decimal = facts.iter().map(|f| f.ledger.revenue).sum();
+        let mut cx = Context::new();
+        cx.insert("title", &m.name);
+        cx.insert("member_id", id);
+        cx.insert("email", &if site.redact { None } else { m.email.clone() });
+        cx.insert("rows", &mine);
+        cx.insert("groups", &group_agenda(site, agenda));
+        cx.insert("receivables", &super::dashboard::unpaid_rows(site, facts.iter().copied()));
+        site.page(sink, &path, "owner.html", "owners", cx)?;
+        summaries.push(OwnerSummary {
+            id: id.clone(),
+            name: m.name.clone(),
+            left: m.left.is_some_and(|d| d <= site.today),
+            customers: mine.len(),
+            revenue: site.money(revenue),
+            overdue_items,
+            receivables: site.money(receivables),
+        });
+    }
+    let mut cx = Context::new();
+    cx.insert("title", &site.labelled("", "owners").label);
+    cx.insert("owners", &summaries);
+    site.page(sink, "owners/index.html", "owners.html", "owners", cx)
+}
+
+fn regions(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> {
+    #[derive(Serialize)]
+    struct RegionSummary {
+        slug: String,
+        name: String,
+        customers: usize,
+        revenue: String,
+    }
+    let mut by_region: BTreeMap<&str, Vec<&CustomerRow>> = BTreeMap::new();
+    for r in rows.iter().filter(|r| !r.region.is_empty()) {
+        by_region.entry(&r.region).or_default().push(r);
+    }
+    let mut summaries = Vec::new();
+    for (region, list) in &by_region {
+        let slug = region_slug(region);
+        let revenue: rust_decimal::Decimal =
+            list.iter().filter_map(|r| site.facts_by_id(&r.id)).map(|f| f.ledger.revenue).sum();
+        let mut cx = Context::new();
+        cx.insert("title", region);
+        cx.insert("rows", list);
+        cx.insert("revenue", &site.money(revenue));
+        site.page(sink, &format!("regions/{slug}.html"), "region.html", "regions", cx)?;
+        summaries.push(RegionSummary {
+            slug,
+            name: region.to_string(),
+            customers: list.len(),
+            revenue: site.money(revenue),
+        });
+    }
+    let mut cx = Context::new();
+    cx.insert("title", &site.labelled("", "regions").label);
+    cx.insert("regions", &summaries);
+    site.page(sink, "regions/index.html", "regions.html", "regions", cx)
+}
+
+fn receivables(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
+    let mut cx = super::dashboard::receivables_context(site);
+    cx.insert("title", &site.labelled("", "receivables").label);
+    site.page(sink, "receivables.html", "receivables.html", "receivables", cx)
+}
+
+fn complaints(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
+    #[derive(Serialize)]
+    struct Row {
+        customer: String,
+        name: String,
+        owner_name: String,
+        #[serde(flatten)]
+        complaint: super::views::ComplaintView,
+    }
+    let mut rows: Vec<Row> = site
+        .analysis
+        .customers
+        .iter()
+        .flat_map(|f| {
+            let c = &site.records.customers[f.index];
+            site.complaints(c).into_iter().map(|k| Row {
+                customer: c.id.clone(),
+                name: c.name.clone(),
+                owner_name: site.member_name(c.owner.get_ref()),
+                complaint: k,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.complaint
+            .open
+            .cmp(&a.complaint.open)
+            .then_with(|| b.complaint.opened.cmp(&a.complaint.opened))
+            .then_with(|| a.customer.cmp(&b.customer))
+    });
+    let (open, resolved): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.complaint.open);
+    let mut cx = Context::new();
+    cx.insert("title", &site.labelled("", "complaints").label);
+    cx.insert("open", &open);
+    cx.insert("resolved", &resolved);
+    site.page(sink, "complaints.html", "complaints.html", "complaints", cx)
+}
+
+fn archived(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
+    #[derive(Serialize)]
+    struct Row {
+        id: String,
+        name: String,
+        owner_name: String,
+        region: String,
+        last_order: String,
+    }
+    let rows: Vec<Row> = site
+        .records
+        .customers
+        .iter()
+        .filter(|c| c.archived)
+        .map(|c| Row {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            owner_name: site.member_name(c.owner.get_ref()),
+            region: c.region.clone().unwrap_or_default(),
+            last_order: c
+                .orders
+                .iter()
+                .map(|o| o.date)
+                .filter(|d| *d <= site.today)
+                .max()
+                .map(date)
+                .unwrap_or_default(),
+        })
+        .collect();
+    let mut cx = Context::new();
+    cx.insert("title", &site.labelled("", "archived_customers").label);
+    cx.insert("rows", &rows);
+    site.page(sink, "archived.html", "archived.html", "archived", cx)
+}

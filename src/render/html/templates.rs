@@ -1,0 +1,94 @@
+//! The templates: built into the binary, each replaceable by a file of the same name in
+//! `records/templates/`. One function resolves them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use tera::Tera;
+
+/// The built-in templates and assets, by name.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../../templates/base.html")),
+    ("partials/customer_table.html", include_str!("../../../templates/partials/customer_table.html")),
+    ("partials/agenda_list.html", include_str!("../../../templates/partials/agenda_list.html")),
+    ("partials/unpaid_table.html", include_str!("../../../templates/partials/unpaid_table.html")),
+    ("dashboard.html", include_str!("../../../templates/dashboard.html")),
+    ("agenda.html", include_str!("../../../templates/agenda.html")),
+    ("customers.html", include_str!("../../../templates/customers.html")),
+    ("customer.html", include_str!("../../../templates/customer.html")),
+    ("owners.html", include_str!("../../../templates/owners.html")),
+    ("owner.html", include_str!("../../../templates/owner.html")),
+    ("regions.html", include_str!("../../../templates/regions.html")),
+    ("region.html", include_str!("../../../templates/region.html")),
+    ("receivables.html", include_str!("../../../templates/receivables.html")),
+    ("complaints.html", include_str!("../../../templates/complaints.html")),
+    ("archived.html", include_str!("../../../templates/archived.html")),
+    ("cards.html", include_str!("../../../templates/cards.html")),
+    ("card.html", include_str!("../../../templates/card.html")),
+];
+
+/// Static assets copied into `assets/` (CSS and the small script).
+pub const ASSETS: &[(&str, &str)] = [
+    ("style.css", include_str!("../../../templates/style.css")),
+    ("site.js", include_str!("../../../templates/site.js")),
+]
+.as_slice();
+
+/// The team's overrides: every file in `records/templates/` by name.
+pub fn overrides(records: &Path) -> Result<BTreeMap<String, String>> {
+    let dir = records.join("templates");
+    let mut out = BTreeMap::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
+        let entry = entry.with_context(|| format!("reading {}", dir.display()))?;
+        let path = entry.path();
+        if !path.is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).with_context(|| format!("reading template {}", path.display()))?;
+        out.insert(name, text);
+    }
+    Ok(out)
+}
+
+/// The text of a template or asset: the team's file when there is one, else the built-in.
+pub fn resolve<'a>(
+    name: &str,
+    overrides: &'a BTreeMap<String, String>,
+    built_in: &'a [(&str, &str)],
+) -> Option<&'a str> {
+    overrides.get(name).map(String::as_str).or_else(|| built_in.iter().find(|(n, _)| *n == name).map(|(_, t)| *t))
+}
+
+/// Compiles every template, built-in or overridden, plus any extra `.html` the team added.
+pub fn compile(overrides: &BTreeMap<String, String>) -> Result<Tera> {
+    let mut tera = Tera::default();
+    let mut all: BTreeMap<&str, &str> = BUILT_IN.iter().map(|(n, t)| (*n, *t)).collect();
+    for (name, text) in overrides.iter().filter(|(n, _)| n.ends_with(".html")) {
+        all.insert(name, text);
+    }
+    tera.add_raw_templates(all).map_err(|e| anyhow::anyhow!("{e}")).context("compiling the site's templates")?;
+    Ok(tera)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_templates_compile() {
+        compile(&BTreeMap::new()).unwrap();
+    }
+
+    #[test]
+    fn an_override_wins_over_the_built_in() {
+        let overrides = BTreeMap::from([("style.css".to_string(), "body{}".to_string())]);
+        assert_eq!(resolve("style.css", &overrides, ASSETS), Some("body{}"));
+        assert!(resolve("site.js", &overrides, ASSETS).is_some_and(|t| t.len() > 10));
+        assert_eq!(resolve("nope.css", &overrides, ASSETS), None);
+    }
+}

@@ -1,0 +1,225 @@
+//! The output directory, written atomically: a new site is written beside the old one and
+//! swapped in at once, so a failed or killed build leaves the old site whole. A lock file
+//! keeps two builds from writing the same directory.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::render::Sink;
+
+/// The file that marks a directory as a cardfile site (so `--out ~/Documents` is refused).
+pub const MARKER: &str = ".cardfile-site";
+
+/// A site being written: files go into a staging directory until [`Output::commit`].
+pub struct Output {
+    out: PathBuf,
+    staging: PathBuf,
+    lock: PathBuf,
+}
+
+fn sibling(out: &Path, what: &str) -> PathBuf {
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
+    out.with_file_name(format!(".{name}.{what}"))
+}
+
+fn pid_alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists() || !Path::new("/proc/self").exists()
+}
+
+/// Refuses output directories whose replacement would destroy something else.
+fn check_target(out: &Path, records: &Path) -> Result<()> {
+    let abs =
+        |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
+    let out_abs = abs(out);
+    let dangerous = [Some(abs(records)), std::env::current_dir().ok(), std::env::var_os("HOME").map(PathBuf::from)];
+    if out_abs.parent().is_none() {
+        bail!("refusing to write the site to {}: choose a directory of its own, such as `site`", out.display());
+    }
+    for path in dangerous.iter().flatten() {
+        if path.starts_with(&out_abs) {
+            bail!(
+                "refusing to write the site to {}: it would replace {}; choose a directory of its own, such as `site`",
+                out.display(),
+                path.display()
+            );
+        }
+    }
+    if out_abs.starts_with(abs(records)) {
+        bail!("refusing to write the site inside the records directory {}", records.display());
+    }
+    if out.exists() {
+        if !out.is_dir() {
+            bail!("{} exists and is not a directory", out.display());
+        }
+        let empty = fs::read_dir(out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty && !out.join(MARKER).exists() {
+            bail!("{} is not empty and was not written by cardfile; remove it or choose another --out", out.display());
+        }
+    }
+    Ok(())
+}
+
+impl Output {
+    /// Takes the lock, clears what killed builds left behind, and opens a staging directory.
+    pub fn begin(out: &Path, records: &Path) -> Result<Output> {
+        check_target(out, records)?;
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        let lock = sibling(out, "lock");
+        take_lock(&lock, out)?;
+        let output =
+            Output { staging: sibling(out, &format!("new-{}", std::process::id())), out: out.to_path_buf(), lock };
+        output.clean_leftovers()?;
+        fs::create_dir(&output.staging).with_context(|| format!("creating {}", output.staging.display()))?;
+        fs::write(output.staging.join(MARKER), b"written by cardfile build\n")
+            .with_context(|| format!("writing in {}", output.staging.display()))?;
+        Ok(output)
+    }
+
+    /// Removes staging directories of builds that were killed (their process is gone).
+    fn clean_leftovers(&self) -> Result<()> {
+        let Some(name) = self.out.file_name().map(|n| n.to_string_lossy().into_owned()) else { return Ok(()) };
+        let parent = self.out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let Ok(entries) = fs::read_dir(parent) else { return Ok(()) };
+        for entry in entries.flatten() {
+            let file = entry.file_name().to_string_lossy().into_owned();
+            let Some(rest) = file.strip_prefix(&format!(".{name}.")) else { continue };
+            let Some(pid) = rest.strip_prefix("new-").or_else(|| rest.strip_prefix("old-")) else { continue };
+            if pid.parse::<u32>().is_ok_and(|p| p == std::process::id() || !pid_alive(p)) {
+                if rest.starts_with("old-") && !self.out.exists() {
+                    fs::rename(entry.path(), &self.out).with_context(|| format!("restoring {}", self.out.display()))?;
+                } else {
+                    fs::remove_dir_all(entry.path()).with_context(|| format!("removing {}", entry.path().display()))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Swaps the finished site in for the old one, atomically where the system allows.
+    pub fn commit(self) -> Result<()> {
+        if !self.out.exists() {
+            fs::rename(&self.staging, &self.out)
+                .with_context(|| format!("moving the new site to {}", self.out.display()))?;
+            return Ok(());
+        }
+        if exchange(&self.staging, &self.out)? {
+            // The staging directory now holds the old site.
+            fs::remove_dir_all(&self.staging)
+                .with_context(|| format!("removing the old site {}", self.staging.display()))?;
+        } else {
+            let old = sibling(&self.out, &format!("old-{}", std::process::id()));
+            fs::rename(&self.out, &old)
+                .with_context(|| format!("moving the old site aside from {}", self.out.display()))?;
+            fs::rename(&self.staging, &self.out)
+                .with_context(|| format!("moving the new site to {}", self.out.display()))?;
+            fs::remove_dir_all(&old).with_context(|| format!("removing the old site {}", old.display()))?;
+        }
+        Ok(())
+    }
+
+    /// The directory the new site is being written to.
+    pub fn staging(&self) -> &Path {
+        &self.staging
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        // A build that did not commit leaves no staging directory behind.
+        if self.staging.exists() {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+        let _ = fs::remove_file(&self.lock);
+    }
+}
+
+fn take_lock(lock: &Path, out: &Path) -> Result<()> {
+    for _ in 0..2 {
+        match fs::OpenOptions::new().write(true).create_new(true).open(lock) {
+            Ok(mut file) => {
+                file.write_all(std::process::id().to_string().as_bytes())
+                    .with_context(|| format!("writing {}", lock.display()))?;
+                return Ok(());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                let holder = fs::read_to_string(lock).ok().and_then(|s| s.trim().parse::<u32>().ok());
+                match holder {
+                    Some(pid) if pid_alive(pid) => bail!(
+                        "another cardfile build (process {pid}) is writing {}; wait for it to finish and build again",
+                        out.display()
+                    ),
+                    _ => {
+                        fs::remove_file(lock).with_context(|| format!("removing the stale lock {}", lock.display()))?
+                    }
+                }
+            }
+            Err(e) => return Err(e).with_context(|| format!("creating the lock {}", lock.display())),
+        }
+    }
+    bail!("could not take the lock {}", lock.display())
+}
+
+/// Atomically exchanges two directories (Linux `renameat2(RENAME_EXCHANGE)`); `false` where
+/// the system cannot, so the caller falls back to two renames.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let (Ok(ca), Ok(cb)) = (CString::new(a.as_os_str().as_bytes()), CString::new(b.as_os_str().as_bytes())) else {
+        return Ok(false);
+    };
+    // SAFETY: both are valid NUL-terminated paths; the call only renames.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    Ok(rc == 0)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> Result<bool> {
+    Ok(false)
+}
+
+/// Whether a relative path stays inside its root: only normal components.
+pub fn safe_relative(path: &str) -> bool {
+    !path.is_empty() && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+impl Sink for Output {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        if !safe_relative(path) {
+            bail!("refusing to write {path}: outside the site");
+        }
+        let target = self.staging.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_relative;
+
+    #[test]
+    fn only_plain_relative_paths_are_safe() {
+        assert!(safe_relative("customers/acme.html"));
+        assert!(!safe_relative("../x"));
+        assert!(!safe_relative("/etc/passwd"));
+        assert!(!safe_relative("a/../../b"));
+        assert!(!safe_relative(""));
+    }
+}
