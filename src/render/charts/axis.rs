@@ -90,7 +90,7 @@ fn group(number: &str) -> String {
 /// Show every `n`th category label so labels `label_width` wide do not touch in slots
 /// `slot` wide. `n` is 1, 2, 3, 4, 6 or 12 when possible, so months fall on quarters and years.
 pub(super) fn label_every(slot: f64, label_width: f64) -> usize {
-    let need = label_width + 8.0;
+    let need = label_width + 12.0;
     if slot <= 0.0 {
         return 1;
     }
@@ -166,7 +166,7 @@ mod tests {
         assert_eq!(label_every(27.0, 42.0), 2);
         assert_eq!(label_every(20.0, 42.0), 3);
         assert_eq!(label_every(10.0, 42.0), 6);
-        assert_eq!(label_every(4.0, 42.0), 13);
+        assert_eq!(label_every(4.0, 42.0), 14);
         assert_eq!(label_every(0.0, 42.0), 1);
     }
 }

@@ -5,8 +5,7 @@
 use super::axis::Axis;
 use super::plot::{Plot, baseline, category_labels, value_grid};
 use super::svg::{
-    AXIS, BAR, HIGHLIGHT, INK, MUTED, Px, SMALL, WIDTH, clean, empty, escape, heading, open, put, text,
-    text_width,
+    AXIS, BAR, HIGHLIGHT, INK, MUTED, Px, SMALL, WIDTH, clean, empty, escape, heading, open, put, text, text_width,
 };
 use crate::analysis::abc::Class;
 use crate::format::tr;

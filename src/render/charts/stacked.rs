@@ -4,8 +4,8 @@
 use super::axis::Axis;
 use super::plot::{Plot, baseline, category_labels, column_grid, legend, value_grid};
 use super::svg::{
-    INK, MUTED, Px, SMALL, WIDTH, clean, empty, escape, fit, heading, id_prefix, open, put, series_defs,
-    series_fill, series_is_light, text, text_width,
+    INK, MUTED, Px, SMALL, WIDTH, clean, empty, escape, fit, heading, id_prefix, open, put, series_defs, series_fill,
+    series_is_light, text, text_width,
 };
 use crate::records::choices::Language;
 
@@ -193,7 +193,8 @@ fn draw_group(
         }
     }
     out.push_str("</g>");
-    if !group.total.is_empty() {
+    // A vertical bar's total is shown only when it fits over the bar's slot.
+    if !group.total.is_empty() && (horizontal || text_width(&group.total, SMALL) <= slot - 2.0) {
         let end = length(done);
         let (x, y, anchor) = if horizontal {
             (plot.left + end + 6.0, across + thick / 2.0 + 4.0, "start")

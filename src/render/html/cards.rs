@@ -14,10 +14,11 @@ use crate::analysis::Facts;
 use crate::render::Sink;
 
 /// At most this many of each list go on a card; the rest is counted.
-const MAX_CONTACTS: usize = 6;
+const MAX_CONTACTS: usize = 5;
 const MAX_INTERACTIONS: usize = 5;
-const MAX_ITEMS: usize = 4;
-const NOTES_CHARS: usize = 240;
+const MAX_ITEMS: usize = 3;
+const NOTES_CHARS: usize = 160;
+const LINE_CHARS: usize = 70;
 
 /// One printed card.
 #[derive(Serialize)]
@@ -48,14 +49,21 @@ fn card(site: &Site<'_>, f: &Facts) -> Card {
     contacts.truncate(MAX_CONTACTS);
     let mut interactions = site.interactions(c);
     interactions.truncate(MAX_INTERACTIONS);
+    for i in &mut interactions {
+        i.excerpt = plain_excerpt(&i.excerpt, LINE_CHARS);
+    }
     let mut complaints: Vec<ComplaintView> = site.complaints(c).into_iter().filter(|k| k.open).collect();
     complaints.truncate(MAX_ITEMS);
     for k in &mut complaints {
-        k.summary = plain_excerpt(&k.summary, 80);
+        k.summary = plain_excerpt(&k.summary, LINE_CHARS);
     }
     let mut receivables = unpaid_rows(site, std::iter::once(f));
     receivables.truncate(MAX_ITEMS);
-    let agenda: Vec<AgendaRow> = site.agenda_of(&c.id).take(MAX_ITEMS).map(|i| site.agenda_row(i)).collect();
+    let agenda: Vec<AgendaRow> = site
+        .agenda_of(&c.id)
+        .take(MAX_ITEMS)
+        .map(|i| AgendaRow { reason: plain_excerpt(&i.reason, LINE_CHARS), ..site.agenda_row(i) })
+        .collect();
     let row = site.customer_row(f);
     Card {
         id: c.id.clone(),

@@ -1,8 +1,19 @@
 //! The dashboard's charts: data gathered from the analysis, drawn as inline SVG.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::Site;
+use super::dashboard::{BUCKETS, ageing, revenue_by_month};
+use super::i18n::text;
+use crate::analysis::abc::Class;
+use crate::analysis::lifecycle::Lifecycle;
+use crate::render::charts::{
+    Bar, BarChart, Datum, Orientation, Pareto, ParetoItem, Segment, ShareBars, Sparkline, StackGroup, StackedBars,
+    bar_chart, pareto, share_bars, sparkline, stacked_bars,
+};
+use crate::render::json::money_number;
 
 /// A chart for the dashboard template.
 #[derive(Serialize)]
@@ -17,13 +28,159 @@ pub struct ChartView {
     pub wide: bool,
 }
 
+fn view(title: String, svg: String, table: Vec<(String, String)>, wide: bool) -> ChartView {
+    ChartView { title, svg, table, wide }
+}
+
 /// Every dashboard chart.
 pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
-    let months = super::dashboard::revenue_by_month(site);
-    vec![ChartView {
-        title: super::i18n::text(site.lang(), "revenue_by_month"),
-        svg: String::new(),
-        table: months.iter().map(|(m, v)| (m.clone(), site.money(*v))).collect(),
-        wide: true,
-    }]
+    let lang = site.lang();
+    let t = |key: &str| text(lang, key);
+    let a = site.analysis;
+
+    let months = revenue_by_month(site);
+    let this_month = months.last().map(|(m, _)| m.clone()).unwrap_or_default();
+    let bars = months
+        .iter()
+        .map(|(m, v)| Bar {
+            label: m.clone(),
+            value: money_number(v),
+            display: site.money(*v),
+            highlight: *m == this_month,
+        })
+        .collect();
+    let revenue =
+        bar_chart(&BarChart { title: t("revenue_by_month"), bars, height: 260, highlight_note: String::new(), lang });
+
+    let items = a
+        .customers
+        .iter()
+        .map(|f| ParetoItem {
+            label: site.records.customers[f.index].name.clone(),
+            value: money_number(&f.ledger.revenue),
+            display: site.money(f.ledger.revenue),
+            class: f.class(),
+        })
+        .collect();
+    let shares = (money_number(&site.settings.abc.a_share), money_number(&site.settings.abc.b_share));
+    let pareto_svg =
+        pareto(&Pareto { title: t("pareto"), items, a_share: shares.0, b_share: shares.1, height: 280, lang });
+
+    let lifecycle: Vec<Datum> = Lifecycle::ALL
+        .iter()
+        .map(|l| {
+            let n = a.customers.iter().filter(|f| f.lifecycle == *l).count();
+            Datum::new(text(lang, &format!("lifecycle_{}", l.as_str())), n as f64, n.to_string())
+        })
+        .collect();
+    let lifecycle_svg =
+        share_bars(&ShareBars { title: t("lifecycle_counts"), items: lifecycle.clone(), show_share: true, lang });
+
+    let sums = ageing(site);
+    let ageing_items: Vec<Datum> = BUCKETS
+        .iter()
+        .zip(sums)
+        .map(|(b, v)| {
+            let label = if *b == "not_due" { t("not_due") } else { format!("{b} {}", t("days")) };
+            Datum::new(label, money_number(&v), site.money(v))
+        })
+        .collect();
+    let ageing_svg =
+        share_bars(&ShareBars { title: t("ageing"), items: ageing_items.clone(), show_share: false, lang });
+
+    let completeness_items = completeness(site);
+    let completeness_svg = share_bars(&ShareBars {
+        title: t("completeness_distribution"),
+        items: completeness_items.clone(),
+        show_share: true,
+        lang,
+    });
+
+    let (load, load_table) = agenda_load(site);
+
+    let table = |items: &[Datum]| items.iter().map(|d| (d.label.clone(), d.display.clone())).collect();
+    vec![
+        view(t("revenue_by_month"), revenue, months.iter().map(|(m, v)| (m.clone(), site.money(*v))).collect(), true),
+        view(t("pareto"), pareto_svg, class_totals(site), true),
+        view(t("lifecycle_counts"), lifecycle_svg, table(&lifecycle), true),
+        view(t("ageing"), ageing_svg, table(&ageing_items), true),
+        view(t("agenda_load"), load, load_table, true),
+        view(t("completeness_distribution"), completeness_svg, table(&completeness_items), true),
+    ]
+}
+
+/// Customers and revenue per ABC class, for the Pareto chart's table.
+fn class_totals(site: &Site<'_>) -> Vec<(String, String)> {
+    [Class::A, Class::B, Class::C]
+        .iter()
+        .map(|class| {
+            let members = site.analysis.customers.iter().filter(|f| f.class() == *class);
+            let (n, sum) = members.fold((0, rust_decimal::Decimal::ZERO), |(n, s), f| (n + 1, s + f.ledger.revenue));
+            (format!("{} ({n})", class.as_str()), site.money(sum))
+        })
+        .collect()
+}
+
+/// Customers per completeness band.
+fn completeness(site: &Site<'_>) -> Vec<Datum> {
+    let bands = [(0u8, 49u8, "0–49 %"), (50, 74, "50–74 %"), (75, 99, "75–99 %"), (100, 100, "100 %")];
+    bands
+        .iter()
+        .map(|(lo, hi, label)| {
+            let n = site.analysis.customers.iter().filter(|f| f.completeness >= *lo && f.completeness <= *hi).count();
+            Datum::new(*label, n as f64, n.to_string())
+        })
+        .collect()
+}
+
+/// Agenda items per owner for overdue and each of the next four weeks.
+fn agenda_load(site: &Site<'_>) -> (String, Vec<(String, String)>) {
+    let lang = site.lang();
+    let series: Vec<String> = [text(lang, "status_overdue")]
+        .into_iter()
+        .chain((1..=4).map(|w| match lang {
+            crate::records::choices::Language::En => format!("week {w}"),
+            crate::records::choices::Language::ZhCn => format!("第 {w} 周"),
+        }))
+        .collect();
+    let mut counts: BTreeMap<&str, [usize; 5]> =
+        site.records.members.iter().map(|m| (m.id.get_ref().as_str(), [0; 5])).collect();
+    for item in &site.analysis.agenda {
+        let days = (item.date - site.today).num_days();
+        let slot = if days < 0 { 0 } else { (days / 7 + 1) as usize };
+        if slot <= 4
+            && let Some(c) = counts.get_mut(item.owner.as_str())
+        {
+            c[slot] += 1;
+        }
+    }
+    let groups: Vec<StackGroup> = counts
+        .iter()
+        .filter(|(_, c)| c.iter().sum::<usize>() > 0)
+        .map(|(id, c)| StackGroup {
+            label: site.member_name(id),
+            segments: c.iter().map(|n| Segment { value: *n as f64, display: n.to_string() }).collect(),
+            total: c.iter().sum::<usize>().to_string(),
+        })
+        .collect();
+    let table = groups.iter().map(|g| (g.label.clone(), g.total.clone())).collect();
+    let svg = stacked_bars(&StackedBars {
+        title: text(lang, "agenda_load"),
+        series,
+        groups,
+        orientation: Orientation::Horizontal,
+        normalize: false,
+        height: 0,
+        lang,
+    });
+    (svg, table)
+}
+
+/// The order history of one customer as a sparkline (amounts in date order).
+pub fn order_sparkline(site: &Site<'_>, points: Vec<(String, rust_decimal::Decimal)>) -> String {
+    if points.len() < 2 {
+        return String::new();
+    }
+    let points = points.into_iter().map(|(d, v)| Datum::new(d, money_number(&v), site.money(v))).collect();
+    sparkline(&Sparkline { title: text(site.lang(), "orders"), points, width: 520, height: 48, lang: site.lang() })
 }

@@ -83,7 +83,7 @@ pub fn unpaid_rows<'f>(site: &Site<'_>, facts: impl Iterator<Item = &'f Facts>) 
 }
 
 /// Amounts of unpaid credit orders per ageing bucket.
-fn ageing(site: &Site<'_>) -> [Money; 5] {
+pub fn ageing(site: &Site<'_>) -> [Money; 5] {
     let mut sums = [Money::ZERO; 5];
     for f in &site.analysis.customers {
         for o in site.records.customers[f.index]
@@ -245,8 +245,8 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     cx.insert("figures", &figures);
     cx.insert("lifecycle", &lifecycle);
     cx.insert("charts", &super::charts_html::dashboard_charts(site));
-    let upcoming: Vec<_> =
-        a.agenda.iter().filter(|i| i.status != Status::Upcoming).take(12).map(|i| site.agenda_row(i)).collect();
+    let this_week = a.agenda.iter().filter(|i| matches!(i.status, Status::Today | Status::Soon));
+    let upcoming: Vec<_> = this_week.take(15).map(|i| site.agenda_row(i)).collect();
     cx.insert("agenda", &upcoming);
     site.page(sink, "index.html", "dashboard.html", "dashboard", cx)
 }

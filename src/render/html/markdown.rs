@@ -37,7 +37,7 @@ pub fn render(markdown: &str) -> String {
 /// The first `limit` characters of Markdown source as plain text (for cards).
 pub fn plain_excerpt(markdown: &str, limit: usize) -> String {
     let mut text = String::new();
-    for event in Parser::new(markdown) {
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match event {
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => {
@@ -73,8 +73,9 @@ mod tests {
         for bad in
             ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,<b>", "vbscript:x"]
         {
-            let html = render(&format!("[x]({bad})"));
-            assert!(html.contains("href=\"#\""), "{bad}: {html}");
+            let html = render(&format!("[x]({bad})")).to_lowercase();
+            let hrefs: Vec<&str> = html.split("href=\"").skip(1).collect();
+            assert!(hrefs.iter().all(|h| h.starts_with('#')), "{bad}: {html}");
         }
         assert!(render("[x](https://example.com/a?b=c)").contains("href=\"https://example.com/a?b=c\""));
         assert!(render("[x](../a.html#top)").contains("href=\"../a.html#top\""));

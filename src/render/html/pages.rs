@@ -119,10 +119,10 @@ fn customer(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
     ];
     let agenda: Vec<AgendaRow> = site.agenda_of(&c.id).map(|i| site.agenda_row(i)).collect();
     let orders = site.orders(c);
-    let amounts: Vec<f64> = {
+    let sparkline = {
         let mut dated: Vec<_> = c.orders.iter().filter(|o| o.date <= site.today).collect();
         dated.sort_by_key(|o| o.date);
-        dated.iter().map(|o| crate::render::json::money_number(&o.amount)).collect()
+        super::charts_html::order_sparkline(site, dated.iter().map(|o| (date(o.date), o.amount)).collect())
     };
     let mut cx = Context::new();
     cx.insert("title", &c.name);
@@ -136,7 +136,7 @@ fn customer(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
     cx.insert("interactions", &site.interactions(c));
     cx.insert("orders", &orders);
     cx.insert("orders_total", &site.money(c.orders.iter().filter(|o| o.date <= site.today).map(|o| o.amount).sum()));
-    cx.insert("order_amounts", &amounts);
+    cx.insert("sparkline", &sparkline);
     cx.insert("complaints", &site.complaints(c));
     cx.insert("contracts", &site.contracts(c));
     cx.insert("agenda", &agenda);
