@@ -4,6 +4,7 @@
 //! Run with `CARDFILE_BLESS=1` to rewrite the expected files from the actual output; then
 //! read every rewritten file before committing it.
 
+mod build;
 mod check;
 mod export;
 

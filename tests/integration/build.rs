@@ -1,0 +1,222 @@
+//! `cardfile build`: required paths, links, determinism, atomic replacement, refusals,
+//! template overrides, redaction and page snapshots.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::{TODAY, TempDir, assert_matches_expected, exit_code, fixture, run, stderr, stdout};
+
+fn demo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("records")
+}
+
+fn build(records: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    let (records, out) = (records.to_string_lossy().into_owned(), out.to_string_lossy().into_owned());
+    let mut args = vec!["build", "--records", &records, "--out", &out, "--today", TODAY];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+/// Every file under `dir` with its bytes, by `/`-separated relative path.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                out.insert(rel, fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for (rel, bytes) in tree(from) {
+        let target = to.join(&rel);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::write(target, bytes).unwrap();
+    }
+}
+
+#[test]
+fn the_demo_site_has_every_stable_path() {
+    let tmp = TempDir::new("build-paths");
+    let out = tmp.path().join("site");
+    let result = build(&demo(), &out, &[]);
+    assert_eq!(exit_code(&result), 0, "{}", stderr(&result));
+    let files = tree(&out);
+    for path in [
+        "index.html",
+        "agenda.html",
+        "customers/index.html",
+        "customers/huadong-auto-parts.html",
+        "owners/index.html",
+        "owners/zhang.html",
+        "owners/zhang.ics",
+        "regions/index.html",
+        "receivables.html",
+        "complaints.html",
+        "archived.html",
+        "cards/index.html",
+        "cards/zhang.html",
+        "agenda.ics",
+        "data/cardfile.json",
+        "data/customers.csv",
+        "data/agenda.csv",
+        "assets/style.css",
+    ] {
+        assert!(files.contains_key(path), "missing {path}");
+    }
+    let export = run(&["export", "--records", &demo().to_string_lossy(), "--today", TODAY, "--format", "json"]);
+    assert_eq!(String::from_utf8_lossy(&files["data/cardfile.json"]), stdout(&export), "data/cardfile.json differs from export");
+    let cards = String::from_utf8_lossy(&files["cards/index.html"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&export)).unwrap();
+    let customers = json["customers"].as_array().unwrap().len();
+    assert_eq!(cards.matches("<article class=\"card\">").count(), customers, "one card per non-archived customer");
+    assert!(!files.contains_key("customers/shaoxing-textile-machinery.html"), "archived customers get no page");
+}
+
+#[test]
+fn every_relative_link_points_at_a_file_of_the_site() {
+    let tmp = TempDir::new("build-links");
+    let out = tmp.path().join("site");
+    assert_eq!(exit_code(&build(&demo(), &out, &[])), 0);
+    let mut broken = Vec::new();
+    for (rel, bytes) in tree(&out).iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        assert!(html.contains("assets/style.css") && html.contains("class=\"nav\""), "{rel}: no stylesheet or navigation");
+        for attr in ["href=\"", "src=\""] {
+            for link in html.split(attr).skip(1).filter_map(|s| s.split('"').next()) {
+                if link.starts_with('#') || link.contains(':') {
+                    assert!(!link.starts_with("http"), "{rel}: absolute link {link}");
+                    continue;
+                }
+                let target = Path::new(&rel).parent().unwrap_or(Path::new("")).join(link.split('#').next().unwrap());
+                if !out.join(&target).exists() {
+                    broken.push(format!("{rel} -> {link}"));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn two_builds_of_the_same_records_are_byte_identical() {
+    let tmp = TempDir::new("build-determinism");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert_eq!(exit_code(&build(&demo(), &a, &[])), 0);
+    assert_eq!(exit_code(&build(&demo(), &b, &[])), 0);
+    let (ta, tb) = (tree(&a), tree(&b));
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (path, bytes) in &ta {
+        assert!(bytes == &tb[path], "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn a_failing_build_keeps_the_old_site_and_leaves_nothing_behind() {
+    let tmp = TempDir::new("build-failing");
+    let records = tmp.path().join("records");
+    copy_tree(&demo(), &records);
+    let out = tmp.path().join("site");
+    assert_eq!(exit_code(&build(&records, &out, &[])), 0);
+    let before = tree(&out);
+    fs::write(records.join("customers/broken.toml"), "name = \"x\"\nowner = \"nobody\"\n").unwrap();
+    let result = build(&records, &out, &[]);
+    assert_eq!(exit_code(&result), 1, "{}", stderr(&result));
+    assert!(stderr(&result).contains("unchanged"), "{}", stderr(&result));
+    assert!(tree(&out) == before, "the old site changed");
+    let leftovers: Vec<String> = fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".site"))
+        .collect();
+    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+}
+
+#[test]
+fn a_rebuild_replaces_the_whole_site() {
+    let tmp = TempDir::new("build-replace");
+    let out = tmp.path().join("site");
+    assert_eq!(exit_code(&build(&demo(), &out, &[])), 0);
+    fs::write(out.join("stale.html"), "old").unwrap();
+    assert_eq!(exit_code(&build(&demo(), &out, &[])), 0);
+    assert!(!out.join("stale.html").exists(), "files of the old site survived the swap");
+}
+
+#[test]
+fn dangerous_output_directories_are_refused() {
+    let tmp = TempDir::new("build-refuse");
+    let records = tmp.path().join("records");
+    copy_tree(&demo(), &records);
+    let foreign = tmp.write("documents/thesis.txt", "precious");
+    for out in [records.clone(), records.join("site"), PathBuf::from("/"), foreign.parent().unwrap().to_path_buf()] {
+        let result = build(&records, &out, &[]);
+        assert_eq!(exit_code(&result), 2, "--out {} was accepted: {}", out.display(), stderr(&result));
+        assert!(stderr(&result).contains("refusing") || stderr(&result).contains("not written by cardfile"), "{}", stderr(&result));
+    }
+    assert_eq!(fs::read_to_string(foreign).unwrap(), "precious");
+    assert!(records.join("team.toml").exists());
+}
+
+#[test]
+fn a_team_overrides_templates_and_css_from_records_templates() {
+    let tmp = TempDir::new("build-override");
+    let records = tmp.path().join("records");
+    copy_tree(&fixture("fixtures/credit/records"), &records);
+    fs::create_dir_all(records.join("templates")).unwrap();
+    fs::write(records.join("templates/style.css"), "body { color: rebeccapurple; }").unwrap();
+    fs::write(records.join("templates/archived.html"), "{% extends \"base.html\" %}{% block content %}OUR ARCHIVE{% endblock content %}")
+        .unwrap();
+    let out = tmp.path().join("site");
+    let result = build(&records, &out, &[]);
+    assert_eq!(exit_code(&result), 0, "{}", stderr(&result));
+    assert_eq!(fs::read_to_string(out.join("assets/style.css")).unwrap(), "body { color: rebeccapurple; }");
+    assert!(fs::read_to_string(out.join("archived.html")).unwrap().contains("OUR ARCHIVE"));
+    assert!(fs::read_to_string(out.join("agenda.html")).unwrap().contains("class=\"nav\""));
+}
+
+#[test]
+fn a_broken_template_override_is_a_clear_error_and_changes_nothing() {
+    let tmp = TempDir::new("build-bad-template");
+    let records = tmp.path().join("records");
+    copy_tree(&fixture("fixtures/credit/records"), &records);
+    fs::create_dir_all(records.join("templates")).unwrap();
+    fs::write(records.join("templates/archived.html"), "{% if %}").unwrap();
+    let out = tmp.path().join("site");
+    let result = build(&records, &out, &[]);
+    assert_eq!(exit_code(&result), 2);
+    assert!(stderr(&result).contains("template"), "{}", stderr(&result));
+    assert!(!out.exists());
+}
+
+#[test]
+fn redaction_leaves_contact_details_out() {
+    let tmp = TempDir::new("build-redact");
+    let out = tmp.path().join("site");
+    assert_eq!(exit_code(&build(&demo(), &out, &["--redact"])), 0);
+    let customer = fs::read_to_string(out.join("customers/huadong-auto-parts.html")).unwrap();
+    assert!(!customer.contains("0510-8532 6600"), "a phone number is on the redacted page");
+    assert!(!customer.contains("hdap.example.com"), "an e-mail address is on the redacted page");
+}
+
+#[test]
+fn representative_pages_match_their_snapshots() {
+    let tmp = TempDir::new("build-snapshots");
+    let out = tmp.path().join("site");
+    let result = build(&fixture("fixtures/credit/records"), &out, &[]);
+    assert_eq!(exit_code(&result), 0, "{}", stderr(&result));
+    for page in ["index.html", "customers/index.html", "agenda.html", "receivables.html", "agenda.ics"] {
+        let actual = fs::read_to_string(out.join(page)).unwrap();
+        let expected = fixture(&format!("build/snapshots/{}", page.replace('/', "_")));
+        assert_matches_expected(&actual, &expected);
+    }
+}
