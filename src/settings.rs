@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use toml::Spanned;
 
 use crate::diagnostics::Code;
 use crate::records::choices::Language;
@@ -242,7 +241,16 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
                 format!("`b_share` is {}, but must be between `a_share` ({a}) and 1", b.get_ref()),
             );
         }
-        s.abc = AbcConfig { a_share: a, b_share: b.map_or(d.abc.b_share, Spanned::into_inner) };
+        let b_share = b.as_ref().map_or(d.abc.b_share, |b| *b.get_ref());
+        if b.is_none() && a > b_share {
+            cx.report(
+                Code::InvalidSetting,
+                t.span.clone(),
+                format!("`a_share` ({a}) is above `b_share` ({b_share})"),
+            )
+            .help = Some("set `b_share` too, at least as large as `a_share`".to_string());
+        }
+        s.abc = AbcConfig { a_share: a, b_share };
         t.finish(cx, &["a_share", "b_share"]);
     }
     if let Some(t) = top.table(cx, "cadence", "[cadence]") {
@@ -263,6 +271,9 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
             lost_days: t.integer(cx, "lost_days", 1, DAYS_MAX).unwrap_or(l.lost_days),
         };
         t.finish(cx, &["new_days", "dormant_days", "lost_days"]);
+        if s.lifecycle.dormant_days > s.lifecycle.lost_days {
+            cx.report(Code::InvalidSetting, t.span.clone(), "`dormant_days` must not be above `lost_days`");
+        }
     }
     if let Some(t) = top.table(cx, "credit", "[credit]") {
         let c = &d.credit;
@@ -272,6 +283,14 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
             c_max_days: t.integer(cx, "c_max_days", 0, DAYS_MAX).unwrap_or(c.c_max_days),
         };
         t.finish(cx, &["grace_days", "b_max_days", "c_max_days"]);
+        let k = &s.credit;
+        if !(k.grace_days <= k.b_max_days && k.b_max_days <= k.c_max_days) {
+            cx.report(
+                Code::InvalidSetting,
+                t.span.clone(),
+                "the credit thresholds must grow: grace_days ≤ b_max_days ≤ c_max_days",
+            );
+        }
     }
     if let Some(t) = top.table(cx, "weights", "[weights]") {
         let w = &d.weights;

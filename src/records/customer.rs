@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use toml::Spanned;
 
-use super::choices::{ComplaintCategory, CustomerKind, Relationship, Severity, Stage};
+use super::choices::{ComplaintCategory, CustomerKind, LossReason, Relationship, Severity, Stage};
 use super::entries::{contacts, handover_rules, order_rules, warn_if_future};
 use super::keys;
 use super::model::{Complaint, Contract, Customer, Handover, Interaction, Loss, Opportunity, Order};
@@ -82,13 +82,13 @@ fn warn_unreachable(cx: &mut Ctx<'_>, c: &Customer, today: NaiveDate) {
 
 fn loss(cx: &mut Ctx<'_>, t: Table<'_, '_>) -> Option<Loss> {
     let date = t.required_date(cx, "date");
-    let reason = if t_has(&t, cx, "reason") { t.choice(cx, "reason") } else { None };
+    let reason = t.choice(cx, "reason").unwrap_or(LossReason::Other);
     let notes = t.text(cx, "notes");
     t.finish(cx, keys::LOSS);
-    Some(Loss { date: date?.into_inner(), reason: reason?, notes })
+    Some(Loss { date: date?.into_inner(), reason, notes })
 }
 
-/// `reason` is required in `[loss]`: reports it when missing.
+/// Reports `key` as missing when the table lacks it.
 fn t_has(t: &Table<'_, '_>, cx: &mut Ctx<'_>, key: &str) -> bool {
     t.required_string(cx, key).is_some()
 }
