@@ -4,6 +4,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::Facts;
+use super::abc::Class;
+use super::ledger::Ledger;
 use super::lifecycle::Lifecycle;
 use super::reasons::Reasons;
 use super::window::Window;
@@ -31,6 +33,20 @@ pub enum Kind {
     Reorder,
     /// A holiday greeting.
     Holiday,
+    /// A dormant customer: find out why, or record the loss.
+    Winback,
+    /// A dissatisfied customer not contacted since.
+    Recovery,
+    /// Ask a key customer how satisfied they are.
+    Survey,
+    /// Check back after a resolved complaint.
+    Checkback,
+    /// Call after a recent order.
+    Aftersale,
+    /// An opportunity's expected decision.
+    Opportunity,
+    /// Introduce yourself after taking a customer over.
+    Handover,
 }
 
 impl Kind {
@@ -45,11 +61,18 @@ impl Kind {
             Kind::Welcome => "welcome",
             Kind::Reorder => "reorder",
             Kind::Holiday => "holiday",
+            Kind::Winback => "winback",
+            Kind::Recovery => "recovery",
+            Kind::Survey => "survey",
+            Kind::Checkback => "checkback",
+            Kind::Aftersale => "aftersale",
+            Kind::Opportunity => "opportunity",
+            Kind::Handover => "handover",
         }
     }
 
     /// Every kind, in order.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 15] = [
         Kind::Contact,
         Kind::Birthday,
         Kind::Complaint,
@@ -58,6 +81,13 @@ impl Kind {
         Kind::Welcome,
         Kind::Reorder,
         Kind::Holiday,
+        Kind::Winback,
+        Kind::Recovery,
+        Kind::Survey,
+        Kind::Checkback,
+        Kind::Aftersale,
+        Kind::Opportunity,
+        Kind::Handover,
     ];
 }
 
@@ -145,8 +175,7 @@ pub fn agenda(records: &Records, facts: &[Facts], settings: &Settings, window: &
                 items.push(AgendaItem { date, status, kind, customer, owner, reason, key });
             }
         };
-        let (date, reason) = contact(c, f, settings, window, &reasons);
-        add(date, Kind::Contact, reason, String::new());
+        add(f.contact.0, Kind::Contact, f.contact.1.clone(), String::new());
         birthdays(c, settings, window, &reasons, &mut add);
         let open = |k: &crate::records::model::Complaint| {
             k.opened <= window.today && k.resolved.is_none_or(|r| r > window.today)
@@ -195,6 +224,7 @@ pub fn agenda(records: &Records, facts: &[Facts], settings: &Settings, window: &
                 add(Window::add_days(h.date, -3).max(window.today), Kind::Holiday, reasons.holiday(h, f.class()), key);
             }
         }
+        care::follow_ups(records, c, f, settings, window, &reasons, &mut add);
     }
     items.sort_by(|a, b| (a.date, a.kind, &a.customer).cmp(&(b.date, b.kind, &b.customer)));
     items
@@ -202,29 +232,36 @@ pub fn agenda(records: &Records, facts: &[Facts], settings: &Settings, window: &
 
 /// The contact item: the latest interaction's `next`, else last contact plus cadence, else
 /// `since`, else today.
-fn contact(c: &Customer, f: &Facts, settings: &Settings, window: &Window, reasons: &Reasons) -> (NaiveDate, String) {
+pub fn contact_item(
+    c: &Customer,
+    class: Class,
+    ledger: &Ledger,
+    last_contact: Option<NaiveDate>,
+    settings: &Settings,
+    window: &Window,
+    reasons: &Reasons,
+) -> (NaiveDate, String) {
     let latest =
         c.interactions.iter().filter(|i| window.known(i.date)).fold(None, |best: Option<&Interaction>, i| match best {
             Some(b) if b.date > i.date => Some(b),
             _ => Some(i),
         });
-    if let Some(next) = latest.and_then(|i| i.next.map(|n| (i, n))) {
-        return (next.1, reasons.contact_next(next.0));
+    if let Some((i, next)) = latest.and_then(|i| i.next.map(|n| (i, n))) {
+        return (next, reasons.contact_next(i));
     }
-    let cadence = match (c.cadence_days, f.ledger.orders_to_date) {
+    let cadence = match (c.cadence_days, ledger.orders_to_date) {
         (Some(days), _) => (i64::from(days), None),
         (None, 0) => (settings.cadence.prospect, Some(None)),
         (None, _) => {
-            let class = f.class();
             let days = match class {
-                super::abc::Class::A => settings.cadence.a,
-                super::abc::Class::B => settings.cadence.b,
-                super::abc::Class::C => settings.cadence.c,
+                Class::A => settings.cadence.a,
+                Class::B => settings.cadence.b,
+                Class::C => settings.cadence.c,
             };
             (days, Some(Some(class)))
         }
     };
-    match (f.last_contact, c.since) {
+    match (last_contact, c.since) {
         (Some(last), _) => (Window::add_days(last, cadence.0), reasons.contact_cadence(last, cadence.0, cadence.1)),
         (None, Some(since)) => (since, reasons.never_contacted(Some(since))),
         (None, None) => (window.today, reasons.never_contacted(None)),
@@ -249,5 +286,6 @@ fn birthdays(
     }
 }
 
+mod care;
 #[cfg(test)]
 mod tests;

@@ -4,12 +4,17 @@
 pub mod abc;
 pub mod agenda;
 pub mod completeness;
+pub mod coverage;
 pub mod credit;
 mod exact;
 pub mod explain;
 pub mod ledger;
 pub mod lifecycle;
+pub mod owners;
+pub mod pipeline;
 pub mod reasons;
+pub mod risk;
+pub mod satisfaction;
 pub mod score;
 #[cfg(test)]
 pub mod testing;
@@ -51,6 +56,29 @@ pub struct Facts {
     pub completeness: u8,
     /// Latest interaction up to today.
     pub last_contact: Option<NaiveDate>,
+    /// The regular contact item: its date and why.
+    pub contact: (NaiveDate, String),
+    /// Customer care beyond the ledger (SPEC 10.2).
+    pub care: Care,
+}
+
+/// The values of SPEC 10.2 for one customer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Care {
+    /// revenue / revenue_prev − 1, rounded to 3 decimals.
+    pub trend: Option<Decimal>,
+    /// Latest satisfaction score and its date.
+    pub satisfaction: Option<(u8, NaiveDate)>,
+    /// Coverage of the buying organisation.
+    pub coverage: Option<coverage::Coverage>,
+    /// Why the customer is at risk (A and B only).
+    pub risk: Vec<risk::Risk>,
+    /// Open opportunities.
+    pub pipeline: Money,
+    /// Opportunities won in the window.
+    pub won: Money,
+    /// Customers this one referred.
+    pub referrals: Vec<String>,
 }
 
 impl Facts {
@@ -71,9 +99,17 @@ pub struct Analysis {
     pub scale: ScoreScale,
     /// The follow-up agenda, sorted by date, kind, customer.
     pub agenda: Vec<AgendaItem>,
+    /// One summary per team member (SPEC 10.2), by id.
+    pub owners: Vec<owners::OwnerSummary>,
 }
 
 impl Analysis {
+    /// Removes the birthday follow-ups, whose dates and reasons give birthdays away (for a
+    /// redacted site).
+    pub fn drop_birthdays(&mut self) {
+        self.agenda.retain(|i| i.kind != agenda::Kind::Birthday);
+    }
+
     /// The facts of the customer at `index` in the records, if it is analysed.
     pub fn facts_of(&self, index: usize) -> Option<&Facts> {
         self.customers.binary_search_by_key(&index, |f| f.index).ok().map(|i| &self.customers[i])
@@ -93,6 +129,8 @@ pub fn analyse(records: &Records, settings: &Settings, today: NaiveDate) -> Anal
         max_profit: ledgers.iter().filter_map(|l| l.profit).max().unwrap_or(Money::ZERO).max(Money::ZERO),
         use_profit: active.iter().any(|(_, c)| c.orders.iter().any(|o| o.cost.is_some() && window.known(o.date))),
     };
+    let referrals = pipeline::referrals(records);
+    let reasons = reasons::Reasons::new(settings.language, &settings.currency);
     let customers: Vec<Facts> = active
         .par_iter()
         .zip(ledgers)
@@ -106,13 +144,36 @@ pub fn analyse(records: &Records, settings: &Settings, today: NaiveDate) -> Anal
                 prospect: c.prospect,
             };
             let items = completeness::items(c, today);
+            let lifecycle = lifecycle::lifecycle(&ledger, c.loss.as_ref().map(|l| l.date), today, &settings.lifecycle);
+            let last_contact = c.interactions.iter().map(|i| i.date).filter(|d| *d <= today).max();
+            let contact = agenda::contact_item(c, rank.class, &ledger, last_contact, settings, &window, &reasons);
+            let satisfaction = satisfaction::latest(c, today);
+            let risk_inputs = risk::RiskInputs {
+                class: rank.class,
+                revenue: ledger.revenue,
+                revenue_prev: ledger.revenue_prev,
+                contact_due: contact.0,
+                satisfaction: satisfaction.map(|s| s.0),
+                lifecycle,
+            };
+            let care = Care {
+                trend: risk::trend(ledger.revenue, ledger.revenue_prev),
+                satisfaction,
+                coverage: coverage::coverage(c, today),
+                risk: risk::risk(c, &risk_inputs, settings.risk_drop, today),
+                pipeline: pipeline::pipeline(c, &window),
+                won: pipeline::won(c, &window),
+                referrals: referrals.get(c.id.as_str()).cloned().unwrap_or_default(),
+            };
             Facts {
                 index: *index,
-                lifecycle: lifecycle::lifecycle(&ledger, c.loss.as_ref().map(|l| l.date), today, &settings.lifecycle),
+                lifecycle,
                 score: score::score(&inputs, &scale, &settings.weights),
                 completeness: completeness::percent(&items),
                 completeness_items: items,
-                last_contact: c.interactions.iter().map(|i| i.date).filter(|d| *d <= today).max(),
+                last_contact,
+                contact,
+                care,
                 credit,
                 rank,
                 ledger,
@@ -120,7 +181,8 @@ pub fn analyse(records: &Records, settings: &Settings, today: NaiveDate) -> Anal
         })
         .collect();
     let agenda = agenda::agenda(records, &customers, settings, &window);
-    Analysis { window, customers, scale, agenda }
+    let owners = owners::summaries(records, &customers, &agenda, &window);
+    Analysis { window, customers, scale, agenda, owners }
 }
 
 /// Total revenue in the window over the analysed customers.

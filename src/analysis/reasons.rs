@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use super::abc::Class;
 use crate::format::{date, money, month_day};
 use crate::records::choices::{Language, Severity};
-use crate::records::model::{Birthday, Complaint, Contract, Interaction, Order};
+use crate::records::model::{Birthday, Complaint, Contract, Interaction, Opportunity, Order};
 use crate::settings::Holiday;
 
 /// Builds reasons in one language and currency.
@@ -140,5 +140,71 @@ impl<'a> Reasons<'a> {
             format!("{} on {d}: greeting for class {} customers", h.name, class.as_str()),
             format!("{}（{d}）：{} 类客户节日问候", h.name, class.as_str()),
         )
+    }
+
+    /// A dormant customer to win back.
+    pub fn winback(&self, last: NaiveDate, days: i64) -> String {
+        let d = date(last);
+        self.pick(
+            format!("no order for {days} days (last {d}): find out why, or record the loss"),
+            format!("已 {days} 天未下单（上次 {d}）：了解原因，或记录流失"),
+        )
+    }
+
+    /// A low satisfaction score not followed up.
+    pub fn recovery(&self, score: u8, when: NaiveDate) -> String {
+        let d = date(when);
+        self.pick(
+            format!("satisfaction {score}/5 on {d} and no contact since: call to put it right"),
+            format!("{d} 满意度仅 {score}/5，之后尚未联系：尽快回访补救"),
+        )
+    }
+
+    /// A satisfaction survey of a key customer.
+    pub fn survey(&self, last: Option<NaiveDate>) -> String {
+        match last {
+            Some(l) => {
+                let d = date(l);
+                self.pick(
+                    format!("key customer, satisfaction last asked {d}: ask again"),
+                    format!("重点客户，上次满意度调查在 {d}：再次调查"),
+                )
+            }
+            None => self.pick(
+                "key customer never asked about satisfaction: ask".to_string(),
+                "重点客户从未做过满意度调查：请调查".to_string(),
+            ),
+        }
+    }
+
+    /// A check-back call after a resolved complaint.
+    pub fn checkback(&self, k: &Complaint, resolved: NaiveDate) -> String {
+        let d = date(resolved);
+        self.pick(
+            format!("complaint resolved {d} ({}): check the customer is satisfied", k.summary),
+            format!("投诉已于 {d} 解决（{}）：回访确认客户满意", k.summary),
+        )
+    }
+
+    /// An after-sale call.
+    pub fn aftersale(&self, o: &Order) -> String {
+        let d = date(o.date);
+        let what = o.product.clone().unwrap_or_else(|| money(o.amount, self.currency));
+        self.pick(format!("order of {d} ({what}): after-sale call"), format!("{d} 订单（{what}）：售后回访"))
+    }
+
+    /// An opportunity's expected decision.
+    pub fn opportunity(&self, o: &Opportunity) -> String {
+        let amount = o.amount.map(|a| format!(", {}", money(a, self.currency))).unwrap_or_default();
+        self.pick(
+            format!("opportunity \"{}\" ({}{amount}): decision expected", o.title, o.stage.as_str()),
+            format!("销售机会“{}”（{}{amount}）：预计决策日", o.title, o.stage.as_str()),
+        )
+    }
+
+    /// A customer taken over from a colleague.
+    pub fn handover(&self, from: &str, when: NaiveDate) -> String {
+        let d = date(when);
+        self.pick(format!("introduce yourself: taken over from {from} on {d}"), format!("自我介绍：{d} 从{from}处接手"))
     }
 }

@@ -35,7 +35,10 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         eprintln!("the site was not built; {} is unchanged", args.out.display());
         return Ok(code);
     }
-    let analysis = project.analyse();
+    let mut analysis = project.analyse();
+    if args.redact || project.loaded.settings.redact {
+        analysis.drop_birthdays();
+    }
     let options = SiteOptions {
         redact: args.redact,
         base_url: args.base_url.clone(),

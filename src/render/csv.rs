@@ -30,6 +30,16 @@ pub const CUSTOMER_HEADER: &[&str] = &[
     "score",
     "completeness",
     "last_contact",
+    "revenue_prev",
+    "trend",
+    "lifetime_revenue",
+    "satisfaction",
+    "satisfaction_date",
+    "coverage",
+    "risk",
+    "pipeline",
+    "won",
+    "referrals",
 ];
 
 /// The agenda CSV's header row.
@@ -83,6 +93,16 @@ pub fn customers(records: &Records, analysis: &Analysis, bom: bool) -> Vec<u8> {
             number(&f.score.value),
             f.completeness.to_string(),
             opt(f.last_contact.map(date)),
+            number(&l.revenue_prev),
+            opt(f.care.trend.as_ref().map(number)),
+            number(&l.lifetime_revenue),
+            opt(f.care.satisfaction.map(|s| s.0)),
+            opt(f.care.satisfaction.map(|s| date(s.1))),
+            opt(f.care.coverage.map(|c| c.as_str())),
+            f.care.risk.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(";"),
+            number(&f.care.pipeline),
+            number(&f.care.won),
+            f.care.referrals.join(";"),
         ];
         let _ = w.write_record(&row);
     }

@@ -62,6 +62,21 @@ pub struct CustomerView<'a> {
     score: f64,
     completeness: u8,
     last_contact: Option<String>,
+    #[serde(serialize_with = "ser_money")]
+    revenue_prev: Money,
+    #[serde(serialize_with = "ser_opt_money")]
+    trend: Option<Money>,
+    #[serde(serialize_with = "ser_money")]
+    lifetime_revenue: Money,
+    satisfaction: Option<u8>,
+    satisfaction_date: Option<String>,
+    coverage: Option<&'static str>,
+    risk: Vec<&'static str>,
+    #[serde(serialize_with = "ser_money")]
+    pipeline: Money,
+    #[serde(serialize_with = "ser_money")]
+    won: Money,
+    referrals: &'a [String],
     /// How each value was computed (only with `export --explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     why: Option<Why>,
@@ -78,16 +93,37 @@ pub struct AgendaView<'a> {
     reason: &'a str,
 }
 
+/// One team member's summary (SPEC 10.2).
+#[derive(Serialize)]
+pub struct OwnerView<'a> {
+    id: &'a str,
+    name: &'a str,
+    left: Option<String>,
+    customers: usize,
+    a: usize,
+    b: usize,
+    c: usize,
+    at_risk: usize,
+    completeness: Option<u8>,
+    overdue: usize,
+    contacts_30: usize,
+    #[serde(serialize_with = "ser_money")]
+    receivables_overdue: Money,
+    #[serde(serialize_with = "ser_money")]
+    pipeline: Money,
+}
+
 /// The whole export object.
 #[derive(Serialize)]
 pub struct ExportView<'a> {
     today: String,
     customers: Vec<CustomerView<'a>>,
     agenda: Vec<AgendaView<'a>>,
+    owners: Vec<OwnerView<'a>>,
 }
 
 /// The view of one analysed customer.
-pub fn customer_view<'a>(records: &'a Records, f: &Facts) -> CustomerView<'a> {
+pub fn customer_view<'a>(records: &'a Records, f: &'a Facts) -> CustomerView<'a> {
     let c = &records.customers[f.index];
     let l = &f.ledger;
     CustomerView {
@@ -115,6 +151,16 @@ pub fn customer_view<'a>(records: &'a Records, f: &Facts) -> CustomerView<'a> {
         score: money_number(&f.score.value),
         completeness: f.completeness,
         last_contact: f.last_contact.map(date),
+        revenue_prev: l.revenue_prev,
+        trend: f.care.trend,
+        lifetime_revenue: l.lifetime_revenue,
+        satisfaction: f.care.satisfaction.map(|s| s.0),
+        satisfaction_date: f.care.satisfaction.map(|s| date(s.1)),
+        coverage: f.care.coverage.map(|c| c.as_str()),
+        risk: f.care.risk.iter().map(|r| r.as_str()).collect(),
+        pipeline: f.care.pipeline,
+        won: f.care.won,
+        referrals: &f.care.referrals,
         why: None,
     }
 }
@@ -142,10 +188,30 @@ pub fn export_view<'a>(records: &'a Records, analysis: &'a Analysis, explain: Op
             ..customer_view(records, f)
         })
         .collect();
+    let owners = analysis
+        .owners
+        .iter()
+        .map(|o| OwnerView {
+            id: &o.id,
+            name: &o.name,
+            left: o.left.map(date),
+            customers: o.customers,
+            a: o.abc[0],
+            b: o.abc[1],
+            c: o.abc[2],
+            at_risk: o.at_risk,
+            completeness: o.completeness,
+            overdue: o.overdue,
+            contacts_30: o.contacts_30,
+            receivables_overdue: o.receivables_overdue,
+            pipeline: o.pipeline,
+        })
+        .collect();
     ExportView {
         today: date(analysis.window.today),
         customers,
         agenda: analysis.agenda.iter().map(agenda_view).collect(),
+        owners,
     }
 }
 

@@ -198,5 +198,119 @@ fn items_sort_by_date_then_kind_then_customer() {
     let got = items_of(vec![b, a], &Settings::default());
     let firsts: Vec<(&str, &str)> =
         got.iter().filter(|(d, _, _)| d == TODAY).map(|(_, k, c)| (*k, c.as_str())).collect();
-    assert_eq!(firsts, vec![("contact", "a"), ("contact", "b"), ("collection", "b")]);
+    assert_eq!(firsts, vec![("contact", "a"), ("contact", "b"), ("collection", "b"), ("survey", "b")]);
+}
+
+mod care {
+    use super::*;
+    use crate::records::choices::{Relationship, Stage};
+    use crate::records::model::{Handover, Loss, Opportunity};
+
+    fn scored(date: &str, satisfaction: u8) -> Interaction {
+        Interaction { satisfaction: Some(satisfaction), ..visit(date, None) }
+    }
+
+    fn a_customer() -> Customer {
+        let mut c = customer("a");
+        c.orders = vec![order("2026-11-01", "100", None)];
+        c.interactions = vec![scored("2026-11-01", 4)];
+        c
+    }
+
+    #[test]
+    fn survey_at_day_180_is_not_due_and_at_181_is() {
+        let mut c = a_customer();
+        c.interactions = vec![scored("2026-05-29", 4)]; // 180 days before today
+        assert!(kinds(c.clone(), "survey").is_empty());
+        c.interactions = vec![scored("2026-05-28", 4)]; // 181 days
+        assert_eq!(kinds(c.clone(), "survey"), vec!["2026-11-24"]);
+        c.interactions.clear();
+        assert_eq!(kinds(c, "survey"), vec![TODAY]);
+    }
+
+    #[test]
+    fn recovery_after_a_low_score_until_the_next_contact() {
+        let mut c = a_customer();
+        c.interactions = vec![scored("2026-11-20", 2)];
+        assert_eq!(kinds(c.clone(), "recovery"), vec!["2026-11-21"]);
+        c.interactions = vec![scored("2026-11-20", 3)];
+        assert!(kinds(c.clone(), "recovery").is_empty());
+        c.interactions = vec![scored("2026-11-20", 1), visit("2026-11-21", None)];
+        assert!(kinds(c, "recovery").is_empty());
+    }
+
+    #[test]
+    fn checkback_for_complaints_resolved_30_days_ago_but_not_31() {
+        let mut c = a_customer();
+        let resolved = |date: &str| Complaint {
+            opened: d("2026-10-01"),
+            summary: "x".into(),
+            severity: Severity::Low,
+            resolved: Some(d(date)),
+            resolution: None,
+            category: ComplaintCategory::Other,
+            by: None,
+        };
+        c.interactions = vec![scored("2026-10-01", 4)];
+        c.complaints = vec![resolved("2026-10-26"), resolved("2026-10-25")];
+        assert_eq!(kinds(c.clone(), "checkback"), vec!["2026-11-02"]);
+        c.interactions.push(visit("2026-10-27", None));
+        assert!(kinds(c, "checkback").is_empty());
+    }
+
+    #[test]
+    fn aftersale_for_orders_30_days_old_but_not_31_and_only_for_close_relationships() {
+        let mut c = a_customer();
+        c.interactions = vec![scored("2026-10-01", 4)];
+        c.orders = vec![order("2026-10-26", "1", None), order("2026-10-25", "1", None)];
+        assert!(kinds(c.clone(), "aftersale").is_empty());
+        c.relationship = Relationship::Accountable;
+        assert_eq!(kinds(c.clone(), "aftersale"), vec!["2026-11-02"]);
+        c.interactions.push(visit("2026-10-26", None));
+        assert!(kinds(c, "aftersale").is_empty());
+    }
+
+    #[test]
+    fn winback_for_dormant_customers_without_a_recorded_loss() {
+        let mut c = a_customer();
+        c.orders = vec![order("2025-01-01", "1", None), order("2026-05-01", "1", None)];
+        assert_eq!(kinds(c.clone(), "winback"), vec!["2026-10-28"]);
+        c.loss = Some(Loss { date: d("2026-11-26"), reason: crate::records::choices::LossReason::Price, notes: None });
+        assert!(kinds(c, "winback").is_empty());
+    }
+
+    #[test]
+    fn open_opportunities_with_an_expected_date() {
+        let mut c = a_customer();
+        let opportunity = |stage: Stage, expected: Option<&str>| Opportunity {
+            opened: d("2026-10-01"),
+            title: "t".into(),
+            amount: None,
+            stage,
+            expected: expected.map(d),
+            closed: stage.is_closed().then(|| d("2026-11-01")),
+        };
+        c.opportunities = vec![
+            opportunity(Stage::Quoted, Some("2026-12-01")),
+            opportunity(Stage::Lead, None),
+            opportunity(Stage::Won, Some("2026-12-02")),
+        ];
+        assert_eq!(kinds(c, "opportunity"), vec!["2026-12-01"]);
+    }
+
+    #[test]
+    fn the_latest_handover_within_handover_days() {
+        let mut c = a_customer();
+        let handover = |date: &str, to: &str| Handover {
+            date: d(date),
+            from: toml::Spanned::new(0..0, "li".into()),
+            to: toml::Spanned::new(0..0, to.into()),
+        };
+        c.handovers = vec![handover("2026-11-11", "zhang")];
+        assert_eq!(kinds(c.clone(), "handover"), vec!["2026-11-11"]);
+        c.handovers = vec![handover("2026-11-10", "zhang")];
+        assert!(kinds(c.clone(), "handover").is_empty());
+        c.handovers = vec![handover("2026-11-20", "wang"), handover("2026-01-01", "zhang")];
+        assert_eq!(kinds(c, "handover"), vec!["2026-11-20"]);
+    }
 }

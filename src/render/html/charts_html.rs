@@ -106,6 +106,7 @@ pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
         view(t("ageing"), ageing_svg, table(&ageing_items), true),
         view(t("agenda_load"), load, load_table, true),
         view(t("completeness_distribution"), completeness_svg, table(&completeness_items), true),
+        satisfaction_by_class(site),
     ]
 }
 
@@ -119,6 +120,41 @@ fn class_totals(site: &Site<'_>) -> Vec<(String, String)> {
             (format!("{} ({n})", class.as_str()), site.money(sum))
         })
         .collect()
+}
+
+/// The latest satisfaction of each class's customers (1–5, or not scored).
+fn satisfaction_by_class(site: &Site<'_>) -> ChartView {
+    let lang = site.lang();
+    let mut series: Vec<String> = (1..=5).map(|s| format!("{s}")).collect();
+    series.push(text(lang, "not_scored"));
+    let groups: Vec<StackGroup> = [Class::A, Class::B, Class::C]
+        .iter()
+        .map(|class| {
+            let mut counts = [0usize; 6];
+            for f in site.analysis.customers.iter().filter(|f| f.class() == *class) {
+                counts[f.care.satisfaction.map_or(5, |(s, _)| usize::from(s.clamp(1, 5)) - 1)] += 1;
+            }
+            StackGroup {
+                label: class.as_str().to_string(),
+                segments: counts.iter().map(|n| Segment { value: *n as f64, display: n.to_string() }).collect(),
+                total: counts.iter().sum::<usize>().to_string(),
+            }
+        })
+        .collect();
+    let table = groups
+        .iter()
+        .map(|g| (g.label.clone(), g.segments.iter().map(|s| s.display.clone()).collect::<Vec<_>>().join(" / ")))
+        .collect();
+    let svg = stacked_bars(&StackedBars {
+        title: text(lang, "satisfaction_by_class"),
+        series,
+        groups,
+        orientation: Orientation::Horizontal,
+        normalize: true,
+        height: 0,
+        lang,
+    });
+    view(text(lang, "satisfaction_by_class"), svg, table, true)
 }
 
 /// Customers per completeness band.
@@ -183,4 +219,19 @@ pub fn order_sparkline(site: &Site<'_>, points: Vec<(String, rust_decimal::Decim
     }
     let points = points.into_iter().map(|(d, v)| Datum::new(d, money_number(&v), site.money(v))).collect();
     sparkline(&Sparkline { title: text(site.lang(), "orders"), points, width: 520, height: 48, lang: site.lang() })
+}
+
+/// A customer's satisfaction scores over time as a sparkline.
+pub fn satisfaction_sparkline(site: &Site<'_>, points: Vec<(String, rust_decimal::Decimal)>) -> String {
+    if points.is_empty() {
+        return String::new();
+    }
+    let points = points.into_iter().map(|(d, v)| Datum::new(d, money_number(&v), format!("{v}/5"))).collect();
+    sparkline(&Sparkline {
+        title: text(site.lang(), "satisfaction"),
+        points,
+        width: 260,
+        height: 40,
+        lang: site.lang(),
+    })
 }

@@ -245,6 +245,10 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     cx.insert("figures", &figures);
     cx.insert("lifecycle", &lifecycle);
     cx.insert("charts", &super::charts_html::dashboard_charts(site));
+    let mut at_risk: Vec<&Facts> = a.customers.iter().filter(|f| !f.care.risk.is_empty()).collect();
+    at_risk.sort_by(|x, y| x.class().cmp(&y.class()).then(y.ledger.revenue.cmp(&x.ledger.revenue)));
+    let at_risk: Vec<_> = at_risk.iter().map(|f| site.customer_row(f)).collect();
+    cx.insert("at_risk", &at_risk);
     let this_week = a.agenda.iter().filter(|i| matches!(i.status, Status::Today | Status::Soon));
     let upcoming: Vec<_> = this_week.take(15).map(|i| site.agenda_row(i)).collect();
     cx.insert("agenda", &upcoming);

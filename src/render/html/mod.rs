@@ -1,7 +1,9 @@
 //! The HTML site: templates, views and the pages of SPEC 8.
 
 mod cards;
+mod care_pages;
 mod charts_html;
+mod customer_page;
 mod dashboard;
 pub mod i18n;
 pub mod markdown;

@@ -9,10 +9,9 @@ use tera::Context;
 
 use super::Site;
 use super::paths::{id_path, region_slug};
-use super::views::{AgendaRow, CustomerRow, Explained};
+use super::views::{AgendaRow, CustomerRow};
 use crate::analysis::Facts;
 use crate::analysis::agenda::Status;
-use crate::analysis::explain::explain;
 use crate::format::date;
 use crate::render::Sink;
 
@@ -47,11 +46,11 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let rows: Vec<CustomerRow> = site.analysis.customers.iter().map(|f| site.customer_row(f)).collect();
     agenda(site, sink)?;
     customers(site, sink, &rows)?;
-    site.analysis.customers.par_iter().try_for_each(|f| customer(site, sink, f))?;
+    site.analysis.customers.par_iter().try_for_each(|f| super::customer_page::render(site, sink, f))?;
     owners(site, sink, &rows)?;
     regions(site, sink, &rows)?;
     receivables(site, sink)?;
-    complaints(site, sink)?;
+    super::care_pages::render(site, sink)?;
     archived(site, sink)
 }
 
@@ -92,107 +91,6 @@ fn customers(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<(
     cx.insert("title", &site.labelled("", "customers").label);
     cx.insert("rows", rows);
     site.page(sink, "customers/index.html", "customers.html", "customers", cx)
-}
-
-fn customer(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
-    let c = &site.records.customers[f.index];
-    let Some(path) = id_path("customers", &c.id, "html") else { return Ok(()) };
-    let why = explain(c, f, site.analysis, site.settings);
-    let l = &f.ledger;
-    let value = |label: &'static str, why_key: &str, shown: String| Explained {
-        label: site.labelled("", label).label,
-        value: if shown.is_empty() { "—".to_string() } else { shown },
-        why: why.get(why_key).cloned().unwrap_or_default(),
-    };
-    let opt = |d: Option<chrono::NaiveDate>| d.map(date).unwrap_or_default();
-    let computed = vec![
-        value("class", "class", f.class().as_str().to_string()),
-        value("lifecycle", "lifecycle", site.labelled("lifecycle_", f.lifecycle.as_str()).label),
-        value("score", "score", f.score.value.to_string()),
-        value("revenue", "revenue", site.money(l.revenue)),
-        value("profit", "profit", l.profit.map(|p| site.money(p)).unwrap_or_default()),
-        value("credit", "credit", f.credit.grade.as_str().to_string()),
-        value("completeness", "completeness", format!("{} %", f.completeness)),
-        value("recency", "recency_days", l.recency_days.map(|d| d.to_string()).unwrap_or_default()),
-        value("cycle", "cycle_days", l.cycle_days.map(|d| d.to_string()).unwrap_or_default()),
-        value("expected_order", "expected_order", opt(l.expected_order)),
-    ];
-    let agenda: Vec<AgendaRow> = site.agenda_of(&c.id).map(|i| site.agenda_row(i)).collect();
-    let orders = site.orders(c);
-    let sparkline = {
-        let mut dated: Vec<_> = c.orders.iter().filter(|o| o.date <= site.today).collect();
-        dated.sort_by_key(|o| o.date);
-        super::charts_html::order_sparkline(site, dated.iter().map(|o| (date(o.date), o.amount)).collect())
-    };
-    let mut cx = Context::new();
-    cx.insert("title", &c.name);
-    cx.insert("c", &profile(site, c));
-    cx.insert("row", &site.customer_row(f));
-    cx.insert("computed", &computed);
-    cx.insert("exposure", &site.money(f.credit.exposure));
-    cx.insert("overdue", &site.money(f.credit.overdue));
-    cx.insert("over_limit", &f.credit.over_limit);
-    cx.insert("contacts", &site.contacts(c));
-    cx.insert("interactions", &site.interactions(c));
-    cx.insert("orders", &orders);
-    cx.insert("orders_total", &site.money(c.orders.iter().filter(|o| o.date <= site.today).map(|o| o.amount).sum()));
-    cx.insert("sparkline", &sparkline);
-    cx.insert("complaints", &site.complaints(c));
-    cx.insert("contracts", &site.contracts(c));
-    cx.insert("agenda", &agenda);
-    cx.insert(
-        "notes_html",
-        &c.notes.as_deref().filter(|_| !site.redact).map(super::markdown::render).unwrap_or_default(),
-    );
-    cx.insert("edit_url", &site.settings.edit_url.as_ref().map(|u| format!("{u}{}", c.file)).unwrap_or_default());
-    site.page(sink, &path, "customer.html", "customers", cx)
-}
-
-/// A customer's profile fields, formatted (contact details empty when redacted).
-#[derive(Serialize)]
-pub struct Profile {
-    id: String,
-    name: String,
-    kind: String,
-    owner: String,
-    owner_name: String,
-    region: String,
-    region_slug: String,
-    tags: Vec<String>,
-    since: String,
-    relationship: String,
-    prospect: u8,
-    credit_limit: String,
-    phone: String,
-    email: String,
-    wechat: String,
-    address: String,
-    birthday: String,
-}
-
-/// The profile view of a customer.
-pub fn profile(site: &Site<'_>, c: &crate::records::model::Customer) -> Profile {
-    let hide = |v: &Option<String>| if site.redact { String::new() } else { v.clone().unwrap_or_default() };
-    let region = c.region.clone().unwrap_or_default();
-    Profile {
-        id: c.id.clone(),
-        name: c.name.clone(),
-        kind: site.labelled("", c.kind.as_str()).label,
-        owner: c.owner.get_ref().clone(),
-        owner_name: site.member_name(c.owner.get_ref()),
-        region_slug: if region.is_empty() { String::new() } else { region_slug(&region) },
-        region,
-        tags: c.tags.clone(),
-        since: c.since.map(date).unwrap_or_default(),
-        relationship: site.labelled("relationship_", c.relationship.as_str()).label,
-        prospect: c.prospect,
-        credit_limit: c.credit_limit.map(|v| site.money(v)).unwrap_or_default(),
-        phone: hide(&c.phone),
-        email: hide(&c.email),
-        wechat: hide(&c.wechat),
-        address: hide(&c.address),
-        birthday: if site.redact { String::new() } else { c.birthday.map(date).unwrap_or_default() },
-    }
 }
 
 fn owners(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> {
@@ -281,44 +179,6 @@ fn receivables(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let mut cx = super::dashboard::receivables_context(site);
     cx.insert("title", &site.labelled("", "receivables").label);
     site.page(sink, "receivables.html", "receivables.html", "receivables", cx)
-}
-
-fn complaints(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
-    #[derive(Serialize)]
-    struct Row {
-        customer: String,
-        name: String,
-        owner_name: String,
-        #[serde(flatten)]
-        complaint: super::views::ComplaintView,
-    }
-    let mut rows: Vec<Row> = site
-        .analysis
-        .customers
-        .iter()
-        .flat_map(|f| {
-            let c = &site.records.customers[f.index];
-            site.complaints(c).into_iter().map(|k| Row {
-                customer: c.id.clone(),
-                name: c.name.clone(),
-                owner_name: site.member_name(c.owner.get_ref()),
-                complaint: k,
-            })
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        b.complaint
-            .open
-            .cmp(&a.complaint.open)
-            .then_with(|| b.complaint.opened.cmp(&a.complaint.opened))
-            .then_with(|| a.customer.cmp(&b.customer))
-    });
-    let (open, resolved): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.complaint.open);
-    let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "complaints").label);
-    cx.insert("open", &open);
-    cx.insert("resolved", &resolved);
-    site.page(sink, "complaints.html", "complaints.html", "complaints", cx)
 }
 
 fn archived(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {

@@ -24,6 +24,9 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("receivables.html", include_str!("../../../templates/receivables.html")),
     ("complaints.html", include_str!("../../../templates/complaints.html")),
     ("archived.html", include_str!("../../../templates/archived.html")),
+    ("lost.html", include_str!("../../../templates/lost.html")),
+    ("scorecard.html", include_str!("../../../templates/scorecard.html")),
+    ("pipeline.html", include_str!("../../../templates/pipeline.html")),
     ("cards.html", include_str!("../../../templates/cards.html")),
     ("card.html", include_str!("../../../templates/card.html")),
 ];

@@ -68,6 +68,8 @@ pub struct CustomerRow {
     pub last_contact: String,
     /// Tags joined for display.
     pub tags: String,
+    /// Why a key customer is at risk.
+    pub risk: Vec<Labelled>,
 }
 
 /// One agenda item.
@@ -230,6 +232,7 @@ impl Site<'_> {
             region,
             last_contact: opt_date(f.last_contact),
             tags: c.tags.join(", "),
+            risk: f.care.risk.iter().map(|r| self.labelled("risk_", r.as_str())).collect(),
         }
     }
 

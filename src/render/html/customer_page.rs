@@ -1,0 +1,244 @@
+//! A customer's page: profile, computed values with their "why", contacts as a buying
+//! centre, timeline, orders, credit, complaints, contracts, notes and customer care.
+
+use anyhow::Result;
+use serde::Serialize;
+use tera::Context;
+
+use super::Site;
+use super::paths::{id_path, region_slug};
+use super::views::{AgendaRow, Explained, Labelled};
+use crate::analysis::Facts;
+use crate::analysis::explain::explain;
+use crate::format::date;
+use crate::records::choices::{ContactRole, CustomerKind, Stance};
+use crate::records::model::{Customer, Opportunity};
+use crate::records::reader::Choice as _;
+use crate::render::Sink;
+
+/// Renders `customers/<id>.html`.
+pub fn render(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
+    let c = &site.records.customers[f.index];
+    let Some(path) = id_path("customers", &c.id, "html") else { return Ok(()) };
+    let why = explain(c, f, site.analysis, site.settings);
+    let l = &f.ledger;
+    let value = |label: &'static str, why_key: &str, shown: String| Explained {
+        label: site.labelled("", label).label,
+        value: if shown.is_empty() { "—".to_string() } else { shown },
+        why: why.get(why_key).cloned().unwrap_or_default(),
+    };
+    let opt = |d: Option<chrono::NaiveDate>| d.map(date).unwrap_or_default();
+    let computed = vec![
+        value("class", "class", f.class().as_str().to_string()),
+        value("lifecycle", "lifecycle", site.labelled("lifecycle_", f.lifecycle.as_str()).label),
+        value("score", "score", f.score.value.to_string()),
+        value("revenue", "revenue", site.money(l.revenue)),
+        value("profit", "profit", l.profit.map(|p| site.money(p)).unwrap_or_default()),
+        value("credit", "credit", f.credit.grade.as_str().to_string()),
+        value("completeness", "completeness", format!("{} %", f.completeness)),
+        value("recency", "recency_days", l.recency_days.map(|d| d.to_string()).unwrap_or_default()),
+        value("cycle", "cycle_days", l.cycle_days.map(|d| d.to_string()).unwrap_or_default()),
+        value("expected_order", "expected_order", opt(l.expected_order)),
+    ];
+    let agenda: Vec<AgendaRow> = site.agenda_of(&c.id).map(|i| site.agenda_row(i)).collect();
+    let orders = site.orders(c);
+    let sparkline = {
+        let mut dated: Vec<_> = c.orders.iter().filter(|o| o.date <= site.today).collect();
+        dated.sort_by_key(|o| o.date);
+        super::charts_html::order_sparkline(site, dated.iter().map(|o| (date(o.date), o.amount)).collect())
+    };
+    let mut cx = Context::new();
+    cx.insert("title", &c.name);
+    cx.insert("c", &profile(site, c));
+    cx.insert("row", &site.customer_row(f));
+    cx.insert("computed", &computed);
+    cx.insert("exposure", &site.money(f.credit.exposure));
+    cx.insert("overdue", &site.money(f.credit.overdue));
+    cx.insert("over_limit", &f.credit.over_limit);
+    cx.insert("contacts", &site.contacts(c));
+    cx.insert("interactions", &site.interactions(c));
+    cx.insert("orders", &orders);
+    cx.insert("orders_total", &site.money(c.orders.iter().filter(|o| o.date <= site.today).map(|o| o.amount).sum()));
+    cx.insert("sparkline", &sparkline);
+    cx.insert("complaints", &site.complaints(c));
+    cx.insert("contracts", &site.contracts(c));
+    cx.insert("agenda", &agenda);
+    cx.insert(
+        "notes_html",
+        &c.notes.as_deref().filter(|_| !site.redact).map(super::markdown::render).unwrap_or_default(),
+    );
+    cx.insert("care", &care_view(site, c, f));
+    cx.insert("edit_url", &site.settings.edit_url.as_ref().map(|u| format!("{u}{}", c.file)).unwrap_or_default());
+    site.page(sink, &path, "customer.html", "customers", cx)
+}
+
+/// A customer's profile fields, formatted (contact details empty when redacted).
+#[derive(Serialize)]
+pub struct Profile {
+    id: String,
+    name: String,
+    kind: String,
+    owner: String,
+    owner_name: String,
+    region: String,
+    region_slug: String,
+    tags: Vec<String>,
+    since: String,
+    relationship: String,
+    prospect: u8,
+    credit_limit: String,
+    phone: String,
+    email: String,
+    wechat: String,
+    address: String,
+    birthday: String,
+}
+
+/// The profile view of a customer.
+pub fn profile(site: &Site<'_>, c: &crate::records::model::Customer) -> Profile {
+    let hide = |v: &Option<String>| if site.redact { String::new() } else { v.clone().unwrap_or_default() };
+    let region = c.region.clone().unwrap_or_default();
+    Profile {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        kind: site.labelled("", c.kind.as_str()).label,
+        owner: c.owner.get_ref().clone(),
+        owner_name: site.member_name(c.owner.get_ref()),
+        region_slug: if region.is_empty() { String::new() } else { region_slug(&region) },
+        region,
+        tags: c.tags.clone(),
+        since: c.since.map(date).unwrap_or_default(),
+        relationship: site.labelled("relationship_", c.relationship.as_str()).label,
+        prospect: c.prospect,
+        credit_limit: c.credit_limit.map(|v| site.money(v)).unwrap_or_default(),
+        phone: hide(&c.phone),
+        email: hide(&c.email),
+        wechat: hide(&c.wechat),
+        address: hide(&c.address),
+        birthday: if site.redact { String::new() } else { c.birthday.map(date).unwrap_or_default() },
+    }
+}
+
+/// One cell of the role × stance grid: the names of present contacts.
+#[derive(Serialize)]
+struct GridRow {
+    role: Labelled,
+    cells: Vec<Vec<String>>,
+}
+
+/// Section 10 on a customer's page.
+#[derive(Serialize)]
+pub struct CareView {
+    trend: String,
+    lifetime_revenue: String,
+    satisfaction: String,
+    satisfaction_chart: String,
+    coverage: Option<Labelled>,
+    stances: Vec<Labelled>,
+    grid: Vec<GridRow>,
+    risk: Vec<Labelled>,
+    referrals: Vec<(String, String)>,
+    referred_by: Option<(String, String)>,
+    handovers: Vec<(String, String, String)>,
+    opportunities: Vec<OpportunityRow>,
+    loss: Option<(String, Labelled, String)>,
+}
+
+/// An opportunity on a customer's page.
+#[derive(Serialize)]
+pub struct OpportunityRow {
+    /// What it is.
+    pub title: String,
+    /// Its stage.
+    pub stage: Labelled,
+    /// Its amount.
+    pub amount: String,
+    /// Opened.
+    pub opened: String,
+    /// Expected decision.
+    pub expected: String,
+    /// Closed.
+    pub closed: String,
+}
+
+/// The opportunities of a customer, open first.
+pub fn opportunities(site: &Site<'_>, c: &Customer) -> Vec<OpportunityRow> {
+    let mut list: Vec<_> = c.opportunities.iter().filter(|o| o.opened <= site.today).collect();
+    list.sort_by_key(|o| (o.stage.is_closed(), o.expected.or(o.closed)));
+    list.iter().map(|o| opportunity_row(site, o)).collect()
+}
+
+/// One opportunity, formatted.
+pub fn opportunity_row(site: &Site<'_>, o: &Opportunity) -> OpportunityRow {
+    OpportunityRow {
+        title: o.title.clone(),
+        stage: site.labelled("stage_", o.stage.as_str()),
+        amount: o.amount.map(|a| site.money(a)).unwrap_or_default(),
+        opened: date(o.opened),
+        expected: o.expected.map(date).unwrap_or_default(),
+        closed: o.closed.map(date).unwrap_or_default(),
+    }
+}
+
+/// The role × stance grid of present contacts (company customers).
+fn grid(site: &Site<'_>, c: &Customer) -> Vec<GridRow> {
+    if c.kind != CustomerKind::Company {
+        return Vec::new();
+    }
+    ContactRole::ALL
+        .iter()
+        .map(|(_, role)| GridRow {
+            role: site.labelled("role_", role.as_str()),
+            cells: Stance::ALL
+                .iter()
+                .map(|(_, stance)| {
+                    c.contacts
+                        .iter()
+                        .filter(|p| !p.has_left(site.today) && p.role == *role && p.stance == *stance)
+                        .map(|p| p.name.clone())
+                        .collect()
+                })
+                .collect(),
+        })
+        .filter(|row| row.cells.iter().any(|cell| !cell.is_empty()))
+        .collect()
+}
+
+/// Section 10's view of a customer.
+pub fn care_view(site: &Site<'_>, c: &Customer, f: &Facts) -> CareView {
+    let care = &f.care;
+    let name_of = |id: &str| site.customer_by_id(id).map_or_else(|| id.to_string(), |x| x.name.clone());
+    let points: Vec<(String, rust_decimal::Decimal)> = c
+        .interactions
+        .iter()
+        .filter(|i| i.date <= site.today)
+        .filter_map(|i| Some((date(i.date), rust_decimal::Decimal::from(i.satisfaction?))))
+        .collect();
+    let mut handovers: Vec<_> = c.handovers.iter().filter(|h| h.date <= site.today).collect();
+    handovers.sort_by_key(|h| h.date);
+    CareView {
+        trend: care
+            .trend
+            .map(crate::format::percent)
+            .map(|p| if p.starts_with('-') { p } else { format!("+{p}") })
+            .unwrap_or_default(),
+        lifetime_revenue: site.money(f.ledger.lifetime_revenue),
+        satisfaction: care.satisfaction.map(|(s, d)| format!("{s}/5 ({})", date(d))).unwrap_or_default(),
+        satisfaction_chart: super::charts_html::satisfaction_sparkline(site, points),
+        coverage: care.coverage.map(|k| site.labelled("coverage_", k.as_str())),
+        stances: Stance::ALL.iter().map(|(_, s)| site.labelled("stance_", s.as_str())).collect(),
+        grid: grid(site, c),
+        risk: care.risk.iter().map(|r| site.labelled("risk_", r.as_str())).collect(),
+        referrals: care.referrals.iter().map(|id| (id.clone(), name_of(id))).collect(),
+        referred_by: c.referred_by.as_ref().map(|r| (r.get_ref().clone(), name_of(r.get_ref()))),
+        handovers: handovers
+            .iter()
+            .map(|h| (date(h.date), site.member_name(h.from.get_ref()), site.member_name(h.to.get_ref())))
+            .collect(),
+        opportunities: opportunities(site, c),
+        loss: c.loss.as_ref().map(|l| {
+            let notes = l.notes.as_deref().filter(|_| !site.redact).map(super::markdown::render).unwrap_or_default();
+            (date(l.date), site.labelled("loss_", l.reason.as_str()), notes)
+        }),
+    }
+}
