@@ -74,7 +74,11 @@ fn the_demo_site_has_every_stable_path() {
         assert!(files.contains_key(path), "missing {path}");
     }
     let export = run(&["export", "--records", &demo().to_string_lossy(), "--today", TODAY, "--format", "json"]);
-    assert_eq!(String::from_utf8_lossy(&files["data/cardfile.json"]), stdout(&export), "data/cardfile.json differs from export");
+    assert_eq!(
+        String::from_utf8_lossy(&files["data/cardfile.json"]),
+        stdout(&export),
+        "data/cardfile.json differs from export"
+    );
     let cards = String::from_utf8_lossy(&files["cards/index.html"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&export)).unwrap();
     let customers = json["customers"].as_array().unwrap().len();
@@ -90,7 +94,10 @@ fn every_relative_link_points_at_a_file_of_the_site() {
     let mut broken = Vec::new();
     for (rel, bytes) in tree(&out).iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8_lossy(bytes);
-        assert!(html.contains("assets/style.css") && html.contains("class=\"nav\""), "{rel}: no stylesheet or navigation");
+        assert!(
+            html.contains("assets/style.css") && html.contains("class=\"nav\""),
+            "{rel}: no stylesheet or navigation"
+        );
         for attr in ["href=\"", "src=\""] {
             for link in html.split(attr).skip(1).filter_map(|s| s.split('"').next()) {
                 if link.starts_with('#') || link.contains(':') {
@@ -161,7 +168,11 @@ fn dangerous_output_directories_are_refused() {
     for out in [records.clone(), records.join("site"), PathBuf::from("/"), foreign.parent().unwrap().to_path_buf()] {
         let result = build(&records, &out, &[]);
         assert_eq!(exit_code(&result), 2, "--out {} was accepted: {}", out.display(), stderr(&result));
-        assert!(stderr(&result).contains("refusing") || stderr(&result).contains("not written by cardfile"), "{}", stderr(&result));
+        assert!(
+            stderr(&result).contains("refusing") || stderr(&result).contains("not written by cardfile"),
+            "{}",
+            stderr(&result)
+        );
     }
     assert_eq!(fs::read_to_string(foreign).unwrap(), "precious");
     assert!(records.join("team.toml").exists());
@@ -174,8 +185,11 @@ fn a_team_overrides_templates_and_css_from_records_templates() {
     copy_tree(&fixture("fixtures/credit/records"), &records);
     fs::create_dir_all(records.join("templates")).unwrap();
     fs::write(records.join("templates/style.css"), "body { color: rebeccapurple; }").unwrap();
-    fs::write(records.join("templates/archived.html"), "{% extends \"base.html\" %}{% block content %}OUR ARCHIVE{% endblock content %}")
-        .unwrap();
+    fs::write(
+        records.join("templates/archived.html"),
+        "{% extends \"base.html\" %}{% block content %}OUR ARCHIVE{% endblock content %}",
+    )
+    .unwrap();
     let out = tmp.path().join("site");
     let result = build(&records, &out, &[]);
     assert_eq!(exit_code(&result), 0, "{}", stderr(&result));
