@@ -5,9 +5,14 @@
 pub mod analysis;
 pub mod cli;
 pub mod diagnostics;
+pub mod edit;
 pub mod format;
+pub mod import;
 pub mod project;
 pub mod records;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
+pub mod serve;
 pub mod settings;
 pub mod write;

@@ -4,6 +4,12 @@ mod build;
 mod check;
 mod due;
 mod export;
+mod import;
+mod init;
+mod log;
+mod new;
+mod schema;
+mod serve;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -38,6 +44,18 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Show the follow-ups due: overdue, today, and the next days.
     Due(due::DueArgs),
+    /// Add customers, orders, interactions or payments from a spreadsheet export (CSV).
+    Import(import::ImportArgs),
+    /// Preview the site on 127.0.0.1, rebuilt and reloaded whenever a record is saved.
+    Serve(serve::ServeArgs),
+    /// Start a team's records repository: settings, team, an example, CI, hook, editor schemas.
+    Init(init::InitArgs),
+    /// Add a customer file, checked like `check` before it is written.
+    New(new::NewArgs),
+    /// Add an interaction, order or complaint to a customer, or mark one paid or resolved.
+    Log(log::LogArgs),
+    /// Print or write JSON Schemas of the record files, for editor completion.
+    Schema(schema::SchemaArgs),
 }
 
 /// Where the records are and which day counts as today.
@@ -69,7 +87,7 @@ impl RecordsArgs {
     }
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date like 2026-03-04"))
 }
 
@@ -80,6 +98,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build(args) => build::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Due(args) => due::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Serve(args) => serve::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Log(args) => log::run(&args),
+        Command::Schema(args) => schema::run(&args),
     }
 }
 

@@ -143,6 +143,24 @@ pub fn discover(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
     (found, diagnostics)
 }
 
+/// Adds the files of an in-memory overlay that are not on disk yet (new customer files),
+/// keeping the walk's order: by path, one component at a time.
+pub fn add_overlay<'a>(root: &Path, found: &mut Vec<Found>, rels: impl Iterator<Item = &'a String>) {
+    let mut added = false;
+    for rel in rels {
+        if found.iter().any(|f| &f.rel == rel) || !rel.starts_with("customers/") || !rel.ends_with(".toml") {
+            continue;
+        }
+        let name = rel.rsplit('/').next().unwrap_or_default();
+        let stem = name.strip_suffix(".toml").unwrap_or(name).to_string();
+        found.push(Found { rel: rel.clone(), path: root.join(rel), kind: FileKind::Customer(stem) });
+        added = true;
+    }
+    if added {
+        found.sort_by(|a, b| a.rel.split('/').cmp(b.rel.split('/')));
+    }
+}
+
 fn is_symlink(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }

@@ -69,10 +69,18 @@ struct Parsed {
 
 /// Loads and validates the records under `root`, as of `today`.
 pub fn load(root: &Path, today: NaiveDate) -> Loaded {
-    let (found, mut diagnostics) = load::discover(root);
+    load_with(root, today, &BTreeMap::new())
+}
+
+/// Like [`load`], with the text of some files replaced or added in memory: `overlay` maps a
+/// path relative to `root` (`/`-separated, e.g. `customers/acme.toml`) to the file's text.
+/// Commands that write records validate their changes this way before touching the disk.
+pub fn load_with(root: &Path, today: NaiveDate, overlay: &BTreeMap<String, String>) -> Loaded {
+    let (mut found, mut diagnostics) = load::discover(root);
+    load::add_overlay(root, &mut found, overlay.keys());
     let files_read = found.len();
     let team_found = found.iter().any(|f| f.kind == FileKind::Team);
-    let parsed: Vec<Parsed> = found.into_par_iter().map(|f| parse_file(&f, today)).collect();
+    let parsed: Vec<Parsed> = found.into_par_iter().map(|f| parse_file(&f, today, overlay.get(&f.rel))).collect();
 
     let mut settings = None;
     let mut members = None;
@@ -111,7 +119,7 @@ pub fn load(root: &Path, today: NaiveDate) -> Loaded {
     Loaded { settings: settings.unwrap_or_default(), records, diagnostics, texts, files_read }
 }
 
-fn parse_file(found: &Found, today: NaiveDate) -> Parsed {
+fn parse_file(found: &Found, today: NaiveDate, overlaid: Option<&String>) -> Parsed {
     let mut parsed = Parsed {
         rel: found.rel.clone(),
         kind: found.kind.clone(),
@@ -119,7 +127,11 @@ fn parse_file(found: &Found, today: NaiveDate) -> Parsed {
         content: Content::Nothing,
         diagnostics: Vec::new(),
     };
-    let bytes = match load::read(found) {
+    let read = match overlaid {
+        Some(text) => Ok(text.as_bytes().to_vec()),
+        None => load::read(found),
+    };
+    let bytes = match read {
         Ok(bytes) => bytes,
         Err(d) => {
             parsed.diagnostics.push(*d);

@@ -183,8 +183,9 @@ fn a_team_overrides_templates_and_css_from_records_templates() {
     let tmp = TempDir::new("build-override");
     let records = tmp.path().join("records");
     copy_tree(&fixture("fixtures/credit/records"), &records);
-    fs::create_dir_all(records.join("templates")).unwrap();
+    fs::create_dir_all(records.join("templates/partials")).unwrap();
     fs::write(records.join("templates/style.css"), "body { color: rebeccapurple; }").unwrap();
+    fs::write(records.join("templates/partials/agenda_list.html"), "OUR AGENDA LIST").unwrap();
     fs::write(
         records.join("templates/archived.html"),
         "{% extends \"base.html\" %}{% block content %}OUR ARCHIVE{% endblock content %}",
@@ -195,7 +196,8 @@ fn a_team_overrides_templates_and_css_from_records_templates() {
     assert_eq!(exit_code(&result), 0, "{}", stderr(&result));
     assert_eq!(fs::read_to_string(out.join("assets/style.css")).unwrap(), "body { color: rebeccapurple; }");
     assert!(fs::read_to_string(out.join("archived.html")).unwrap().contains("OUR ARCHIVE"));
-    assert!(fs::read_to_string(out.join("agenda.html")).unwrap().contains("class=\"nav\""));
+    let agenda = fs::read_to_string(out.join("agenda.html")).unwrap();
+    assert!(agenda.contains("class=\"nav\"") && agenda.contains("OUR AGENDA LIST"), "{agenda}");
 }
 
 #[test]

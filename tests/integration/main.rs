@@ -4,9 +4,12 @@
 //! Run with `CARDFILE_BLESS=1` to rewrite the expected files from the actual output; then
 //! read every rewritten file before committing it.
 
+mod authoring;
+mod browser;
 mod build;
 mod check;
 mod export;
+mod import_serve;
 
 use std::fs;
 use std::path::{Path, PathBuf};

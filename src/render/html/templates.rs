@@ -38,21 +38,23 @@ pub const ASSETS: &[(&str, &str)] = [
 ]
 .as_slice();
 
-/// The team's overrides: every file in `records/templates/` by name.
+/// The team's overrides: every file under `records/templates/`, at any depth, by its path
+/// relative to that folder (`customer.html`, `partials/agenda_list.html`).
 pub fn overrides(records: &Path) -> Result<BTreeMap<String, String>> {
     let dir = records.join("templates");
     let mut out = BTreeMap::new();
     if !dir.is_dir() {
         return Ok(out);
     }
-    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
         let entry = entry.with_context(|| format!("reading {}", dir.display()))?;
-        let path = entry.path();
-        if !path.is_file() {
+        if !entry.file_type().is_file() {
             continue;
         }
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(&path).with_context(|| format!("reading template {}", path.display()))?;
+        let path = entry.path();
+        let rel = path.strip_prefix(&dir).unwrap_or(path);
+        let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading template {}", path.display()))?;
         out.insert(name, text);
     }
     Ok(out)

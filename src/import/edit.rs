@@ -1,0 +1,185 @@
+//! What `import` adds to [`crate::edit`] (which appends entries and sets one key of an entry):
+//! new customer files, top-level keys compared and set in place with `toml_edit` (comments and
+//! formatting kept), entries read back, and a set of files written all at once.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use toml_edit::{DocumentMut, Item, Table, Value};
+
+fn parse(text: &str) -> Result<DocumentMut> {
+    text.parse::<DocumentMut>().map_err(|e| anyhow!("TOML syntax: {}", e.message().trim_end()))
+}
+
+/// The text of a new customer file holding `pairs` as top-level keys, in order.
+pub fn new_file(pairs: &[(&str, Value)]) -> String {
+    let mut doc = DocumentMut::new();
+    for (key, value) in pairs {
+        doc.insert(key, Item::Value(value.clone()));
+    }
+    doc.to_string()
+}
+
+/// The entries of `[[array]]` (or an inline array of tables) as `(index, key → value)` views.
+pub fn entries(text: &str, array: &str) -> Result<Vec<BTreeMap<String, String>>> {
+    let doc = parse(text)?;
+    let plain = |v: &Value| v.as_str().map_or_else(|| v.to_string().trim().to_string(), str::to_string);
+    let mut out = Vec::new();
+    match doc.get(array) {
+        Some(Item::ArrayOfTables(tables)) => {
+            for t in tables.iter() {
+                out.push(t.iter().filter_map(|(k, i)| Some((k.to_string(), plain(i.as_value()?)))).collect());
+            }
+        }
+        Some(Item::Value(Value::Array(values))) => {
+            for t in values.iter().filter_map(Value::as_inline_table) {
+                out.push(t.iter().map(|(k, v)| (k.to_string(), plain(v))).collect());
+            }
+        }
+        _ => {}
+    }
+    Ok(out)
+}
+
+/// Replaces a value keeping the old one's surrounding whitespace and trailing comment.
+fn replace(slot: &mut Value, mut value: Value) {
+    *value.decor_mut() = slot.decor().clone();
+    *slot = value;
+}
+
+fn set_in_table(table: &mut Table, key: &str, value: Value) {
+    match table.get_mut(key).and_then(Item::as_value_mut) {
+        Some(slot) => replace(slot, value),
+        None => {
+            table.insert(key, Item::Value(value));
+        }
+    }
+}
+
+/// Sets top-level keys of a record file (new keys go after the existing top-level keys).
+pub fn set_top(text: &str, pairs: &[(&str, Value)]) -> Result<String> {
+    let mut doc = parse(text)?;
+    for (key, value) in pairs {
+        set_in_table(doc.as_table_mut(), key, value.clone());
+    }
+    Ok(doc.to_string())
+}
+
+/// The top-level keys of a record file whose value differs from `pairs`.
+pub fn differing<'a>(text: &str, pairs: &'a [(&'a str, Value)]) -> Result<Vec<&'a str>> {
+    let doc = parse(text)?;
+    Ok(pairs
+        .iter()
+        .filter(|(key, value)| doc.get(key).and_then(Item::as_value).is_none_or(|old| !same(old, value)))
+        .map(|(key, _)| *key)
+        .collect())
+}
+
+/// Whether two TOML values mean the same (formatting aside).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(x), Value::String(y)) => x.value() == y.value(),
+        (Value::Integer(x), Value::Integer(y)) => x.value() == y.value(),
+        (Value::Float(_) | Value::Integer(_), Value::Float(_) | Value::Integer(_)) => number(a) == number(b),
+        (Value::Boolean(x), Value::Boolean(y)) => x.value() == y.value(),
+        (Value::Datetime(x), Value::Datetime(y)) => x.value() == y.value(),
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| same(p, q)),
+        _ => false,
+    }
+}
+
+fn number(v: &Value) -> Option<f64> {
+    v.as_float().or_else(|| v.as_integer().map(|i| i as f64))
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!(".{name}.cardfile-import-{}.tmp", std::process::id()))
+}
+
+/// One file to write: its new bytes, and the bytes it had when the change was planned
+/// (`None`: it must not exist).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    /// What the file held when the change was planned.
+    pub before: Option<Vec<u8>>,
+    /// What it is to hold.
+    pub after: Vec<u8>,
+}
+
+/// Writes files under `root` (relative `/`-separated path → change) as one step as far as a
+/// file system allows. Every file is locked (as `log` and `new` lock them) and checked to
+/// still hold what the plan was made from; then every file is written and synced beside its
+/// target, and only then are all renamed into place. A failure before the renames leaves
+/// every record untouched.
+pub fn write_files(root: &Path, files: &BTreeMap<String, FileChange>) -> Result<()> {
+    let mut locks = Vec::new();
+    for (rel, change) in files {
+        let path = root.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        locks.push(crate::edit::lock(&path)?);
+        let now = fs::read(&path).ok();
+        if now != change.before {
+            bail!("{rel} changed while the import was being prepared; nothing was written, run the import again");
+        }
+    }
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let result = (|| -> Result<()> {
+        for (rel, change) in files {
+            let path = root.join(rel);
+            let temp = temp_path(&path);
+            staged.push((temp.clone(), path));
+            let mut file = fs::File::create(&temp).with_context(|| format!("writing {}", temp.display()))?;
+            file.write_all(&change.after).with_context(|| format!("writing {}", temp.display()))?;
+            file.sync_all().with_context(|| format!("syncing {}", temp.display()))?;
+        }
+        Ok(())
+    })();
+    if let Err(err) = result {
+        for (temp, _) in &staged {
+            let _ = fs::remove_file(temp);
+        }
+        return Err(err);
+    }
+    for (temp, path) in &staged {
+        fs::rename(temp, path).with_context(|| format!("moving {} into place", path.display()))?;
+        if let Some(dir) = path.parent() {
+            // Make the rename itself durable; not every system can sync a directory.
+            let _ = fs::File::open(dir).and_then(|d| d.sync_all());
+        }
+    }
+    drop(locks);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_read_back_and_top_keys_keep_comments() {
+        let text = "# top\nname = \"x\" # the name\n\n[[order]]\nref = \"A\"\ndate = 2026-01-02\n";
+        let orders = entries(text, "order").unwrap_or_default();
+        assert_eq!(orders[0].get("ref").map(String::as_str), Some("A"));
+        assert_eq!(orders[0].get("date").map(String::as_str), Some("2026-01-02"));
+        let out = set_top(text, &[("name", Value::from("y")), ("phone", Value::from("1"))]).unwrap_or_default();
+        assert_eq!(out, "# top\nname = \"y\" # the name\nphone = \"1\"\n\n[[order]]\nref = \"A\"\ndate = 2026-01-02\n");
+    }
+
+    #[test]
+    fn differing_compares_meaning() {
+        let text = "name = \"x\"\ntags = [ \"a\" ]\ncredit_limit = 5000.0\n";
+        let pairs = [
+            ("name", Value::from("x")),
+            ("tags", crate::import::fields::tags("a")),
+            ("credit_limit", Value::from(5000)),
+            ("phone", Value::from("1")),
+        ];
+        assert_eq!(differing(text, &pairs).unwrap_or_default(), ["phone"]);
+    }
+}

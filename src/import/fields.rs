@@ -1,0 +1,234 @@
+//! What each kind of import reads: its fields, their English and Chinese column names, and
+//! how a spreadsheet cell becomes a TOML value (dates, amounts, tags, choices).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use toml_edit::{Array, Datetime, Value};
+
+/// What a cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Type {
+    /// Free text.
+    Text,
+    /// A customer id (`^[a-z0-9][a-z0-9-]{0,63}$`).
+    Id,
+    /// A date: `2026-03-04`, `2026/3/4`, `2026年3月4日`.
+    Date,
+    /// Money: `12,000.50`, `¥12000`.
+    Money,
+    /// A whole number.
+    Number,
+    /// A list separated by `;` or `、`.
+    Tags,
+    /// `company` or `person` (公司, 个人).
+    CustomerKind,
+    /// An interaction kind (拜访, 电话, …).
+    InteractionKind,
+}
+
+/// One field an import can fill.
+#[derive(Debug)]
+pub struct Field {
+    /// The TOML key (also the English column name).
+    pub key: &'static str,
+    /// Other column names, compared without case.
+    pub aliases: &'static [&'static str],
+    /// What the cell holds.
+    pub kind: Type,
+    /// Whether every row needs it.
+    pub required: bool,
+}
+
+const fn f(key: &'static str, aliases: &'static [&'static str], kind: Type, required: bool) -> Field {
+    Field { key, aliases, kind, required }
+}
+
+/// The column a customer's id is in, for orders, interactions and payments.
+const CUSTOMER: &[&str] = &["客户", "客户编号", "客户名称", "customer id"];
+
+/// Columns of a customers import.
+pub const CUSTOMERS: &[Field] = &[
+    f("id", &["编号", "客户编号", "代码", "客户代码"], Type::Id, true),
+    f("name", &["名称", "客户名称", "客户", "姓名"], Type::Text, true),
+    f("kind", &["类型", "客户类型"], Type::CustomerKind, false),
+    f("owner", &["负责人", "业务员", "销售"], Type::Text, true),
+    f("region", &["区域", "地区"], Type::Text, false),
+    f("tags", &["标签"], Type::Tags, false),
+    f("since", &["客户起始", "起始日期", "开始日期"], Type::Date, false),
+    f("relationship", &["关系", "关系级别"], Type::Text, false),
+    f("prospect", &["前景", "发展前景"], Type::Number, false),
+    f("credit_limit", &["信用额度"], Type::Money, false),
+    f("cadence_days", &["联系周期"], Type::Number, false),
+    f("phone", &["电话", "手机", "联系电话"], Type::Text, false),
+    f("email", &["邮箱", "电子邮件", "e-mail"], Type::Text, false),
+    f("wechat", &["微信"], Type::Text, false),
+    f("address", &["地址"], Type::Text, false),
+    f("birthday", &["生日"], Type::Date, false),
+    f("notes", &["备注"], Type::Text, false),
+];
+
+/// Columns of an orders import.
+pub const ORDERS: &[Field] = &[
+    f("customer", CUSTOMER, Type::Text, true),
+    f("date", &["日期", "下单日期", "订单日期"], Type::Date, true),
+    f("amount", &["金额", "销售额"], Type::Money, true),
+    f("cost", &["成本"], Type::Money, false),
+    f("ref", &["单号", "订单号"], Type::Text, false),
+    f("product", &["产品", "品名"], Type::Text, false),
+    f("due", &["到期日", "应付日期"], Type::Date, false),
+    f("paid", &["付款日", "付款日期"], Type::Date, false),
+];
+
+/// Columns of an interactions import.
+pub const INTERACTIONS: &[Field] = &[
+    f("customer", CUSTOMER, Type::Text, true),
+    f("date", &["日期"], Type::Date, true),
+    f("kind", &["方式", "类型"], Type::InteractionKind, true),
+    f("summary", &["摘要", "内容"], Type::Text, true),
+    f("by", &["经办", "经办人"], Type::Text, false),
+    f("next", &["下次", "下次联系"], Type::Date, false),
+    f("satisfaction", &["满意度"], Type::Number, false),
+];
+
+/// Columns of a payments import: which order (by `ref`) was paid on which day.
+pub const PAYMENTS: &[Field] = &[
+    f("ref", &["单号", "订单号"], Type::Text, true),
+    f("paid", &["付款日", "付款日期", "日期"], Type::Date, true),
+    f("customer", CUSTOMER, Type::Text, false),
+];
+
+/// The field a column header names, if any.
+pub fn by_header<'a>(fields: &'a [Field], header: &str) -> Option<&'a Field> {
+    let header = header.trim();
+    fields
+        .iter()
+        .find(|f| f.key.eq_ignore_ascii_case(header) || f.aliases.iter().any(|a| a.eq_ignore_ascii_case(header)))
+}
+
+/// Parses a date as spreadsheets write it; a time after the date (`2026/3/4 0:00`) is ignored.
+pub fn date(cell: &str) -> Option<NaiveDate> {
+    let cell = cell.split_whitespace().next()?;
+    ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"].iter().find_map(|f| NaiveDate::parse_from_str(cell, f).ok())
+}
+
+/// Parses an amount of money: thousands separators, `¥`/`￥`, `元` and spaces allowed.
+pub fn money(cell: &str) -> Option<Decimal> {
+    let cleaned: String = cell.chars().filter(|c| !matches!(c, ',' | '，' | ' ' | '¥' | '￥' | '元')).collect();
+    let cleaned = cleaned.strip_prefix("RMB").or_else(|| cleaned.strip_prefix("CNY")).unwrap_or(&cleaned);
+    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
+        return None;
+    }
+    cleaned.parse().ok()
+}
+
+/// The TOML value of a date.
+pub fn date_value(d: NaiveDate) -> Value {
+    let text = d.format("%Y-%m-%d").to_string();
+    text.parse::<Datetime>().map_or_else(|_| Value::from(text), Value::from)
+}
+
+/// The TOML value of an amount: an integer when whole, else a float (money in records is a
+/// TOML number). `None` when a float would not hold it exactly.
+pub fn money_value(amount: Decimal) -> Option<Value> {
+    let normal = amount.normalize();
+    if normal.scale() == 0 {
+        return normal.to_i64().map(Value::from);
+    }
+    let float: f64 = normal.to_string().parse().ok()?;
+    (Decimal::try_from(float).ok()?.normalize() == normal).then(|| Value::from(float))
+}
+
+/// Splits a tags cell on `;`, `；` and `、`.
+pub fn tags(cell: &str) -> Value {
+    let mut array = Array::new();
+    for tag in cell.split([';', '；', '、']).map(str::trim).filter(|t| !t.is_empty()) {
+        array.push(tag);
+    }
+    Value::Array(array)
+}
+
+/// `company`/`person`, from English or Chinese; anything else is passed on for validation.
+pub fn customer_kind(cell: &str) -> String {
+    match cell.trim() {
+        "公司" | "企业" | "单位" => "company".into(),
+        "个人" | "私人" => "person".into(),
+        other => other.to_ascii_lowercase(),
+    }
+}
+
+/// An interaction kind, from English or Chinese; anything else is passed on for validation.
+pub fn interaction_kind(cell: &str) -> String {
+    match cell.trim() {
+        "拜访" | "走访" | "上门" => "visit".into(),
+        "电话" => "call".into(),
+        "消息" | "短信" | "微信" => "message".into(),
+        "邮件" | "电子邮件" => "email".into(),
+        "会议" | "开会" => "meeting".into(),
+        "活动" | "展会" => "event".into(),
+        other => other.to_ascii_lowercase(),
+    }
+}
+
+/// Turns a cell into the field's TOML value, or says what is wrong with it.
+pub fn value(field: &Field, cell: &str) -> Result<Value, String> {
+    match field.kind {
+        Type::Text => Ok(Value::from(cell)),
+        Type::Id if crate::records::valid_id(cell) => Ok(Value::from(cell)),
+        Type::Id => Err(format!(
+            "`{cell}` is not an id: use lower-case letters, digits and `-` (at most 64, not starting with `-`)"
+        )),
+        Type::Date => date(cell)
+            .map(date_value)
+            .ok_or_else(|| format!("`{cell}` is not a date like 2026-03-04, 2026/3/4 or 2026年3月4日")),
+        Type::Money => match money(cell) {
+            Some(m) if m.is_sign_negative() => Err(format!("`{cell}` is negative; money is never negative")),
+            Some(m) => money_value(m).ok_or_else(|| format!("`{cell}` has too many digits to be kept exactly")),
+            None => Err(format!("`{cell}` is not an amount like 12000, 12,000.50 or ¥12000")),
+        },
+        Type::Number => cell
+            .parse::<u32>()
+            .map(|n| Value::from(i64::from(n)))
+            .map_err(|_| format!("`{cell}` is not a whole number")),
+        Type::Tags => Ok(tags(cell)),
+        Type::CustomerKind => Ok(Value::from(customer_kind(cell))),
+        Type::InteractionKind => Ok(Value::from(interaction_kind(cell))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_three_spellings() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 4);
+        assert_eq!(date("2026-03-04"), d);
+        assert_eq!(date("2026/3/4"), d);
+        assert_eq!(date("2026年3月4日"), d);
+        assert_eq!(date("2026/3/4 0:00"), d);
+        assert_eq!(date("3/4/2026"), None);
+    }
+
+    #[test]
+    fn amounts_with_separators_and_currency() {
+        assert_eq!(money("12,000.50"), Some(Decimal::new(1200050, 2)));
+        assert_eq!(money("¥12000"), Some(Decimal::from(12000)));
+        assert_eq!(money("￥ 1,200元"), Some(Decimal::from(1200)));
+        assert_eq!(money("12k"), None);
+        assert_eq!(money_value(Decimal::new(1200050, 2)).map(|v| v.to_string()), Some("12000.5".into()));
+        assert_eq!(money_value(Decimal::from(12000)).map(|v| v.to_string()), Some("12000".into()));
+    }
+
+    #[test]
+    fn tags_split_on_both_separators() {
+        assert_eq!(tags("a; 高端、b").to_string(), r#"["a", "高端", "b"]"#);
+    }
+
+    #[test]
+    fn headers_in_both_languages() {
+        assert_eq!(by_header(CUSTOMERS, "客户名称").map(|f| f.key), Some("name"));
+        assert_eq!(by_header(ORDERS, "Amount").map(|f| f.key), Some("amount"));
+        assert!(by_header(ORDERS, "金额（元）").is_none());
+    }
+}

@@ -1,0 +1,138 @@
+//! The repository files around the records: git ignore, CI for GitHub and GitLab, the
+//! pre-commit hook and the editor (Taplo) configuration.
+
+/// Where CI installs cardfile from: the team replaces it with the URL of cardfile's source.
+pub const CARDFILE_GIT: &str = "https://git.example.com/EDIT-ME/cardfile.git";
+
+/// `.gitignore`: the built site is not committed.
+pub const GITIGNORE: &str = "# The site cardfile builds; CI builds and publishes it.\nsite/\npublic/\n";
+
+/// `.github/workflows/cardfile.yml`.
+pub fn github_workflow() -> String {
+    format!(
+        r#"# cardfile on GitHub Actions: check every pull request (annotating the changed files) and
+# build the site on the default branch and publish it to GitHub Pages.
+# Turn Pages on under Settings → Pages → Source: GitHub Actions.
+# Privacy: the Pages of a public repository are public. Keep customer data on private Pages,
+# or add --redact to `cardfile build` below.
+name: cardfile
+
+on:
+  pull_request:
+  push:
+
+env:
+  # >>> EDIT ME: the git URL of cardfile's source, to install it from. <<<
+  CARDFILE_GIT: {CARDFILE_GIT}
+
+jobs:
+  check:
+    if: github.event_name == 'pull_request'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Install cardfile
+        run: cargo install --locked --git "$CARDFILE_GIT" cardfile
+      - name: Check the records
+        run: cardfile check --format github
+
+  site:
+    if: github.event_name == 'push' && github.ref_name == github.event.repository.default_branch
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pages: write
+      id-token: write
+    concurrency:
+      group: pages
+      cancel-in-progress: false
+    environment:
+      name: github-pages
+      url: ${{{{ steps.deployment.outputs.page_url }}}}
+    steps:
+      - uses: actions/checkout@v4
+      - id: pages
+        uses: actions/configure-pages@v5
+      - name: Install cardfile
+        run: cargo install --locked --git "$CARDFILE_GIT" cardfile
+      - name: Check and build the site
+        run: cardfile build --base-url "${{{{ steps.pages.outputs.base_url }}}}"
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: site
+      - id: deployment
+        uses: actions/deploy-pages@v4
+"#
+    )
+}
+
+/// `.gitlab-ci.yml`.
+pub fn gitlab_ci() -> String {
+    format!(
+        r#"# cardfile on GitLab CI: check every merge request and publish the site from the default
+# branch with GitLab Pages.
+# Privacy: restrict Pages to project members (Settings → General → Visibility → Pages), or add
+# --redact to `cardfile build` below.
+
+variables:
+  # >>> EDIT ME: the git URL of cardfile's source, to install it from. <<<
+  CARDFILE_GIT: "{CARDFILE_GIT}"
+
+default:
+  image: rust:latest
+  before_script:
+    - cargo install --locked --git "$CARDFILE_GIT" cardfile
+
+check:
+  stage: test
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  script:
+    - cardfile check
+
+pages:
+  stage: deploy
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  script:
+    - cardfile build --out public --base-url "$CI_PAGES_URL"
+  artifacts:
+    paths:
+      - public
+"#
+    )
+}
+
+/// `.githooks/pre-commit`.
+pub const PRE_COMMIT: &str = r#"#!/bin/sh
+# Checks the records before every commit. Turn it on once per clone with:
+#   git config core.hooksPath .githooks
+# Skip it for one commit with `git commit --no-verify`.
+cd "$(git rev-parse --show-toplevel)" || exit 1
+if ! command -v cardfile >/dev/null 2>&1; then
+    echo "pre-commit: cardfile is not installed, so the records were not checked" >&2
+    exit 0
+fi
+exec cardfile check
+"#;
+
+/// `.taplo.toml`: the schemas for Taplo and Even Better TOML.
+pub const TAPLO: &str = r#"# Editor support for the records: completion, hover help and errors as you type, in any
+# editor using Taplo (VS Code: the "Even Better TOML" extension). The schemas are written by
+# `cardfile schema --out .cardfile/schema`; run it again after upgrading cardfile.
+
+[[rule]]
+include = ["records/customers/**/*.toml"]
+[rule.schema]
+path = ".cardfile/schema/customer.json"
+
+[[rule]]
+include = ["records/team.toml"]
+[rule.schema]
+path = ".cardfile/schema/team.json"
+
+[[rule]]
+include = ["records/cardfile.toml"]
+[rule.schema]
+path = ".cardfile/schema/settings.json"
+"#;

@@ -1,0 +1,136 @@
+//! The record format as data: every table and key with its type, allowed values, default and
+//! meaning. One source of truth for the JSON Schemas editors use (`cardfile schema`) and for
+//! the commented `cardfile.toml` that `cardfile init` writes. Unit tests keep it equal to the
+//! key lists the reader uses (`records::keys`, the settings reader).
+
+mod customer;
+mod json;
+mod settings;
+
+pub use json::{customer_schema, settings_schema, team_schema};
+
+use crate::records::reader::Choice;
+
+/// What a key holds.
+#[derive(Clone, Copy)]
+pub enum Ty {
+    /// Any text.
+    Text,
+    /// An id: `^[a-z0-9][a-z0-9-]{0,63}$`.
+    Id,
+    /// An integer in `min..=max`.
+    Int(i64, i64),
+    /// Money: a number, not negative.
+    Money,
+    /// A share: a number above 0 and at most 1.
+    Share,
+    /// A weight: a number, not negative.
+    Weight,
+    /// `true` or `false`.
+    Bool,
+    /// A TOML local date (`2026-03-04`).
+    Date,
+    /// A date, or a month-day text `"06-12"` when the year is unknown.
+    Birthday,
+    /// One of a list of words.
+    Choice(fn() -> Vec<&'static str>),
+    /// A list of texts.
+    Texts,
+    /// A list of customer classes (`"A"`, `"B"`, `"C"`).
+    Classes,
+    /// A `[table]`.
+    Table(&'static TableSpec),
+    /// An array of tables, `[[table]]`.
+    Tables(&'static TableSpec),
+}
+
+/// One key of a table.
+#[derive(Clone, Copy)]
+pub struct Key {
+    /// The key as written.
+    pub name: &'static str,
+    /// What it holds.
+    pub ty: Ty,
+    /// Whether the table must have it.
+    pub required: bool,
+    /// The default as a TOML value (`"14"`, `"\"en\""`), when there is one.
+    pub default: Option<&'static str>,
+    /// What it means, in English.
+    pub en: &'static str,
+    /// What it means, in Chinese (empty when not written yet: English is used).
+    pub zh: &'static str,
+}
+
+impl Key {
+    /// An optional key without a default.
+    pub const fn new(name: &'static str, ty: Ty, en: &'static str) -> Key {
+        Key { name, ty, required: false, default: None, en, zh: "" }
+    }
+
+    /// The key made required.
+    pub const fn required(self) -> Key {
+        Key { required: true, ..self }
+    }
+
+    /// The key with a default (a TOML value).
+    pub const fn default(self, toml: &'static str) -> Key {
+        Key { default: Some(toml), ..self }
+    }
+
+    /// The key with its meaning in Chinese.
+    pub const fn zh(self, zh: &'static str) -> Key {
+        Key { zh, ..self }
+    }
+
+    /// Its meaning in `language` (`en` or `zh-CN`).
+    pub fn describe(&self, language: &str) -> &'static str {
+        if language == "zh-CN" && !self.zh.is_empty() { self.zh } else { self.en }
+    }
+}
+
+/// A table of the record format and its keys.
+pub struct TableSpec {
+    /// How diagnostics name it: `the customer`, `[[order]]`, `[abc]`.
+    pub name: &'static str,
+    /// What it is, in English.
+    pub en: &'static str,
+    /// What it is, in Chinese.
+    pub zh: &'static str,
+    /// Its keys, in the order the docs list them.
+    pub keys: &'static [Key],
+}
+
+impl TableSpec {
+    /// The key called `name`.
+    pub fn key(&self, name: &str) -> Option<&Key> {
+        self.keys.iter().find(|k| k.name == name)
+    }
+
+    /// Its meaning in `language` (`en` or `zh-CN`).
+    pub fn describe(&self, language: &str) -> &'static str {
+        if language == "zh-CN" && !self.zh.is_empty() { self.zh } else { self.en }
+    }
+}
+
+/// The spellings of an enumeration, in order.
+pub fn names<C: Choice>() -> Vec<&'static str> {
+    C::ALL.iter().map(|(name, _)| *name).collect()
+}
+
+/// A customer file's top level (its sub-tables hang off it).
+pub fn customer() -> &'static TableSpec {
+    &customer::CUSTOMER
+}
+
+/// team.toml's top level.
+pub fn team() -> &'static TableSpec {
+    &settings::TEAM
+}
+
+/// cardfile.toml's top level.
+pub fn settings() -> &'static TableSpec {
+    &settings::SETTINGS
+}
+
+#[cfg(test)]
+mod tests;
