@@ -64,7 +64,7 @@ pub fn percent(share: Decimal) -> String {
 
 /// A date as `2026-03-04`.
 pub fn date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// A month and day: `06-12` in English, `6月12日` in Chinese.

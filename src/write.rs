@@ -206,6 +206,14 @@ impl Sink for Output {
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
+        // Incremental output: a file whose bytes did not change is the old file, linked into
+        // the new site, so its modification time survives and sync tools skip it.
+        let old = self.out.join(path);
+        let unchanged = fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && fs::read(&old).is_ok_and(|b| b == bytes);
+        if unchanged && fs::hard_link(&old, &target).is_ok() {
+            return Ok(());
+        }
         fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))
     }
 }

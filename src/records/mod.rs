@@ -87,8 +87,12 @@ pub fn load_with(root: &Path, today: NaiveDate, overlay: &BTreeMap<String, Strin
     let mut customers = Vec::new();
     let mut texts = BTreeMap::new();
     for p in parsed {
+        // Texts are kept only where a diagnostic may point; the rest are read again if a
+        // rule that spans files points into them (few), which keeps memory small.
+        if !p.diagnostics.is_empty() {
+            texts.insert(p.rel.clone(), p.text);
+        }
         diagnostics.extend(p.diagnostics);
-        texts.insert(p.rel.clone(), p.text);
         match p.content {
             Content::Settings(s) => settings = Some(*s),
             Content::Team(t) => members = Some(t),
@@ -116,6 +120,15 @@ pub fn load_with(root: &Path, today: NaiveDate, overlay: &BTreeMap<String, Strin
         .flat_map(|d| std::iter::once(d.file.as_str()).chain(d.labels.iter().map(|l| l.file.as_str())))
         .collect();
     texts.retain(|rel, _| referenced.contains(rel.as_str()));
+    for rel in referenced {
+        if !texts.contains_key(rel) {
+            let text = match overlay.get(rel) {
+                Some(text) => text.clone(),
+                None => std::fs::read(root.join(rel)).map(|b| source::decode(rel, &b).text).unwrap_or_default(),
+            };
+            texts.insert(rel.to_string(), text);
+        }
+    }
     Loaded { settings: settings.unwrap_or_default(), records, diagnostics, texts, files_read }
 }
 

@@ -236,3 +236,24 @@ fn representative_pages_match_their_snapshots() {
         assert_matches_expected(&actual, &expected);
     }
 }
+
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_rewrites_changed_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = TempDir::new("build-incremental");
+    let records = tmp.path().join("records");
+    copy_tree(&demo(), &records);
+    let out = tmp.path().join("site");
+    assert_eq!(exit_code(&build(&records, &out, &[])), 0);
+    let inode = |rel: &str| fs::metadata(out.join(rel)).unwrap().ino();
+    let (same_before, changed_before) =
+        (inode("customers/lingnan-mould.html"), inode("customers/huadong-auto-parts.html"));
+    let file = records.join("customers/east/wuxi/huadong-auto-parts.toml");
+    let text = fs::read_to_string(&file).expect("the demo customer file");
+    fs::write(&file, text.replacen("name = \"华东汽车零部件股份有限公司\"", "name = \"华东汽车零部件集团\"", 1))
+        .unwrap();
+    assert_eq!(exit_code(&build(&records, &out, &[])), 0);
+    assert_eq!(inode("customers/lingnan-mould.html"), same_before, "an unchanged page was written again");
+    assert_ne!(inode("customers/huadong-auto-parts.html"), changed_before, "a changed page was not rewritten");
+    assert!(fs::read_to_string(out.join("customers/huadong-auto-parts.html")).unwrap().contains("华东汽车零部件集团"));
+}

@@ -2,6 +2,7 @@
 //! A card holds a bounded amount of text so that it always fits one printed page.
 
 use anyhow::Result;
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -96,17 +97,35 @@ struct OwnerLink {
     name: String,
 }
 
-/// Renders `cards/index.html` and `cards/<owner>.html`.
+/// Renders `cards/index.html` and `cards/<owner>.html`. Each card is rendered once, in
+/// parallel, and reused on its owner's page.
 pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let owners: Vec<OwnerLink> =
         site.records.members.iter().map(|m| OwnerLink { id: m.id.get_ref().clone(), name: m.name.clone() }).collect();
-    let all: Vec<Card> = site.analysis.customers.iter().map(|f| card(site, f)).collect();
-    let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "all_cards").label);
-    cx.insert("cards", &all);
-    cx.insert("owners", &owners);
-    cx.insert("paper", site.settings.paper.as_str());
-    site.page(sink, "cards/index.html", "cards.html", "cards", cx)?;
+    let cards: Vec<(&str, String)> = site
+        .analysis
+        .customers
+        .par_iter()
+        .map(|f| {
+            let mut cx = Context::new();
+            cx.insert("k", &card(site, f));
+            Ok((site.records.customers[f.index].id.as_str(), site.fragment("card.html", &cx)?))
+        })
+        .collect::<Result<_>>()?;
+    let page = |path: &str, title: String, list: Vec<&str>, owners: &[OwnerLink]| {
+        let mut cx = Context::new();
+        cx.insert("title", &title);
+        cx.insert("cards", &list);
+        cx.insert("owners", owners);
+        cx.insert("paper", site.settings.paper.as_str());
+        site.page(sink, path, "cards.html", "cards", cx)
+    };
+    page(
+        "cards/index.html",
+        site.labelled("", "all_cards").label,
+        cards.iter().map(|(_, html)| html.as_str()).collect(),
+        &owners,
+    )?;
     let week = site.today + chrono::Days::new(7);
     for m in &site.records.members {
         let id = m.id.get_ref();
@@ -120,13 +139,10 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
             .collect();
         due.sort_unstable();
         due.dedup();
-        let cards: Vec<&Card> = all.iter().filter(|k| due.binary_search(&k.id.as_str()).is_ok()).collect();
-        let mut cx = Context::new();
-        cx.insert("title", &format!("{} · {}", site.labelled("", "visits_this_week").label, m.name));
-        cx.insert("cards", &cards);
-        cx.insert("owners", &Vec::<OwnerLink>::new());
-        cx.insert("paper", site.settings.paper.as_str());
-        site.page(sink, &path, "cards.html", "cards", cx)?;
+        let mine: Vec<&str> =
+            cards.iter().filter(|(cid, _)| due.binary_search(cid).is_ok()).map(|(_, html)| html.as_str()).collect();
+        let title = format!("{} · {}", site.labelled("", "visits_this_week").label, m.name);
+        page(&path, title, mine, &[])?;
     }
     Ok(())
 }

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use tera::{Context, Tera};
 
 use super::Sink;
@@ -123,13 +124,18 @@ impl<'a> Site<'a> {
         sink.put(path, html.as_bytes())
     }
 
-    /// Renders every page and asset of the site into `sink`.
+    /// Renders `template` with `context` to a string (a fragment such as one card).
+    pub fn fragment(&self, template: &str, context: &Context) -> Result<String> {
+        self.tera.render(template, context).map_err(|e| anyhow!("rendering {template}: {e}"))
+    }
+
+    /// Renders every page and asset of the site into `sink`, page groups in parallel.
     pub fn render(&self, sink: &dyn Sink) -> Result<()> {
         for (name, text) in &self.assets {
             sink.put(&format!("assets/{name}"), text.as_bytes())?;
         }
-        dashboard::render(self, sink)?;
-        pages::render(self, sink)?;
-        cards::render(self, sink)
+        let groups: [&(dyn Fn() -> Result<()> + Sync); 3] =
+            [&|| dashboard::render(self, sink), &|| pages::render(self, sink), &|| cards::render(self, sink)];
+        groups.par_iter().try_for_each(|render| render())
     }
 }

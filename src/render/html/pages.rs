@@ -41,17 +41,20 @@ pub fn group_agenda(site: &Site<'_>, rows: Vec<AgendaRow>) -> Vec<AgendaGroup> {
         .collect()
 }
 
-/// Renders every page but the dashboard and the cards.
+/// Renders every page but the dashboard and the cards, in parallel.
 pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let rows: Vec<CustomerRow> = site.analysis.customers.iter().map(|f| site.customer_row(f)).collect();
-    agenda(site, sink)?;
-    customers(site, sink, &rows)?;
-    site.analysis.customers.par_iter().try_for_each(|f| super::customer_page::render(site, sink, f))?;
-    owners(site, sink, &rows)?;
-    regions(site, sink, &rows)?;
-    receivables(site, sink)?;
-    super::care_pages::render(site, sink)?;
-    archived(site, sink)
+    let groups: [&(dyn Fn() -> Result<()> + Sync); 8] = [
+        &|| agenda(site, sink),
+        &|| customers(site, sink, &rows),
+        &|| site.analysis.customers.par_iter().try_for_each(|f| super::customer_page::render(site, sink, f)),
+        &|| owners(site, sink, &rows),
+        &|| regions(site, sink, &rows),
+        &|| receivables(site, sink),
+        &|| super::care_pages::render(site, sink),
+        &|| archived(site, sink),
+    ];
+    groups.par_iter().try_for_each(|render| render())
 }
 
 fn agenda(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {

@@ -217,15 +217,21 @@ fn page_requests(net_log: &Path, page: &Path) -> Vec<String> {
     urls
 }
 
-/// Reports a missing tool: a panic when `CI` is `true`, else a loud warning. Returns `None`.
+/// Reports a missing tool: a panic when `CI` is `true`, else a loud warning, written past the
+/// test harness's capture so that it shows in a passing run. Returns `None`.
 fn missing<T>(what: &str) -> Option<T> {
+    use std::io::Write;
     if std::env::var("CI").is_ok_and(|v| v == "true") {
         panic!("{what} not found, and CI=true: the browser tests must run in CI (scripts/test installs it)");
     }
-    eprintln!(
-        "!!! SKIPPING browser tests: {what} not found. Install chromium and poppler-utils \
-         (scripts/test does, as root) to run them. !!!"
-    );
+    static WARNED: std::sync::Once = std::sync::Once::new();
+    WARNED.call_once(|| {
+        let warning = format!(
+            "\n!!! SKIPPING browser tests: {what} not found. Install chromium and poppler-utils \
+             (scripts/test does, as root) to run them. !!!\n"
+        );
+        let _ = std::io::stderr().lock().write_all(warning.as_bytes());
+    });
     None
 }
 
