@@ -32,9 +32,12 @@ declare -A COMMAND_LINE=(
     [check]="check --records {records} --today $TODAY"
     [export]="export --records {records} --today $TODAY --format json"
     [build]="build --records {records} --out {scratch}/site --today $TODAY"
+    [rebuild]="build --records {records} --out {scratch}/site --today $TODAY"
 )
-# `export` and `build` are not implemented yet; add them here when they are.
-COMMANDS=(check)
+# `build` writes a fresh site each run (the output is removed before each run); `rebuild`
+# changes one customer before each run and rebuilds over the previous site (incremental);
+# `hugo` builds the same content with Hugo, the peer.
+COMMANDS=(check export build rebuild hugo)
 
 usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 
@@ -62,6 +65,7 @@ need() { # need COMMAND PACKAGE: installs PACKAGE with apt-get when COMMAND is m
 need hyperfine hyperfine
 need /usr/bin/time time
 need jq jq
+need hugo hugo
 
 if ((BUILD)); then
     echo "building release ..." >&2
@@ -111,6 +115,17 @@ for n in "${SIZES[@]}"; do
     mb=$(du -s --apparent-size --block-size=1 "$dir" | awk '{printf "%.1f", $1 / 1e6}')
     for name in "${COMMANDS[@]}"; do
         scratch=$(mktemp -d)
+        if [[ $name == hugo ]]; then
+            python3 "$ROOT/benches/hugo_peer.py" "$dir" "$scratch/hugo"
+            hyperfine --warmup 1 --runs "$((n >= 100000 ? 1 : 3))" --style basic --export-json "$RESULTS/hyperfine-hugo-$n.json" \
+                --prepare "rm -rf $scratch/public" --command-name "hugo $n" "hugo --quiet -s $scratch/hugo -d $scratch/public" >&2
+            rss=$(/usr/bin/time -v hugo --quiet -s "$scratch/hugo" -d "$scratch/public2" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.1f", $2 / 1024}')
+            jq -r --arg n "$n" --arg files "$files" --arg mb "$mb" --arg rss "$rss" '.results[0] |
+                "| hugo (peer) | \($n) | \($files) | \($mb) | \(.mean * 1000 | round / 1000) | \(.median * 1000 | round / 1000) | \(.stddev * 1000 | round / 1000) | \((.user + .system) * 1000 | round / 1000) | \($rss) |"' \
+                "$RESULTS/hyperfine-hugo-$n.json" >>"$TABLE"
+            rm -rf "$scratch"
+            continue
+        fi
         read -r -a args <<<"$(expand "$name" "$dir" "$scratch")"
         echo "== $name, $n customers ($files files, $mb MB)" >&2
         # One plain run first: show the summary line, and stop on a crash.
@@ -122,7 +137,12 @@ for n in "${SIZES[@]}"; do
         json=$RESULTS/hyperfine-$name-$n.json
         runs=$RUNS warmup=$WARMUP
         if ((n >= 100000)); then runs=$((RUNS < 3 ? RUNS : 3)) warmup=1; fi # seconds per run
-        hyperfine --shell=none --warmup "$warmup" --runs "$runs" --ignore-failure --style basic \
+        prepare=true
+        case $name in
+            build) prepare="rm -rf $scratch/site" ;;
+            rebuild) prepare="python3 $ROOT/benches/touch_customer.py $dir" ;;
+        esac
+        hyperfine --warmup "$warmup" --runs "$runs" --ignore-failure --style basic --prepare "$prepare" \
             --export-json "$json" --command-name "$name $n" "$CARDFILE ${args[*]}" >&2
         rss=$(peak_rss_mb "${args[@]}")
         jq -r --arg n "$n" --arg files "$files" --arg mb "$mb" --arg rss "$rss" '.results[0] |

@@ -41,6 +41,8 @@ pub struct Card {
     receivables: Vec<UnpaidRow>,
     agenda: Vec<AgendaRow>,
     notes: String,
+    coverage: Option<Labelled>,
+    risk: Vec<Labelled>,
 }
 
 fn card(site: &Site<'_>, f: &Facts) -> Card {
@@ -66,6 +68,7 @@ fn card(site: &Site<'_>, f: &Facts) -> Card {
         .map(|i| AgendaRow { reason: plain_excerpt(&i.reason, LINE_CHARS), ..site.agenda_row(i) })
         .collect();
     let row = site.customer_row(f);
+    let coverage = f.care.coverage.map(|k| site.labelled("coverage_", k.as_str()));
     Card {
         id: c.id.clone(),
         name: c.name.clone(),
@@ -83,6 +86,8 @@ fn card(site: &Site<'_>, f: &Facts) -> Card {
         complaints,
         receivables,
         agenda,
+        coverage,
+        risk: row.risk,
         notes: if site.redact {
             String::new()
         } else {

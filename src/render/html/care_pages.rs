@@ -146,11 +146,8 @@ fn lost(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         }
         let lifetime: Decimal = c.orders.iter().filter(|o| o.date <= site.today).map(|o| o.amount).sum();
         let reason_key = recorded.map_or("other", |l| l.reason.as_str());
-        let reason = if recorded.is_some() {
-            site.labelled("loss_", reason_key)
-        } else {
-            Labelled { key: "unrecorded", label: "—".to_string() }
-        };
+        let reason =
+            if recorded.is_some() { site.labelled("loss_", reason_key) } else { site.labelled("loss_", "unrecorded") };
         let entry = by_reason.entry(reason.label.clone()).or_default();
         entry.0 += 1;
         entry.1 += lifetime;
@@ -269,6 +266,7 @@ fn pipeline(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         }
     }
     open.sort_by(|a, b| a.opportunity.expected.cmp(&b.opportunity.expected).then_with(|| a.customer.cmp(&b.customer)));
+    won.sort_by(|a, b| b.opportunity.closed.cmp(&a.opportunity.closed).then_with(|| a.customer.cmp(&b.customer)));
     let stages: Vec<(Labelled, usize, String)> =
         per_stage.into_values().map(|(l, n, sum)| (l, n, site.money(sum))).collect();
     let owners: Vec<(String, String, String)> =

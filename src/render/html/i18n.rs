@@ -179,6 +179,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("loss_service", "Service", "服务"),
     ("loss_attitude", "Attitude", "态度"),
     ("loss_other", "Other", "其他"),
+    ("loss_unrecorded", "Not recorded (no order for a year)", "未记录（超过一年未下单）"),
     ("satisfaction_by_class", "Latest satisfaction by class", "各类客户最新满意度"),
     ("not_scored", "not scored", "未评分"),
     ("complaint_categories", "Complaints by category", "投诉类别"),
