@@ -257,3 +257,46 @@ fn a_rebuild_keeps_unchanged_files_and_rewrites_changed_ones() {
     assert_ne!(inode("customers/huadong-auto-parts.html"), changed_before, "a changed page was not rewritten");
     assert!(fs::read_to_string(out.join("customers/huadong-auto-parts.html")).unwrap().contains("华东汽车零部件集团"));
 }
+
+/// Every phone, e-mail, WeChat id, address, birthday and piece of notes text in a records
+/// tree (loss notes included), for checking that a redacted site holds none of them.
+fn secrets(records: &Path) -> Vec<String> {
+    fn walk(value: &toml::Value, key: &str, out: &mut Vec<String>) {
+        match value {
+            toml::Value::Table(t) => t.iter().for_each(|(k, v)| walk(v, k, out)),
+            toml::Value::Array(a) => a.iter().for_each(|v| walk(v, key, out)),
+            toml::Value::String(s) if matches!(key, "phone" | "email" | "wechat" | "address") => out.push(s.clone()),
+            toml::Value::Datetime(d) if key == "birthday" => out.push(d.to_string()),
+            toml::Value::String(s) if key == "notes" => {
+                out.extend(s.lines().map(str::trim).filter(|l| l.chars().count() >= 12).map(|l| l.chars().take(12).collect()))
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (rel, bytes) in tree(records).iter().filter(|(p, _)| p.starts_with("customers/")) {
+        let value: toml::Value = toml::from_str(&String::from_utf8_lossy(bytes)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        walk(&value, "", &mut out);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn a_redacted_site_holds_no_contact_details_birthdays_or_notes_anywhere() {
+    let secrets = secrets(&demo());
+    assert!(secrets.len() > 100, "the demo should have many contact details to hide, found {}", secrets.len());
+    let tmp = TempDir::new("build-redact-all");
+    let (plain, redacted) = (tmp.path().join("plain"), tmp.path().join("redacted"));
+    assert_eq!(exit_code(&build(&demo(), &plain, &[])), 0);
+    assert_eq!(exit_code(&build(&demo(), &redacted, &["--redact"])), 0);
+    let shown = tree(&plain).values().map(|b| String::from_utf8_lossy(b).into_owned()).collect::<Vec<_>>().join("\n");
+    assert!(secrets.iter().filter(|s| shown.contains(s.as_str())).count() > 50, "the unredacted site should show them");
+    let mut leaks = Vec::new();
+    for (rel, bytes) in tree(&redacted) {
+        let text = String::from_utf8_lossy(&bytes);
+        leaks.extend(secrets.iter().filter(|s| text.contains(s.as_str())).map(|s| format!("{rel}: {s}")));
+    }
+    assert!(leaks.is_empty(), "a redacted site shows:\n{}", leaks.join("\n"));
+}
