@@ -31,4 +31,19 @@ impl Project {
     pub fn analyse(&self) -> Analysis {
         analysis::analyse(&self.loaded.records, &self.loaded.settings, self.today)
     }
+
+    /// Whether a site must leave contact details out: `--redact` or `redact = true`.
+    pub fn redact(&self, flag: bool) -> bool {
+        flag || self.loaded.settings.redact
+    }
+
+    /// The analysis a site is rendered from: with `redact`, without the birthday follow-ups,
+    /// whose dates and reasons give birthdays away.
+    pub fn analyse_for_site(&self, redact: bool) -> Analysis {
+        let mut analysis = self.analyse();
+        if self.redact(redact) {
+            analysis.drop_birthdays();
+        }
+        analysis
+    }
 }

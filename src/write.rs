@@ -2,7 +2,7 @@
 //! swapped in at once, so a failed or killed build leaves the old site whole. A lock file
 //! keeps two builds from writing the same directory.
 
-use std::fs;
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
@@ -17,16 +17,13 @@ pub const MARKER: &str = ".cardfile-site";
 pub struct Output {
     out: PathBuf,
     staging: PathBuf,
-    lock: PathBuf,
+    // Dropped after `Output::drop` has removed the staging directory.
+    _lock: Lock,
 }
 
 fn sibling(out: &Path, what: &str) -> PathBuf {
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
     out.with_file_name(format!(".{name}.{what}"))
-}
-
-fn pid_alive(pid: u32) -> bool {
-    Path::new(&format!("/proc/{pid}")).exists() || !Path::new("/proc/self").exists()
 }
 
 /// Refuses output directories whose replacement would destroy something else.
@@ -67,12 +64,17 @@ impl Output {
     pub fn begin(out: &Path, records: &Path) -> Result<Output> {
         check_target(out, records)?;
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            if parent.exists() && !parent.is_dir() {
+                bail!("cannot write the site to {}: {} is not a directory", out.display(), parent.display());
+            }
             fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
-        let lock = sibling(out, "lock");
-        take_lock(&lock, out)?;
-        let output =
-            Output { staging: sibling(out, &format!("new-{}", std::process::id())), out: out.to_path_buf(), lock };
+        let lock = take_lock(&sibling(out, "lock"), out)?;
+        let output = Output {
+            staging: sibling(out, &format!("new-{}", std::process::id())),
+            out: out.to_path_buf(),
+            _lock: lock,
+        };
         output.clean_leftovers()?;
         fs::create_dir(&output.staging).with_context(|| format!("creating {}", output.staging.display()))?;
         fs::write(output.staging.join(MARKER), b"written by cardfile build\n")
@@ -80,7 +82,9 @@ impl Output {
         Ok(output)
     }
 
-    /// Removes staging directories of builds that were killed (their process is gone).
+    /// Removes staging directories of builds that were killed. Only the holder of the lock
+    /// writes one, so while we hold it every other one is a leftover, whichever process (alive
+    /// now under a reused id, or gone) made it.
     fn clean_leftovers(&self) -> Result<()> {
         let Some(name) = self.out.file_name().map(|n| n.to_string_lossy().into_owned()) else { return Ok(()) };
         let parent = self.out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -89,7 +93,7 @@ impl Output {
             let file = entry.file_name().to_string_lossy().into_owned();
             let Some(rest) = file.strip_prefix(&format!(".{name}.")) else { continue };
             let Some(pid) = rest.strip_prefix("new-").or_else(|| rest.strip_prefix("old-")) else { continue };
-            if pid.parse::<u32>().is_ok_and(|p| p == std::process::id() || !pid_alive(p)) {
+            if pid.parse::<u32>().is_ok() {
                 if rest.starts_with("old-") && !self.out.exists() {
                     fs::rename(entry.path(), &self.out).with_context(|| format!("restoring {}", self.out.display()))?;
                 } else {
@@ -108,17 +112,19 @@ impl Output {
             return Ok(());
         }
         if exchange(&self.staging, &self.out)? {
-            // The staging directory now holds the old site.
-            fs::remove_dir_all(&self.staging)
-                .with_context(|| format!("removing the old site {}", self.staging.display()))?;
-        } else {
-            let old = sibling(&self.out, &format!("old-{}", std::process::id()));
-            fs::rename(&self.out, &old)
-                .with_context(|| format!("moving the old site aside from {}", self.out.display()))?;
-            fs::rename(&self.staging, &self.out)
-                .with_context(|| format!("moving the new site to {}", self.out.display()))?;
-            fs::remove_dir_all(&old).with_context(|| format!("removing the old site {}", old.display()))?;
+            // The staging directory now holds the old site, which `drop` removes: the new site
+            // is in place, so failing to remove the old one is no reason to report a failure.
+            return Ok(());
         }
+        let old = sibling(&self.out, &format!("old-{}", std::process::id()));
+        fs::rename(&self.out, &old)
+            .with_context(|| format!("moving the old site aside from {}", self.out.display()))?;
+        if let Err(err) = fs::rename(&self.staging, &self.out) {
+            // Put the old site back (a killed build's `old-` directory is restored by the next).
+            let _ = fs::rename(&old, &self.out);
+            return Err(err).with_context(|| format!("moving the new site to {}", self.out.display()));
+        }
+        let _ = fs::remove_dir_all(&old);
         Ok(())
     }
 
@@ -134,38 +140,74 @@ impl Drop for Output {
         if self.staging.exists() {
             let _ = fs::remove_dir_all(&self.staging);
         }
-        let _ = fs::remove_file(&self.lock);
     }
 }
 
-fn take_lock(lock: &Path, out: &Path) -> Result<()> {
-    for _ in 0..2 {
-        match fs::OpenOptions::new().write(true).create_new(true).open(lock) {
-            Ok(mut file) => {
-                file.write_all(std::process::id().to_string().as_bytes())
-                    .with_context(|| format!("writing {}", lock.display()))?;
-                return Ok(());
+/// The build lock: an OS file lock on `.<out>.lock`, which holds the builder's process id for
+/// the message of a build that finds it taken. The OS releases the lock when its process dies,
+/// so the file a killed build leaves behind never blocks the next build.
+struct Lock {
+    path: PathBuf,
+    _file: File,
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Removed while still locked; a build that opened this file meanwhile sees that it is
+        // no longer the one at `path` and opens the new one.
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+fn take_lock(path: &Path, out: &Path) -> Result<Lock> {
+    loop {
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .with_context(|| format!("creating the lock {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) if same_file(&file, path) => {
+                file.set_len(0)
+                    .and_then(|()| file.write_all(std::process::id().to_string().as_bytes()))
+                    .with_context(|| format!("writing {}", path.display()))?;
+                return Ok(Lock { path: path.to_path_buf(), _file: file });
             }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                let holder = fs::read_to_string(lock).ok().and_then(|s| s.trim().parse::<u32>().ok());
-                match holder {
-                    Some(pid) if pid_alive(pid) => bail!(
-                        "another cardfile build (process {pid}) is writing {}; wait for it to finish and build again",
-                        out.display()
-                    ),
-                    _ => {
-                        fs::remove_file(lock).with_context(|| format!("removing the stale lock {}", lock.display()))?
-                    }
-                }
+            // The build before us removed the file as it finished: lock the one there now.
+            Ok(()) => continue,
+            Err(TryLockError::WouldBlock) => {
+                let holder = fs::read_to_string(path).ok().and_then(|s| s.trim().parse::<u32>().ok());
+                let who = holder.map(|pid| format!(" (process {pid})")).unwrap_or_default();
+                bail!(
+                    "another cardfile build{who} is writing {}; wait for it to finish and build again",
+                    out.display()
+                );
             }
-            Err(e) => return Err(e).with_context(|| format!("creating the lock {}", lock.display())),
+            Err(TryLockError::Error(err)) => {
+                return Err(err).with_context(|| format!("locking {}", path.display()));
+            }
         }
     }
-    bail!("could not take the lock {}", lock.display())
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &File, path: &Path) -> bool {
+    path.exists()
 }
 
 /// Atomically exchanges two directories (Linux `renameat2(RENAME_EXCHANGE)`); `false` where
-/// the system cannot, so the caller falls back to two renames.
+/// the kernel or file system cannot, so the caller falls back to two renames.
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> Result<bool> {
     use std::ffi::CString;
@@ -184,7 +226,14 @@ fn exchange(a: &Path, b: &Path) -> Result<bool> {
             libc::RENAME_EXCHANGE,
         )
     };
-    Ok(rc == 0)
+    if rc == 0 {
+        return Ok(true);
+    }
+    let err = std::io::Error::last_os_error();
+    match err.raw_os_error() {
+        Some(libc::ENOSYS | libc::EINVAL | libc::EOPNOTSUPP) => Ok(false),
+        _ => Err(err).with_context(|| format!("swapping the new site {} in for {}", a.display(), b.display())),
+    }
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -209,7 +258,7 @@ impl Sink for Output {
         // Incremental output: a file whose bytes did not change is the old file, linked into
         // the new site, so its modification time survives and sync tools skip it.
         let old = self.out.join(path);
-        let unchanged = fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        let unchanged = fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
             && fs::read(&old).is_ok_and(|b| b == bytes);
         if unchanged && fs::hard_link(&old, &target).is_ok() {
             return Ok(());
@@ -219,15 +268,4 @@ impl Sink for Output {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::safe_relative;
-
-    #[test]
-    fn only_plain_relative_paths_are_safe() {
-        assert!(safe_relative("customers/acme.html"));
-        assert!(!safe_relative("../x"));
-        assert!(!safe_relative("/etc/passwd"));
-        assert!(!safe_relative("a/../../b"));
-        assert!(!safe_relative(""));
-    }
-}
+mod tests;

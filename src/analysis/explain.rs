@@ -87,6 +87,7 @@ pub fn explain(customer: &Customer, f: &Facts, analysis: &Analysis, settings: &S
             ),
         );
     }
+    care(&w, customer, f, analysis, &mut why);
     if let Some(days) = l.recency_days {
         why.insert(
             "recency_days",
@@ -247,4 +248,77 @@ fn completeness(w: &Words<'_>, f: &Facts) -> String {
         format!("{have} of 8 items present; missing: {}", list(names_en, ", ")),
         format!("8 项中有 {have} 项；缺少：{}", list(names_zh, "、")),
     )
+}
+
+/// The "why" of SPEC 10.2's values.
+fn care(w: &Words<'_>, c: &Customer, f: &Facts, analysis: &Analysis, why: &mut Why) {
+    let l = &f.ledger;
+    let days = analysis.window.days;
+    why.insert(
+        "trend",
+        match f.care.trend {
+            Some(t) => w.pick(
+                format!("revenue {} / previous window {} − 1 = {t}", w.money(l.revenue), w.money(l.revenue_prev)),
+                format!("本周期销售额 {} / 上一周期 {} − 1 = {t}", w.money(l.revenue), w.money(l.revenue_prev)),
+            ),
+            None => w.pick(
+                format!("no revenue in the previous {days} days, so no trend"),
+                format!("上一个 {days} 天周期内没有销售额，无法计算趋势"),
+            ),
+        },
+    );
+    why.insert(
+        "lifetime_revenue",
+        w.pick(
+            format!("all {} orders up to today", l.orders_to_date),
+            format!("截至今天全部 {} 笔订单之和", l.orders_to_date),
+        ),
+    );
+    why.insert(
+        "satisfaction",
+        match f.care.satisfaction {
+            Some((s, d)) => w.pick(
+                format!("{s}/5, the latest score, given on {}", date(d)),
+                format!("{s}/5，{} 最近一次评分", date(d)),
+            ),
+            None => w.pick("no interaction has a satisfaction score".to_string(), "尚无跟进记录填写满意度".to_string()),
+        },
+    );
+    let deciders = c.contacts.iter().filter(|p| !p.has_left(analysis.window.today) && p.role.decides()).count();
+    why.insert(
+        "coverage",
+        match f.care.coverage {
+            Some(k) => w.pick(
+                format!("{}: judged by the {deciders} present decision-makers and approvers (an opponent contests; an ally or supporter makes it strong)", k.as_str()),
+                format!("{}：依据 {deciders} 位在职决策人和审批人（有反对者为“有阻力”，有盟友或支持者为“稳固”）", k.as_str()),
+            ),
+            None => w.pick(
+                "only for company customers with a present contact".to_string(),
+                "仅适用于有在职联系人的公司客户".to_string(),
+            ),
+        },
+    );
+    let reasons: Vec<&str> = f.care.risk.iter().map(|r| r.as_str()).collect();
+    why.insert(
+        "risk",
+        if reasons.is_empty() {
+            w.pick(
+                "no risk: only A and B customers are rated; none of decline, contact-overdue, dissatisfied, complaint, dormant holds".to_string(),
+                "无风险：仅评估 A、B 类客户；销售下滑、联系逾期、不满意、重大投诉、沉睡均不成立".to_string(),
+            )
+        } else {
+            let drop = percent(w.settings.risk_drop);
+            w.pick(
+                format!("{} (decline means revenue fell by {drop} or more against the previous window)", reasons.join(", ")),
+                format!("{}（销售下滑指较上一周期下降 {drop} 及以上）", reasons.join("、")),
+            )
+        },
+    );
+    why.insert(
+        "pipeline",
+        w.pick(
+            "sum of the amounts of opportunities not yet won or lost".to_string(),
+            "尚未赢单或丢单的销售机会金额之和".to_string(),
+        ),
+    );
 }

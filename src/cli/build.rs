@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Args;
 
 use super::{RecordsArgs, stop_on_errors};
@@ -35,10 +35,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         eprintln!("the site was not built; {} is unchanged", args.out.display());
         return Ok(code);
     }
-    let mut analysis = project.analyse();
-    if args.redact || project.loaded.settings.redact {
-        analysis.drop_birthdays();
-    }
+    let analysis = project.analyse_for_site(args.redact);
     let options = SiteOptions {
         redact: args.redact,
         base_url: args.base_url.clone(),
@@ -46,7 +43,8 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     };
     let site = Site::new(&project.loaded.records, &analysis, &project.loaded.settings, options)?;
     let output = Output::begin(&args.out, &args.records.records)?;
-    crate::render::site(&site, &output)?;
+    crate::render::site(&site, &output)
+        .with_context(|| format!("the site was not built; {} is unchanged", args.out.display()))?;
     output.commit()?;
     eprintln!(
         "built {} customers into {} in {} ms",

@@ -77,9 +77,20 @@ pub struct CustomerView<'a> {
     #[serde(serialize_with = "ser_money")]
     won: Money,
     referrals: &'a [String],
+    complaints: Vec<ComplaintView>,
     /// How each value was computed (only with `export --explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     why: Option<Why>,
+}
+
+/// One complaint as exported, with its resolution time (SPEC 10.2).
+#[derive(Serialize)]
+pub struct ComplaintView {
+    opened: String,
+    severity: &'static str,
+    category: &'static str,
+    resolved: Option<String>,
+    resolution_days: Option<i64>,
 }
 
 /// One agenda item as exported.
@@ -123,7 +134,7 @@ pub struct ExportView<'a> {
 }
 
 /// The view of one analysed customer.
-pub fn customer_view<'a>(records: &'a Records, f: &'a Facts) -> CustomerView<'a> {
+pub fn customer_view<'a>(records: &'a Records, f: &'a Facts, today: chrono::NaiveDate) -> CustomerView<'a> {
     let c = &records.customers[f.index];
     let l = &f.ledger;
     CustomerView {
@@ -161,6 +172,21 @@ pub fn customer_view<'a>(records: &'a Records, f: &'a Facts) -> CustomerView<'a>
         pipeline: f.care.pipeline,
         won: f.care.won,
         referrals: &f.care.referrals,
+        complaints: c
+            .complaints
+            .iter()
+            .filter(|k| k.opened <= today)
+            .map(|k| {
+                let resolved = k.resolved.filter(|r| *r <= today);
+                ComplaintView {
+                    opened: date(k.opened),
+                    severity: k.severity.as_str(),
+                    category: k.category.as_str(),
+                    resolved: resolved.map(date),
+                    resolution_days: resolved.map(|r| (r - k.opened).num_days()),
+                }
+            })
+            .collect(),
         why: None,
     }
 }
@@ -185,7 +211,7 @@ pub fn export_view<'a>(records: &'a Records, analysis: &'a Analysis, explain: Op
         .iter()
         .map(|f| CustomerView {
             why: explain.map(|s| crate::analysis::explain::explain(&records.customers[f.index], f, analysis, s)),
-            ..customer_view(records, f)
+            ..customer_view(records, f, analysis.window.today)
         })
         .collect();
     let owners = analysis

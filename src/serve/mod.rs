@@ -81,7 +81,7 @@ pub fn build(config: &ServeConfig) -> Content {
 }
 
 fn render(project: &Project, config: &ServeConfig) -> Result<BTreeMap<String, Vec<u8>>> {
-    let analysis = project.analyse();
+    let analysis = project.analyse_for_site(config.redact);
     let options =
         SiteOptions { redact: config.redact, base_url: None, overrides: templates::overrides(&config.records)? };
     let site = Site::new(&project.loaded.records, &analysis, &project.loaded.settings, options)?;

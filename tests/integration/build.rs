@@ -267,15 +267,16 @@ fn secrets(records: &Path) -> Vec<String> {
             toml::Value::Array(a) => a.iter().for_each(|v| walk(v, key, out)),
             toml::Value::String(s) if matches!(key, "phone" | "email" | "wechat" | "address") => out.push(s.clone()),
             toml::Value::Datetime(d) if key == "birthday" => out.push(d.to_string()),
-            toml::Value::String(s) if key == "notes" => {
-                out.extend(s.lines().map(str::trim).filter(|l| l.chars().count() >= 12).map(|l| l.chars().take(12).collect()))
-            }
+            toml::Value::String(s) if key == "notes" => out.extend(
+                s.lines().map(str::trim).filter(|l| l.chars().count() >= 12).map(|l| l.chars().take(12).collect()),
+            ),
             _ => {}
         }
     }
     let mut out = Vec::new();
     for (rel, bytes) in tree(records).iter().filter(|(p, _)| p.starts_with("customers/")) {
-        let value: toml::Value = toml::from_str(&String::from_utf8_lossy(bytes)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let value: toml::Value =
+            toml::from_str(&String::from_utf8_lossy(bytes)).unwrap_or_else(|e| panic!("{rel}: {e}"));
         walk(&value, "", &mut out);
     }
     out.sort();

@@ -9,6 +9,7 @@ mod browser;
 mod build;
 mod check;
 mod export;
+mod faults;
 mod import_serve;
 
 use std::fs;

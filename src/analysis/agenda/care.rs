@@ -2,6 +2,8 @@
 
 use chrono::NaiveDate;
 
+use crate::format::date;
+
 use super::Kind;
 use crate::analysis::Facts;
 use crate::analysis::abc::Class;
@@ -32,7 +34,7 @@ pub fn follow_ups(
     let known = || c.interactions.iter().filter(|i| window.known(i.date));
     if let (Lifecycle::Dormant, None, Some(last)) = (f.lifecycle, &c.loss, f.ledger.last_order) {
         let days = settings.lifecycle.dormant_days;
-        add(Window::add_days(last, days), Kind::Winback, reasons.winback(last, window.days_since(last)), String::new());
+        add(Window::add_days(last, days), Kind::Winback, reasons.winback(last, window.days_since(last)), date(last));
     }
     if let Some((score, date)) = f.care.satisfaction
         && score <= 2

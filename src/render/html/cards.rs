@@ -50,8 +50,7 @@ fn card(site: &Site<'_>, f: &Facts) -> Card {
     let mut contacts: Vec<ContactView> = site.contacts(c).into_iter().filter(|p| !p.left).collect();
     let more_contacts = contacts.len().saturating_sub(MAX_CONTACTS);
     contacts.truncate(MAX_CONTACTS);
-    let mut interactions = site.interactions(c);
-    interactions.truncate(MAX_INTERACTIONS);
+    let mut interactions = site.interactions(c, MAX_INTERACTIONS, true);
     for i in &mut interactions {
         i.excerpt = plain_excerpt(&i.excerpt, LINE_CHARS);
     }

@@ -56,7 +56,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
     cx.insert("overdue", &site.money(f.credit.overdue));
     cx.insert("over_limit", &f.credit.over_limit);
     cx.insert("contacts", &site.contacts(c));
-    cx.insert("interactions", &site.interactions(c));
+    cx.insert("interactions", &site.interactions(c, usize::MAX, false));
     cx.insert("orders", &orders);
     cx.insert("orders_total", &site.money(c.orders.iter().filter(|o| o.date <= site.today).map(|o| o.amount).sum()));
     cx.insert("sparkline", &sparkline);
@@ -67,7 +67,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
         "notes_html",
         &c.notes.as_deref().filter(|_| !site.redact).map(super::markdown::render).unwrap_or_default(),
     );
-    cx.insert("care", &care_view(site, c, f));
+    cx.insert("care", &care_view(site, c, f, why.clone()));
     cx.insert("edit_url", &site.settings.edit_url.as_ref().map(|u| format!("{u}{}", c.file)).unwrap_or_default());
     site.page(sink, &path, "customer.html", "customers", cx)
 }
@@ -142,6 +142,7 @@ pub struct CareView {
     handovers: Vec<(String, String, String)>,
     opportunities: Vec<OpportunityRow>,
     loss: Option<(String, Labelled, String)>,
+    why: crate::analysis::explain::Why,
 }
 
 /// An opportunity on a customer's page.
@@ -205,7 +206,7 @@ fn grid(site: &Site<'_>, c: &Customer) -> Vec<GridRow> {
 }
 
 /// Section 10's view of a customer.
-pub fn care_view(site: &Site<'_>, c: &Customer, f: &Facts) -> CareView {
+pub fn care_view(site: &Site<'_>, c: &Customer, f: &Facts, why: crate::analysis::explain::Why) -> CareView {
     let care = &f.care;
     let name_of = |id: &str| site.customer_by_id(id).map_or_else(|| id.to_string(), |x| x.name.clone());
     let points: Vec<(String, rust_decimal::Decimal)> = c
@@ -236,7 +237,8 @@ pub fn care_view(site: &Site<'_>, c: &Customer, f: &Facts) -> CareView {
             .map(|h| (date(h.date), site.member_name(h.from.get_ref()), site.member_name(h.to.get_ref())))
             .collect(),
         opportunities: opportunities(site, c),
-        loss: c.loss.as_ref().map(|l| {
+        why,
+        loss: c.loss.as_ref().filter(|l| l.date <= site.today).map(|l| {
             let notes = l.notes.as_deref().filter(|_| !site.redact).map(super::markdown::render).unwrap_or_default();
             (date(l.date), site.labelled("loss_", l.reason.as_str()), notes)
         }),

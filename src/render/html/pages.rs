@@ -107,36 +107,44 @@ fn owners(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> 
         overdue_items: usize,
         receivables: String,
     }
-    let mut summaries = Vec::new();
-    for m in &site.records.members {
-        let id = m.id.get_ref();
-        let Some(path) = id_path("owners", id, "html") else { continue };
-        let mine: Vec<&CustomerRow> = rows.iter().filter(|r| &r.owner == id).collect();
-        let facts: Vec<&Facts> =
-            site.analysis.customers.iter().filter(|f| site.records.customers[f.index].owner.get_ref() == id).collect();
-        let agenda: Vec<AgendaRow> =
-            site.analysis.agenda.iter().filter(|i| &i.owner == id).map(|i| site.agenda_row(i)).collect();
-        let overdue_items = agenda.iter().filter(|a| a.status.key == "overdue").count();
-        let receivables: rust_decimal::Decimal = facts.iter().map(|f| f.credit.exposure).sum();
-        let revenue: rust_decimal::Decimal = facts.iter().map(|f| f.ledger.revenue).sum();
-        let mut cx = Context::new();
-        cx.insert("title", &m.name);
-        cx.insert("member_id", id);
-        cx.insert("email", &if site.redact { None } else { m.email.clone() });
-        cx.insert("rows", &mine);
-        cx.insert("groups", &group_agenda(site, agenda));
-        cx.insert("receivables", &super::dashboard::unpaid_rows(site, facts.iter().copied()));
-        site.page(sink, &path, "owner.html", "owners", cx)?;
-        summaries.push(OwnerSummary {
-            id: id.clone(),
-            name: m.name.clone(),
-            left: m.left.is_some_and(|d| d <= site.today),
-            customers: mine.len(),
-            revenue: site.money(revenue),
-            overdue_items,
-            receivables: site.money(receivables),
-        });
-    }
+    let summaries: Vec<OwnerSummary> = site
+        .records
+        .members
+        .par_iter()
+        .filter_map(|m| id_path("owners", m.id.get_ref(), "html").map(|path| (m, path)))
+        .map(|(m, path)| {
+            let id = m.id.get_ref();
+            let mine: Vec<&CustomerRow> = rows.iter().filter(|r| &r.owner == id).collect();
+            let facts: Vec<&Facts> = site
+                .analysis
+                .customers
+                .iter()
+                .filter(|f| site.records.customers[f.index].owner.get_ref() == id)
+                .collect();
+            let agenda: Vec<AgendaRow> =
+                site.analysis.agenda.iter().filter(|i| &i.owner == id).map(|i| site.agenda_row(i)).collect();
+            let overdue_items = agenda.iter().filter(|a| a.status.key == "overdue").count();
+            let receivables: rust_decimal::Decimal = facts.iter().map(|f| f.credit.exposure).sum();
+            let revenue: rust_decimal::Decimal = facts.iter().map(|f| f.ledger.revenue).sum();
+            let mut cx = Context::new();
+            cx.insert("title", &m.name);
+            cx.insert("member_id", id);
+            cx.insert("email", &if site.redact { None } else { m.email.clone() });
+            cx.insert("rows", &mine);
+            cx.insert("groups", &group_agenda(site, agenda));
+            cx.insert("receivables", &super::dashboard::unpaid_rows(site, facts.iter().copied()));
+            site.page(sink, &path, "owner.html", "owners", cx)?;
+            Ok(OwnerSummary {
+                id: id.clone(),
+                name: m.name.clone(),
+                left: m.left.is_some_and(|d| d <= site.today),
+                customers: mine.len(),
+                revenue: site.money(revenue),
+                overdue_items,
+                receivables: site.money(receivables),
+            })
+        })
+        .collect::<Result<_>>()?;
     let mut cx = Context::new();
     cx.insert("title", &site.labelled("", "owners").label);
     cx.insert("owners", &summaries);

@@ -48,7 +48,9 @@ pub fn overrides(records: &Path) -> Result<BTreeMap<String, String>> {
     }
     for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
         let entry = entry.with_context(|| format!("reading {}", dir.display()))?;
-        if !entry.file_type().is_file() {
+        // Only text the site uses; an image or other file beside the templates is left alone.
+        let text_file = entry.path().extension().is_some_and(|e| ["html", "css", "js"].iter().any(|t| e == *t));
+        if !entry.file_type().is_file() || !text_file {
             continue;
         }
         let path = entry.path();

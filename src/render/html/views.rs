@@ -279,17 +279,20 @@ impl Site<'_> {
     }
 
     /// The interactions of a customer up to today, newest first.
-    pub fn interactions(&self, c: &Customer) -> Vec<InteractionView> {
+    ///
+    /// On a card (`for_card`), at most `limit` with plain excerpts; on a page, all with HTML.
+    pub fn interactions(&self, c: &Customer, limit: usize, for_card: bool) -> Vec<InteractionView> {
         let mut list: Vec<(usize, &crate::records::model::Interaction)> =
             c.interactions.iter().enumerate().filter(|(_, i)| i.date <= self.today).collect();
         list.sort_by(|a, b| b.1.date.cmp(&a.1.date).then(b.0.cmp(&a.0)));
+        list.truncate(limit);
         list.into_iter()
             .map(|(_, i)| InteractionView {
                 date: date(i.date),
                 kind: self.labelled("interaction_", i.kind.as_str()),
                 by: self.member_name(i.by.as_ref().map_or(c.owner.get_ref(), |b| b.get_ref())),
-                summary_html: markdown::render(&i.summary),
-                excerpt: markdown::plain_excerpt(&i.summary, 90),
+                summary_html: if for_card { String::new() } else { markdown::render(&i.summary) },
+                excerpt: if for_card { markdown::plain_excerpt(&i.summary, 90) } else { String::new() },
                 next: opt_date(i.next),
                 satisfaction: i.satisfaction.unwrap_or(0),
             })

@@ -1,0 +1,130 @@
+//! The output directory under failure: a sink that fails midway, leftovers of killed builds.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::{Result, bail};
+
+use super::{Output, safe_relative};
+use crate::render::Sink;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cardfile-write-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("records")).expect("scratch dir");
+    dir
+}
+
+/// Every file under `dir` with its bytes.
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for entry in fs::read_dir(dir).expect("list").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files(&path));
+        } else {
+            out.insert(path.clone(), fs::read(&path).expect("read"));
+        }
+    }
+    out
+}
+
+/// The names directly in `dir`.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        fs::read_dir(dir).expect("list").flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+/// Passes files on to the output and fails on the `fail_at`th, the way a full disk does.
+struct Failing<'a> {
+    output: &'a Output,
+    fail_at: usize,
+    seen: AtomicUsize,
+}
+
+impl Sink for Failing<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        if self.seen.fetch_add(1, Ordering::SeqCst) + 1 == self.fail_at {
+            bail!("writing {path}: No space left on device (simulated)");
+        }
+        self.output.put(path, bytes)
+    }
+}
+
+fn write_site(sink: &dyn Sink, version: &str) -> Result<()> {
+    for i in 0..10 {
+        sink.put(&format!("pages/{i}.html"), format!("{version} {i}").as_bytes())?;
+    }
+    Ok(())
+}
+
+#[test]
+fn only_plain_relative_paths_are_safe() {
+    assert!(safe_relative("customers/acme.html"));
+    assert!(!safe_relative("../x"));
+    assert!(!safe_relative("/etc/passwd"));
+    assert!(!safe_relative("a/../../b"));
+    assert!(!safe_relative(""));
+}
+
+#[test]
+fn a_sink_failing_midway_keeps_the_old_site_and_removes_the_staging_directory() {
+    let dir = scratch("failing");
+    let (records, out) = (dir.join("records"), dir.join("site"));
+    let output = Output::begin(&out, &records).expect("begin");
+    write_site(&output, "old").expect("the first site");
+    output.commit().expect("commit");
+    let before = files(&out);
+    for fail_at in [1, 2, 7, 10] {
+        let output = Output::begin(&out, &records).expect("begin");
+        let staging = output.staging().to_path_buf();
+        let failing = Failing { output: &output, fail_at, seen: AtomicUsize::new(0) };
+        assert!(write_site(&failing, "new").is_err(), "the sink did not fail at file {fail_at}");
+        assert!(staging.exists(), "nothing was staged before file {fail_at}");
+        // What `?` does in `build`: the output is dropped without a commit.
+        drop(output);
+        assert!(!staging.exists(), "the staging directory survived a failure at file {fail_at}");
+        assert_eq!(files(&out), before, "the old site changed after a failure at file {fail_at}");
+        assert_eq!(names(&dir), ["records", "site"], "left behind after a failure at file {fail_at}");
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn leftovers_and_a_stale_lock_of_any_process_are_cleared() {
+    let dir = scratch("leftovers");
+    let (records, out) = (dir.join("records"), dir.join("site"));
+    // Process 1 is alive, as a reused process id of a killed build can be: its leftovers go
+    // all the same, because only the holder of the lock writes a staging directory.
+    fs::create_dir_all(dir.join(".site.new-1/pages")).expect("leftover");
+    fs::write(dir.join(".site.new-1/pages/0.html"), "half").expect("leftover");
+    fs::write(dir.join(".site.lock"), "1").expect("stale lock");
+    let output = Output::begin(&out, &records).expect("a stale lock file does not block a build");
+    assert!(!dir.join(".site.new-1").exists(), "the leftover staging directory survived");
+    write_site(&output, "new").expect("write");
+    output.commit().expect("commit");
+    assert_eq!(names(&dir), ["records", "site"]);
+    assert_eq!(fs::read_to_string(out.join("pages/3.html")).expect("read"), "new 3");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_held_lock_refuses_a_second_build_with_the_holders_process_id() {
+    let dir = scratch("held");
+    let (records, out) = (dir.join("records"), dir.join("site"));
+    let first = Output::begin(&out, &records).expect("begin");
+    let err = Output::begin(&out, &records).err().expect("a second build while the first holds the lock");
+    let message = format!("{err:#}");
+    assert!(
+        message.contains(&format!("another cardfile build (process {}) is writing", std::process::id())),
+        "{message}"
+    );
+    assert!(first.staging().exists(), "the refused build removed the first build's staging directory");
+    drop(first);
+    assert!(Output::begin(&out, &records).is_ok(), "the lock was not released");
+    let _ = fs::remove_dir_all(&dir);
+}
