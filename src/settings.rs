@@ -215,6 +215,19 @@ const TOP: &[&str] = &[
 ];
 const DAYS_MAX: i64 = 36_500;
 
+/// `edit_url`, when it is an `http://` or `https://` URL: it becomes a link on every customer
+/// page, where a `javascript:` or `data:` URL would run when clicked.
+fn edit_url(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Option<String> {
+    let url = top.string(cx, "edit_url")?;
+    let lower = url.get_ref().trim_start().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return Some(url.into_inner());
+    }
+    cx.report(Code::InvalidSetting, url.span(), "`edit_url` must start with `https://` or `http://`")
+        .help = Some("point it at your git host's edit page, e.g. \"https://git.example.com/crm/edit/main/records/\"".to_string());
+    None
+}
+
 /// Reads settings from cardfile.toml's top-level table; what is absent keeps its default.
 pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
     let mut s = Settings::default();
@@ -224,7 +237,7 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
     s.currency = top.text(cx, "currency").unwrap_or(d.currency);
     s.window_days = top.integer(cx, "window_days", 1, DAYS_MAX).unwrap_or(d.window_days);
     s.redact = top.boolean(cx, "redact").unwrap_or(false);
-    s.edit_url = top.text(cx, "edit_url");
+    s.edit_url = edit_url(cx, top);
     if let Some(t) = top.table(cx, "cards", "[cards]") {
         s.paper = t.choice(cx, "paper").unwrap_or(d.paper);
         t.finish(cx, &["paper"]);

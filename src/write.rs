@@ -177,6 +177,8 @@ fn take_lock(path: &Path, out: &Path) -> Result<Lock> {
             }
             // The build before us removed the file as it finished: lock the one there now.
             Ok(()) => continue,
+            // The holder is finishing: it removed the file we opened, so try the one there now.
+            Err(TryLockError::WouldBlock) if !same_file(&file, path) => continue,
             Err(TryLockError::WouldBlock) => {
                 let holder = fs::read_to_string(path).ok().and_then(|s| s.trim().parse::<u32>().ok());
                 let who = holder.map(|pid| format!(" (process {pid})")).unwrap_or_default();

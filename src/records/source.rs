@@ -21,10 +21,12 @@ pub fn decode(file: &str, bytes: &[u8]) -> Decoded {
             let at = e.valid_up_to();
             let bad = e.error_len().unwrap_or(bytes.len() - at);
             let text = String::from_utf8_lossy(bytes).into_owned();
+            // The span is in the decoded text, where the bad bytes became one U+FFFD: it covers
+            // that whole character, so that it can be sliced and shown.
             let diagnostic = Diagnostic::new(
                 Code::InvalidUtf8,
                 file,
-                at..at + 1,
+                at..at + char::REPLACEMENT_CHARACTER.len_utf8(),
                 format!("the file is not valid UTF-8: invalid byte {:#04x} at byte offset {at}", bytes[at]),
             )
             .with_help(if bad > 0 && looks_like_gbk(bytes) {
@@ -101,7 +103,8 @@ mod tests {
         let d = decode("a.toml", b"name = \"ok\"\nx = \"\xff\"\n");
         assert_eq!(d.fatal.len(), 1);
         assert_eq!(d.fatal[0].code, Code::InvalidUtf8);
-        assert_eq!(d.fatal[0].span, Some(17..18));
+        assert_eq!(d.fatal[0].span, Some(17..20));
+        assert_eq!(d.text.get(17..20), Some("\u{FFFD}"));
     }
 
     #[test]

@@ -5,13 +5,13 @@
 
 mod chromium;
 mod hostile;
-mod html;
+pub mod html;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use chromium::{Chromium, Load, pdf_pages};
-use hostile::{PWN, hostile_records};
+use hostile::PWN;
 use html::{Tag, shorten, tags, text};
 
 use crate::{TODAY, TempDir, exit_code, run, stderr};
@@ -204,9 +204,7 @@ fn outside_site(site: &Path, dir: &Path, url: &str) -> Option<String> {
 #[test]
 fn hostile_record_text_runs_no_script_and_shows_as_text() {
     let Some(chromium) = Chromium::find() else { return };
-    let records = TempDir::new("browser-hostile");
-    hostile_records(&records);
-    let out = build(&records.path().join("records"), "browser-hostile-site");
+    let out = build(Path::new("tests/hostile/records"), "browser-hostile-site");
     let site = out.path().join("site");
     let pages = html_pages(&site);
     assert!(pages.len() >= 10, "expected the hostile site to have at least 10 pages, got {pages:?}");

@@ -290,7 +290,7 @@ fn two_builds_at_once_end_with_one_complete_site() {
                     refused += 1;
                     let message = stderr(result);
                     assert!(
-                        message.contains("another cardfile build (process ")
+                        message.contains("another cardfile build")
                             && message.contains("is writing")
                             && message.contains(&*out.to_string_lossy()),
                         "round {round}: an unclear refusal: {message}"
@@ -316,6 +316,10 @@ fn a_held_lock_refuses_a_build_and_a_released_one_does_not() {
     let lock_path = tmp.path().join(".site.lock");
     let lock = fs::File::create(&lock_path).unwrap();
     lock.lock().expect("take the lock");
+    // Locked, before the holder has written its process id: an empty file is no stale lock.
+    let result = build(&demo(), &out);
+    assert_eq!(exit_code(&result), 2, "a build took an empty, locked lock file for stale: {}", stderr(&result));
+    assert!(stderr(&result).contains("another cardfile build is writing"), "{}", stderr(&result));
     fs::write(&lock_path, std::process::id().to_string()).unwrap();
     let result = build(&demo(), &out);
     assert_eq!(exit_code(&result), 2, "a build ignored the lock: {}", stderr(&result));

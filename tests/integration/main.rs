@@ -10,7 +10,10 @@ mod build;
 mod check;
 mod export;
 mod faults;
+mod fuzz;
+mod hostile;
 mod import_serve;
+mod large;
 
 use std::fs;
 use std::path::{Path, PathBuf};

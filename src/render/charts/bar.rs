@@ -2,7 +2,7 @@
 //! axis, thinned category labels and optional highlighted bars.
 
 use super::axis::Axis;
-use super::plot::{Plot, baseline, category_labels, value_grid};
+use super::plot::{Plot, baseline, category_labels, label_centre, value_grid};
 use super::svg::{
     BAR, HALO, MUTED, Px, SMALL, WIDTH, clean, empty, fit, heading, highlight_defs, id_prefix, open, put, text,
     text_width,
@@ -124,7 +124,7 @@ fn value_labels(out: &mut String, chart: &BarChart, values: &[f64], plot: &Plot,
     for i in order {
         let bar = &chart.bars[i];
         let w = text_width(&bar.display, SMALL);
-        let centre = (plot.left + slot * (i as f64 + 0.5)).clamp(w / 2.0 + 2.0, WIDTH - w / 2.0 - 2.0);
+        let centre = label_centre(plot.left + slot * (i as f64 + 0.5), w);
         let span = (centre - w / 2.0 - 2.0, centre + w / 2.0 + 2.0);
         if bar.display.is_empty() || placed.iter().any(|&(a, b)| span.0 < b && a < span.1) {
             continue;

@@ -57,6 +57,13 @@ pub(super) fn baseline(out: &mut String, plot: &Plot) {
     );
 }
 
+/// Where to centre a label `w` wide meant for `x`: moved in so that it stays inside the chart,
+/// or the chart's middle when it is wider than the chart (never a panic on a long label).
+pub(super) fn label_centre(x: f64, w: f64) -> f64 {
+    let (lo, hi) = (w / 2.0 + 2.0, WIDTH - w / 2.0 - 2.0);
+    if lo <= hi { x.clamp(lo, hi) } else { WIDTH / 2.0 }
+}
+
 /// Category labels under the bars, every nth when they would touch, cut to the room they have.
 pub(super) fn category_labels<'a>(out: &mut String, labels: impl Iterator<Item = &'a str>, plot: &Plot, slot: f64) {
     let labels: Vec<&str> = labels.collect();
@@ -67,7 +74,7 @@ pub(super) fn category_labels<'a>(out: &mut String, labels: impl Iterator<Item =
     for (i, label) in labels.iter().enumerate().filter(|(i, _)| i % every == 0) {
         let shown = fit(label, room, SMALL);
         let w = text_width(&shown, SMALL);
-        let centre = (plot.left + slot * (i as f64 + 0.5)).clamp(w / 2.0 + 2.0, WIDTH - w / 2.0 - 2.0);
+        let centre = label_centre(plot.left + slot * (i as f64 + 0.5), w);
         text(out, centre, plot.bottom + 17.0, "", &shown);
     }
     out.push_str("</g>");

@@ -43,8 +43,11 @@ pub fn share_bars(chart: &ShareBars) -> String {
         })
         .collect();
     let label_width = chart.items.iter().map(|d| text_width(&d.label, SMALL)).fold(0.0, f64::max).min(200.0);
-    let value_width = shown.iter().map(|s| text_width(s, SMALL)).fold(0.0, f64::max);
+    // Both columns of text are capped (and their text cut to fit), so that a long label or
+    // currency never leaves the bars a negative width.
+    let value_width = shown.iter().map(|s| text_width(s, SMALL)).fold(0.0, f64::max).min(200.0);
     let (left, right) = (12.0 + label_width + 12.0, WIDTH - 12.0 - value_width - 8.0);
+    let right = right.max(left);
     let top = 38.0;
     let height = top + ROW * chart.items.len() as f64 + 8.0;
 
@@ -72,7 +75,7 @@ pub fn share_bars(chart: &ShareBars) -> String {
         let label_attrs = format!(r#"text-anchor="end" font-size="11" fill="{MUTED}""#);
         text(&mut out, left - 10.0, y + ROW / 2.0 + 4.0, &label_attrs, &fit(&item.label, label_width, SMALL));
         let value_attrs = format!(r#"font-size="11" font-weight="600" fill="{INK}" {HALO}"#);
-        text(&mut out, left + length + 6.0, y + ROW / 2.0 + 4.0, &value_attrs, display);
+        text(&mut out, left + length + 6.0, y + ROW / 2.0 + 4.0, &value_attrs, &fit(display, value_width, SMALL));
     }
     out.push_str("</svg>");
     out

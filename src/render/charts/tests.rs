@@ -310,3 +310,32 @@ fn stacked_bars_have_a_legend_and_normalised_shares() {
     assert!(svg.contains("<title>Li · Visits: 1 (33.3 %)</title>"), "{svg}");
     assert!(svg.contains("<pattern"), "series differ by texture too");
 }
+
+#[test]
+fn a_value_label_wider_than_the_chart_does_not_panic() {
+    // A currency of a thousand characters (cardfile.toml's `currency` is free text) once made
+    // `f64::clamp` panic with min > max.
+    let mut chart = months(3);
+    for bar in &mut chart.bars {
+        bar.display = format!("{}100", "¥".repeat(1000));
+    }
+    let svg = bar_chart(&chart);
+    assert!(svg.ends_with("</svg>"), "{svg}");
+}
+
+#[test]
+fn very_long_labels_and_values_never_give_negative_sizes() {
+    let long = format!("{}100", "¥".repeat(1000));
+    let labels = [long.as_str(), "b", long.as_str()];
+    let mut charts = all_charts(&labels);
+    let mut items = data(&labels);
+    for item in &mut items {
+        item.display = long.clone();
+    }
+    charts.push(share_bars(&ShareBars { title: "t".into(), items, show_share: true, lang: Language::En }));
+    for svg in charts {
+        for attr in ["width=\"-", "height=\"-", "x=\"-", "NaN", "inf"] {
+            assert!(!svg.contains(attr), "{attr} in {svg:.300}");
+        }
+    }
+}
