@@ -223,8 +223,9 @@ fn edit_url(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Option<String> {
     if lower.starts_with("https://") || lower.starts_with("http://") {
         return Some(url.into_inner());
     }
-    cx.report(Code::InvalidSetting, url.span(), "`edit_url` must start with `https://` or `http://`")
-        .help = Some("point it at your git host's edit page, e.g. \"https://git.example.com/crm/edit/main/records/\"".to_string());
+    cx.report(Code::InvalidSetting, url.span(), "`edit_url` must start with `https://` or `http://`").help = Some(
+        "point it at your git host's edit page, e.g. \"https://git.example.com/crm/edit/main/records/\"".to_string(),
+    );
     None
 }
 

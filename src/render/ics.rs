@@ -161,7 +161,7 @@ pub fn text(value: &str) -> String {
                 chars.next_if_eq(&'\n');
                 out.push_str("\\n");
             }
-            '\n' => out.push_str("\r\n"),
+            '\n' => out.push_str("\\n"),
             '\t' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),

@@ -134,8 +134,8 @@ fn the_json_export_carries_hostile_names_exactly() {
         let exported = found.and_then(|c| c["name"].as_str()).unwrap_or_else(|| panic!("no customer {id}"));
         assert!(exported == name, "{id}: the name did not round-trip:\n  {exported:.200}\n  {name:.200}");
         // And the JSON re-serialises to itself: nothing was lost in the escapes.
-        let again: serde_json::Value = serde_json::from_str(&serde_json::to_string(&json).unwrap_or_default())
-            .unwrap_or_default();
+        let again: serde_json::Value =
+            serde_json::from_str(&serde_json::to_string(&json).unwrap_or_default()).unwrap_or_default();
         assert_eq!(again, json);
     }
 }
@@ -147,8 +147,21 @@ fn the_csv_export_neutralises_formulas_but_not_numbers() {
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes));
     let header: Vec<String> = reader.headers().map(|h| h.iter().map(str::to_string).collect()).unwrap_or_default();
     const NUMBERS: &[&str] = &[
-        "revenue", "orders", "profit", "recency_days", "cycle_days", "credit.exposure", "credit.overdue", "score",
-        "completeness", "revenue_prev", "trend", "lifetime_revenue", "satisfaction", "pipeline", "won",
+        "revenue",
+        "orders",
+        "profit",
+        "recency_days",
+        "cycle_days",
+        "credit.exposure",
+        "credit.overdue",
+        "score",
+        "completeness",
+        "revenue_prev",
+        "trend",
+        "lifetime_revenue",
+        "satisfaction",
+        "pipeline",
+        "won",
     ];
     let mut rows = 0;
     let mut negative_profit = false;
