@@ -197,8 +197,8 @@ impl<'a> Reasons<'a> {
     pub fn opportunity(&self, o: &Opportunity) -> String {
         let amount = o.amount.map(|a| format!(", {}", money(a, self.currency))).unwrap_or_default();
         self.pick(
-            format!("opportunity \"{}\" ({}{amount}): decision expected", o.title, o.stage.as_str()),
-            format!("销售机会“{}”（{}{amount}）：预计决策日", o.title, o.stage.as_str()),
+            format!("\"{}\" ({}{amount}): decision expected", o.title, o.stage.as_str()),
+            format!("“{}”（{}{amount}）：预计决策日", o.title, o.stage.as_str()),
         )
     }
 
