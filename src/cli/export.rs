@@ -45,14 +45,15 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     }
     let analysis = project.analyse();
     let records = &project.loaded.records;
-    let bytes = match (args.format, args.agenda) {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match (args.format, args.agenda) {
+        // Streamed: the JSON of 100,000 customers is never held in memory as one string.
         (ExportFormat::Json, _) => {
-            render::json::render(records, &analysis, args.explain.then_some(&project.loaded.settings)).into_bytes()
+            render::json::write(&mut out, records, &analysis, args.explain.then_some(&project.loaded.settings))
         }
-        (ExportFormat::Csv, false) => render::csv::customers(records, &analysis, args.excel),
-        (ExportFormat::Csv, true) => render::csv::agenda(&analysis, args.excel),
+        (ExportFormat::Csv, false) => out.write_all(&render::csv::customers(records, &analysis, args.excel)),
+        (ExportFormat::Csv, true) => out.write_all(&render::csv::agenda(&analysis, args.excel)),
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(&bytes).and_then(|()| out.flush()).context("writing the export to standard output")?;
+    written.and_then(|()| out.flush()).context("writing the export to standard output")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -241,6 +241,18 @@ pub fn export_view<'a>(records: &'a Records, analysis: &'a Analysis, explain: Op
     }
 }
 
+/// Writes the export object as pretty-printed JSON with a final newline, byte for byte what
+/// [`render`] returns.
+pub fn write(
+    out: &mut impl std::io::Write,
+    records: &Records,
+    analysis: &Analysis,
+    explain: Option<&Settings>,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &export_view(records, analysis, explain)).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
+}
+
 /// The export object as pretty-printed JSON with a final newline.
 pub fn render(records: &Records, analysis: &Analysis, explain: Option<&Settings>) -> String {
     let mut text = serde_json::to_string_pretty(&export_view(records, analysis, explain)).unwrap_or_default(); // ok: plain data
