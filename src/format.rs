@@ -75,11 +75,6 @@ pub fn month_day(lang: Language, month: u32, day: u32) -> String {
     }
 }
 
-/// A date's month and day in the language.
-pub fn short_date(lang: Language, d: NaiveDate) -> String {
-    month_day(lang, d.month(), d.day())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -184,8 +184,3 @@ pub fn analyse(records: &Records, settings: &Settings, today: NaiveDate) -> Anal
     let owners = owners::summaries(records, &customers, &agenda, &window);
     Analysis { window, customers, scale, agenda, owners }
 }
-
-/// Total revenue in the window over the analysed customers.
-pub fn total_revenue(analysis: &Analysis) -> Money {
-    analysis.customers.first().map_or(Decimal::ZERO, |f| f.rank.total)
-}

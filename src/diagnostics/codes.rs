@@ -77,3 +77,19 @@ impl fmt::Display for Code {
         f.write_str(self.as_str())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Code;
+
+    #[test]
+    fn codes_are_unique_and_documented_in_the_record_reference() {
+        let docs = include_str!("../../docs/records.md");
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            assert!(seen.insert(code.as_str()), "{code} is used twice");
+            assert!(!code.describe().is_empty());
+            assert!(docs.contains(code.as_str()), "{code} ({}) is missing from docs/records.md", code.describe());
+        }
+    }
+}
