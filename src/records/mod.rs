@@ -4,6 +4,7 @@
 pub mod choices;
 mod customer;
 mod entries;
+pub mod identity;
 pub mod keys;
 mod load;
 pub mod model;
