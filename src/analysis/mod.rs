@@ -32,6 +32,7 @@ use lifecycle::Lifecycle;
 use score::{Score, ScoreInputs, ScoreScale};
 use window::Window;
 
+use crate::history::History;
 use crate::records::model::{Customer, Money, Records};
 use crate::settings::Settings;
 
@@ -60,6 +61,17 @@ pub struct Facts {
     pub contact: (NaiveDate, String),
     /// Customer care beyond the ledger (SPEC 10.2).
     pub care: Care,
+    /// The latest commit that changed the customer's file (SPEC 11.1); `None` outside git.
+    pub changed: Option<Changed>,
+}
+
+/// When a customer's file was last changed, and by whom (from the git history).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changed {
+    /// The author date of the latest commit that changed the file.
+    pub date: NaiveDate,
+    /// Its author's name.
+    pub by: String,
 }
 
 /// The values of SPEC 10.2 for one customer.
@@ -108,6 +120,15 @@ impl Analysis {
     /// redacted site).
     pub fn drop_birthdays(&mut self) {
         self.agenda.retain(|i| i.kind != agenda::Kind::Birthday);
+    }
+
+    /// Notes, for each customer, the latest commit of `history` that changed its file.
+    pub fn note_history(&mut self, records: &Records, history: &History) {
+        for f in &mut self.customers {
+            f.changed = history
+                .last(&records.customers[f.index].id)
+                .map(|commit| Changed { date: commit.date, by: commit.author.clone() });
+        }
     }
 
     /// The facts of the customer at `index` in the records, if it is analysed.
@@ -174,6 +195,7 @@ pub fn analyse(records: &Records, settings: &Settings, today: NaiveDate) -> Anal
                 last_contact,
                 contact,
                 care,
+                changed: None,
                 credit,
                 rank,
                 ledger,

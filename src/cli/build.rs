@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Args;
 
-use super::{RecordsArgs, stop_on_errors};
+use super::{HistoryArgs, RecordsArgs, stop_on_errors};
 use crate::render::html::{Site, SiteOptions, templates};
 use crate::write::Output;
 
@@ -16,6 +16,8 @@ use crate::write::Output;
 pub struct BuildArgs {
     #[command(flatten)]
     records: RecordsArgs,
+    #[command(flatten)]
+    history: HistoryArgs,
     /// The output directory (replaced as a whole when the build succeeds).
     #[arg(long, default_value = "site", value_name = "DIR")]
     out: PathBuf,
@@ -35,13 +37,18 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         eprintln!("the site was not built; {} is unchanged", args.out.display());
         return Ok(code);
     }
-    let analysis = project.analyse_for_site(args.redact);
+    let redact = project.redact(args.redact);
+    let history = args.history.read(&project, redact);
+    let mut analysis = project.analyse_for_site(args.redact);
+    if let Some(history) = &history {
+        analysis.note_history(&project.loaded.records, history);
+    }
     let options = SiteOptions {
         redact: args.redact,
         base_url: args.base_url.clone(),
         overrides: templates::overrides(&args.records.records)?,
     };
-    let site = Site::new(&project.loaded.records, &analysis, &project.loaded.settings, options)?;
+    let site = Site::new(&project.loaded.records, &analysis, &project.loaded.settings, history.as_ref(), options)?;
     let output = Output::begin(&args.out, &args.records.records)?;
     crate::render::site(&site, &output)
         .with_context(|| format!("the site was not built; {} is unchanged", args.out.display()))?;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 
-use super::{RecordsArgs, stop_on_errors};
+use super::{HistoryArgs, RecordsArgs, stop_on_errors};
 use crate::render;
 
 /// Export formats.
@@ -23,6 +23,8 @@ pub enum ExportFormat {
 pub struct ExportArgs {
     #[command(flatten)]
     records: RecordsArgs,
+    #[command(flatten)]
+    history: HistoryArgs,
     /// Output format.
     #[arg(long, value_enum)]
     format: ExportFormat,
@@ -43,7 +45,10 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     if let Some(code) = stop_on_errors(&project)? {
         return Ok(code);
     }
-    let analysis = project.analyse();
+    let mut analysis = project.analyse();
+    if let Some(history) = args.history.read(&project, false) {
+        analysis.note_history(&project.loaded.records, &history);
+    }
     let records = &project.loaded.records;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match (args.format, args.agenda) {

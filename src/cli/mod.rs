@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod diff;
 mod due;
 mod export;
 mod import;
@@ -54,6 +55,8 @@ pub enum Command {
     New(new::NewArgs),
     /// Add an interaction, order or complaint to a customer, or mark one paid or resolved.
     Log(log::LogArgs),
+    /// Summarise what changed in the records between two revisions, for review.
+    Diff(diff::DiffArgs),
     /// Print or write JSON Schemas of the record files, for editor completion.
     Schema(schema::SchemaArgs),
 }
@@ -77,13 +80,38 @@ impl RecordsArgs {
 
     /// Loads the records; a missing directory is an I/O error (exit 2).
     pub fn load(&self) -> Result<Project> {
+        self.require_dir()?;
+        Ok(Project::load(&self.records, self.today()))
+    }
+
+    /// Checks that the records directory exists (an I/O error, exit 2, when it does not).
+    pub fn require_dir(&self) -> Result<()> {
         if !self.records.is_dir() {
             bail!(
                 "records directory {} not found (use --records DIR, or run `cardfile init` to start one)",
                 self.records.display()
             );
         }
-        Ok(Project::load(&self.records, self.today()))
+        Ok(())
+    }
+}
+
+/// Whether to read the git history (SPEC 11): for the commands whose output shows it.
+#[derive(Debug, Clone, Args)]
+pub struct HistoryArgs {
+    /// Leave the git history out (as outside a git repository).
+    #[arg(long)]
+    pub no_history: bool,
+}
+
+impl HistoryArgs {
+    /// Reads the history unless it is off, printing its warnings once on standard error.
+    pub fn read(&self, project: &Project, redact: bool) -> Option<crate::history::History> {
+        let read = project.read_history(self.no_history, redact);
+        for warning in &read.warnings {
+            eprintln!("warning: {warning}");
+        }
+        read.history
     }
 }
 
@@ -104,6 +132,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::New(args) => new::run(&args),
         Command::Log(args) => log::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }
 

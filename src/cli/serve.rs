@@ -26,6 +26,9 @@ pub struct ServeArgs {
     /// Leave contact details, birthdays and notes out, as `build --redact`.
     #[arg(long)]
     redact: bool,
+    /// Leave the git history out (as outside a git repository).
+    #[arg(long)]
+    no_history: bool,
     /// Open the site in the default browser.
     #[arg(long)]
     open: bool,
@@ -45,6 +48,7 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         out: args.out.clone(),
         redact: args.redact,
         port: args.port,
+        no_history: args.no_history,
     };
     let server = Server::start(config)?;
     let url = server.url();

@@ -77,8 +77,44 @@ pub fn load(root: &Path, today: NaiveDate) -> Loaded {
 /// path relative to `root` (`/`-separated, e.g. `customers/acme.toml`) to the file's text.
 /// Commands that write records validate their changes this way before touching the disk.
 pub fn load_with(root: &Path, today: NaiveDate, overlay: &BTreeMap<String, String>) -> Loaded {
-    let (mut found, mut diagnostics) = load::discover(root);
+    let (mut found, diagnostics) = load::discover(root);
     load::add_overlay(root, &mut found, overlay.keys());
+    load_found(root, found, diagnostics, today, overlay)
+}
+
+/// The record files under `root` (settings, team, customers) with their text, by path
+/// relative to `root`; files that cannot be read are left out (`check` names them).
+pub fn texts_on_disk(root: &Path) -> BTreeMap<String, String> {
+    let (found, _) = load::discover(root);
+    found
+        .iter()
+        .filter_map(|f| load::read(f).ok().map(|bytes| (f.rel.clone(), source::decode(&f.rel, &bytes).text)))
+        .collect()
+}
+
+/// Loads records that are not on disk: `files` maps a path relative to the records
+/// directory (`customers/acme.toml`, `team.toml`) to its text, as read from a git revision.
+/// Paths that are not record files are ignored.
+pub fn load_texts(files: &BTreeMap<String, String>, today: NaiveDate) -> Loaded {
+    let root = Path::new("");
+    let mut found = Vec::new();
+    load::add_overlay(root, &mut found, files.keys());
+    for (rel, kind) in [("cardfile.toml", FileKind::Settings), ("team.toml", FileKind::Team)] {
+        if files.contains_key(rel) {
+            found.push(Found { rel: rel.to_string(), path: root.join(rel), kind });
+        }
+    }
+    found.sort_by(|a, b| a.rel.split('/').cmp(b.rel.split('/')));
+    load_found(root, found, Vec::new(), today, files)
+}
+
+fn load_found(
+    root: &Path,
+    found: Vec<Found>,
+    mut diagnostics: Vec<Diagnostic>,
+    today: NaiveDate,
+    overlay: &BTreeMap<String, String>,
+) -> Loaded {
     let files_read = found.len();
     let team_found = found.iter().any(|f| f.kind == FileKind::Team);
     let parsed: Vec<Parsed> = found.into_par_iter().map(|f| parse_file(&f, today, overlay.get(&f.rel))).collect();

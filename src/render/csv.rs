@@ -40,6 +40,8 @@ pub const CUSTOMER_HEADER: &[&str] = &[
     "pipeline",
     "won",
     "referrals",
+    "changed",
+    "changed_by",
 ];
 
 /// The agenda CSV's header row.
@@ -103,6 +105,8 @@ pub fn customers(records: &Records, analysis: &Analysis, bom: bool) -> Vec<u8> {
             number(&f.care.pipeline),
             number(&f.care.won),
             f.care.referrals.join(";"),
+            opt(f.changed.as_ref().map(|c| date(c.date))),
+            neutralise(f.changed.as_ref().map_or("", |c| c.by.as_str())),
         ];
         let _ = w.write_record(&row);
     }

@@ -78,6 +78,8 @@ pub struct CustomerView<'a> {
     won: Money,
     referrals: &'a [String],
     complaints: Vec<ComplaintView>,
+    changed: Option<String>,
+    changed_by: Option<&'a str>,
     /// How each value was computed (only with `export --explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     why: Option<Why>,
@@ -187,6 +189,8 @@ pub fn customer_view<'a>(records: &'a Records, f: &'a Facts, today: chrono::Naiv
                 }
             })
             .collect(),
+        changed: f.changed.as_ref().map(|c| date(c.date)),
+        changed_by: f.changed.as_ref().map(|c| c.by.as_str()),
         why: None,
     }
 }

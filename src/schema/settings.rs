@@ -60,6 +60,8 @@ pub static SETTINGS: TableSpec = TableSpec {
         Key::new("edit_url", Ty::Text, "Prefix of an \"edit this file\" link on customer pages (no default).")
             .zh("客户页面上“编辑此文件”链接的前缀（无默认值）。"),
         Key::new("cards", Ty::Table(&CARDS), "Printed customer cards.").zh("打印的客户卡片。"),
+        Key::new("history", Ty::Table(&HISTORY), "The git history on the site (SPEC 11).")
+            .zh("网站上的 git 历史（SPEC 11）。"),
         Key::new("abc", Ty::Table(&ABC), "ABC classes by share of revenue.").zh("按销售额占比划分 ABC 类。"),
         Key::new("cadence", Ty::Table(&CADENCE), "Days between contacts, by class.").zh("按类别的联系间隔（天）。"),
         Key::new("lifecycle", Ty::Table(&LIFECYCLE), "Lifecycle thresholds in days.").zh("生命周期阈值（天）。"),
@@ -80,6 +82,21 @@ pub static CARDS: TableSpec = TableSpec {
     keys: &[Key::new("paper", Ty::Choice(papers), "Paper size of the printed cards, one card per page.")
         .default("\"A5\"")
         .zh("客户卡片的纸张大小，每页一张：\"A4\"、\"A5\" 或 \"A6\"。")],
+};
+
+/// `[history]`.
+pub static HISTORY: TableSpec = TableSpec {
+    name: "[history]",
+    en: "The git history on the site.",
+    zh: "网站上的 git 历史。",
+    keys: &[
+        Key::new("enabled", Ty::Bool, "false leaves the git history out, like `--no-history`.")
+            .default("true")
+            .zh("false：不读取 git 历史，与 `--no-history` 相同。"),
+        Key::new("days", DAYS, "How many days back changes.html lists the commits.")
+            .default("30")
+            .zh("changes.html 列出最近多少天的提交。"),
+    ],
 };
 
 /// `[abc]`.

@@ -32,6 +32,8 @@ pub struct ServeConfig {
     pub redact: bool,
     /// The port on 127.0.0.1 (0: any free port).
     pub port: u16,
+    /// Leave the git history out, as `build --no-history`.
+    pub no_history: bool,
 }
 
 /// What the server has to show.
@@ -81,10 +83,14 @@ pub fn build(config: &ServeConfig) -> Content {
 }
 
 fn render(project: &Project, config: &ServeConfig) -> Result<BTreeMap<String, Vec<u8>>> {
-    let analysis = project.analyse_for_site(config.redact);
+    let read = project.read_history(config.no_history, project.redact(config.redact));
+    let mut analysis = project.analyse_for_site(config.redact);
+    if let Some(history) = &read.history {
+        analysis.note_history(&project.loaded.records, history);
+    }
     let options =
         SiteOptions { redact: config.redact, base_url: None, overrides: templates::overrides(&config.records)? };
-    let site = Site::new(&project.loaded.records, &analysis, &project.loaded.settings, options)?;
+    let site = Site::new(&project.loaded.records, &analysis, &project.loaded.settings, read.history.as_ref(), options)?;
     let sink = MemorySink::default();
     crate::render::site(&site, &sink)?;
     if let Some(out) = &config.out {

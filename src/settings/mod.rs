@@ -133,6 +133,17 @@ pub struct Settings {
     pub edit_url: Option<String>,
     /// Paper size of the printed cards.
     pub paper: Paper,
+    /// The git history on the site.
+    pub history: HistoryConfig,
+}
+
+/// Whether and how far the site shows the git history (`[history]`, SPEC 11).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryConfig {
+    /// Read the history at all (`false` is `--no-history` for every build).
+    pub enabled: bool,
+    /// How many days back `changes.html` lists commits.
+    pub days: i64,
 }
 
 /// Paper size of the printed customer cards (`[cards] paper`).
@@ -194,6 +205,7 @@ impl Default for Settings {
             redact: false,
             edit_url: None,
             paper: Paper::A5,
+            history: HistoryConfig { enabled: true, days: 30 },
         }
     }
 }

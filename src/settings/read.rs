@@ -24,6 +24,7 @@ const TOP: &[&str] = &[
     "redact",
     "edit_url",
     "cards",
+    "history",
 ];
 const DAYS_MAX: i64 = 36_500;
 
@@ -54,6 +55,11 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
     if let Some(t) = top.table(cx, "cards", "[cards]") {
         s.paper = t.choice(cx, "paper").unwrap_or(d.paper);
         t.finish(cx, &["paper"]);
+    }
+    if let Some(t) = top.table(cx, "history", "[history]") {
+        s.history.enabled = t.boolean(cx, "enabled").unwrap_or(d.history.enabled);
+        s.history.days = t.integer(cx, "days", 1, DAYS_MAX).unwrap_or(d.history.days);
+        t.finish(cx, &["enabled", "days"]);
     }
     if let Some(t) = top.table(cx, "abc", "[abc]") {
         let a = share(cx, &t, "a_share").unwrap_or(d.abc.a_share);

@@ -250,7 +250,7 @@ fn twenty_logs_at_once_keep_every_entry() {
     let before = example(&dir).matches("[[interaction]]").count();
     let children: Vec<_> = (0..20)
         .map(|i| {
-            std::process::Command::new(env!("CARGO_BIN_EXE_cardfile"))
+            crate::cardfile()
                 .args(["log", "example", "--kind", "call", "--summary", &format!("call number {i}"), "--today", TODAY])
                 .current_dir(&dir)
                 .stdout(std::process::Stdio::null())

@@ -5,7 +5,7 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -235,7 +235,7 @@ fn a_symbolic_link_loop_is_reported_without_hanging() {
     std::os::unix::fs::symlink("../..", dir.path().join("records/customers/east/loop")).expect("symlink");
     std::os::unix::fs::symlink("self.toml", dir.path().join("records/customers/self.toml")).expect("symlink");
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cardfile"))
+    let mut child = crate::cardfile()
         .args(["check", "--records", "records", "--today", TODAY])
         .current_dir(dir.path())
         .stdout(Stdio::null())

@@ -14,7 +14,7 @@ fn demo() -> PathBuf {
 }
 
 fn build_command(records: &Path, out: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cardfile"));
+    let mut command = crate::cardfile();
     command.args(["build", "--today", TODAY]).arg("--records").arg(records).arg("--out").arg(out);
     command
 }

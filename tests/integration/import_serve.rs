@@ -5,7 +5,7 @@ use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use super::{TODAY, TempDir, exit_code, run_in, stderr, stdout};
@@ -166,7 +166,7 @@ impl Drop for Server {
 }
 
 fn serve(dir: &TempDir) -> Server {
-    let child = Command::new(env!("CARGO_BIN_EXE_cardfile"))
+    let child = crate::cardfile()
         .args(["serve", "--port", "0", "--today", TODAY])
         .current_dir(dir.path())
         .stdout(Stdio::piped())

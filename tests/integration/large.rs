@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::fs::File;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::{TODAY, TempDir};
@@ -34,7 +34,7 @@ fn records(name: &str, id: &str, customer: &str) -> TempDir {
 fn watched(dir: &Path, args: &[&str]) -> Watched {
     let (out, err) = (dir.join("stdout.txt"), dir.join("stderr.txt"));
     let create = |p: &Path| File::create(p).unwrap_or_else(|e| panic!("cannot create {}: {e}", p.display()));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cardfile"))
+    let mut child = crate::cardfile()
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())

@@ -8,9 +8,12 @@ mod authoring;
 mod browser;
 mod build;
 mod check;
+mod diff;
 mod export;
 mod faults;
 mod fuzz;
+mod git;
+mod history;
 mod hostile;
 mod import_serve;
 mod large;
@@ -28,13 +31,19 @@ pub fn run(args: &[&str]) -> Output {
     run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
+/// The binary as a command. The fixture trees live inside this repository: git's own
+/// `GIT_CEILING_DIRECTORIES` stops the search for a repository at the package root, so that
+/// expected output never depends on this repository's commits; the history tests make
+/// repositories of their own, below the ceiling.
+pub fn cardfile() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cardfile"));
+    command.env("GIT_CEILING_DIRECTORIES", env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
 /// Runs the binary with `args` in the working directory `dir`.
 pub fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cardfile"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|err| panic!("cannot run cardfile {args:?}: {err}"))
+    cardfile().args(args).current_dir(dir).output().unwrap_or_else(|err| panic!("cannot run cardfile {args:?}: {err}"))
 }
 
 /// A path under `tests/`, e.g. `fixture("check/fine/records")`.

@@ -43,6 +43,7 @@ pub struct Card {
     notes: String,
     coverage: Option<Labelled>,
     risk: Vec<Labelled>,
+    last_changed: Option<super::history_pages::LastChanged>,
 }
 
 fn card(site: &Site<'_>, f: &Facts) -> Card {
@@ -87,6 +88,7 @@ fn card(site: &Site<'_>, f: &Facts) -> Card {
         agenda,
         coverage,
         risk: row.risk,
+        last_changed: site.last_changed(&c.id),
         notes: if site.redact {
             String::new()
         } else {

@@ -68,6 +68,8 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
         &c.notes.as_deref().filter(|_| !site.redact).map(super::markdown::render).unwrap_or_default(),
     );
     cx.insert("care", &care_view(site, c, f, why.clone()));
+    cx.insert("last_changed", &site.last_changed(&c.id));
+    cx.insert("history", &site.history_rows(&c.id));
     cx.insert("edit_url", &site.settings.edit_url.as_ref().map(|u| format!("{u}{}", c.file)).unwrap_or_default());
     site.page(sink, &path, "customer.html", "customers", cx)
 }

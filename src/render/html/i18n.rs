@@ -241,6 +241,19 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("category_price", "Price", "价格"),
     ("category_billing", "Billing", "账务"),
     ("category_other", "Other", "其他"),
+    ("changes", "Changes", "变更"),
+    ("history", "History", "变更历史"),
+    ("last_changed", "Last changed", "最近修改"),
+    ("by", "by", "由"),
+    ("commit", "Commit", "提交"),
+    (
+        "changes_intro",
+        "Commits of the last {days} days that changed the records, newest first.",
+        "最近 {days} 天修改记录的提交，最新的在前。",
+    ),
+    ("history_shallow", "The history starts at {commit}: this clone is shallow.", "历史从 {commit} 开始：这是浅克隆。"),
+    ("other_files", "Other files", "其他文件"),
+    ("no_changes", "No commit changed the records in these days.", "这段时间没有修改记录的提交。"),
 ];
 
 /// The UI strings in one language, as a map for templates (`{{ t.customers }}`).

@@ -5,6 +5,7 @@ mod care_pages;
 mod charts_html;
 mod customer_page;
 mod dashboard;
+mod history_pages;
 pub mod i18n;
 pub mod markdown;
 mod pages;
@@ -21,6 +22,7 @@ use tera::{Context, Tera};
 
 use super::Sink;
 use crate::analysis::{Analysis, Facts};
+use crate::history::History;
 use crate::records::choices::Language;
 use crate::records::model::{Customer, Records};
 use crate::settings::Settings;
@@ -39,6 +41,8 @@ pub struct Site<'a> {
     pub redact: bool,
     /// Absolute URL of the site, for the calendar feed's links.
     pub base_url: Option<String>,
+    /// The git history of the records, when it was read (SPEC 11.1).
+    pub history: Option<&'a History>,
     tera: Tera,
     assets: Vec<(String, String)>,
     by_id: HashMap<&'a str, usize>,
@@ -61,6 +65,7 @@ impl<'a> Site<'a> {
         records: &'a Records,
         analysis: &'a Analysis,
         settings: &'a Settings,
+        history: Option<&'a History>,
         options: SiteOptions,
     ) -> Result<Self> {
         let mut tera = templates::compile(&options.overrides)?;
@@ -70,6 +75,7 @@ impl<'a> Site<'a> {
         globals.insert("lang", lang.as_str());
         globals.insert("company", if settings.company.is_empty() { "cardfile" } else { settings.company.as_str() });
         globals.insert("today", &crate::format::date(analysis.window.today));
+        globals.insert("has_history", &history.is_some());
         let assets = templates::ASSETS
             .iter()
             .map(|(name, _)| {
@@ -89,6 +95,7 @@ impl<'a> Site<'a> {
             today: analysis.window.today,
             redact: options.redact || settings.redact,
             base_url: options.base_url,
+            history,
             tera,
             assets,
             by_id,

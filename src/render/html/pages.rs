@@ -44,7 +44,7 @@ pub fn group_agenda(site: &Site<'_>, rows: Vec<AgendaRow>) -> Vec<AgendaGroup> {
 /// Renders every page but the dashboard and the cards, in parallel.
 pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let rows: Vec<CustomerRow> = site.analysis.customers.iter().map(|f| site.customer_row(f)).collect();
-    let groups: [&(dyn Fn() -> Result<()> + Sync); 8] = [
+    let groups: [&(dyn Fn() -> Result<()> + Sync); 9] = [
         &|| agenda(site, sink),
         &|| customers(site, sink, &rows),
         &|| site.analysis.customers.par_iter().try_for_each(|f| super::customer_page::render(site, sink, f)),
@@ -53,6 +53,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         &|| receivables(site, sink),
         &|| super::care_pages::render(site, sink),
         &|| archived(site, sink),
+        &|| super::history_pages::changes(site, sink),
     ];
     groups.par_iter().try_for_each(|render| render())
 }

@@ -1,0 +1,160 @@
+//! The git history of the records (SPEC 11.1): which commits changed each customer, by whom
+//! and when, and what changed for the business, read by cardfile itself with gitoxide.
+//!
+//! History never fails a build: a repository that cannot be read is a warning, and the site
+//! is built without history.
+
+mod repo;
+pub mod summary;
+mod walk;
+mod words;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+pub use repo::Repo;
+pub use summary::{Change, KeyChange};
+
+/// A commit that changed the records, with what it changed.
+#[derive(Debug, Clone)]
+pub struct Commit {
+    /// The commit id, shortened to 10 hex digits.
+    pub id: String,
+    /// The author's name.
+    pub author: String,
+    /// The author date as recorded (in the author's own offset).
+    pub date: NaiveDate,
+    /// The first line of the message.
+    pub subject: String,
+    /// The customer files it changed, by id.
+    pub customers: Vec<CustomerChange>,
+    /// Other record files it changed (`team.toml`, `cardfile.toml`).
+    pub others: Vec<String>,
+}
+
+/// What one commit changed in one customer's file.
+#[derive(Debug, Clone)]
+pub struct CustomerChange {
+    /// The customer id (the file stem).
+    pub id: String,
+    /// The file after the commit, or before it when the commit deleted it.
+    pub path: String,
+    /// The change summary.
+    pub changes: Vec<Change>,
+}
+
+/// One entry of a customer's history: a commit and what it changed in that customer.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    /// The commit.
+    pub commit: &'a Commit,
+    /// What it changed in the customer.
+    pub change: &'a CustomerChange,
+}
+
+/// The history of a records directory.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// Commits that changed the records, newest first (commit time, ties by commit id).
+    pub commits: Vec<Commit>,
+    /// The first commit of a shallow clone's partial history (short id).
+    pub shallow_at: Option<String>,
+    /// For each customer id, `(commit, change)` indices into `commits`, newest first.
+    index: BTreeMap<String, Vec<(usize, usize)>>,
+}
+
+impl History {
+    /// Reads the history of the records under `records`; `Ok(None)` outside a git work tree.
+    /// With `redact`, summaries never show the values of contact details and notes.
+    pub fn read(records: &Path, redact: bool) -> Result<Option<History>> {
+        let Some(repo) = Repo::discover(records)? else { return Ok(None) };
+        let walked = walk::walk(&repo)?;
+        // The blobs are read in one pass (gitoxide's repository is not shared between
+        // threads); parsing and comparing them, the larger part, runs in parallel.
+        let mut texts = Vec::with_capacity(walked.commits.len());
+        for commit in &walked.commits {
+            let mut files = Vec::with_capacity(commit.customers.len());
+            for touched in &commit.customers {
+                let old = touched.old.as_ref().map(|s| repo.text(s.blob)).transpose()?;
+                let new = touched.new.as_ref().map(|s| repo.text(s.blob)).transpose()?;
+                files.push((old, new));
+            }
+            texts.push(files);
+        }
+        let commits: Vec<Commit> = walked
+            .commits
+            .into_par_iter()
+            .zip(texts)
+            .map(|(raw, files)| Commit {
+                id: Repo::short(raw.id),
+                author: raw.author,
+                date: raw.date,
+                subject: raw.subject,
+                customers: raw
+                    .customers
+                    .into_iter()
+                    .zip(files)
+                    .map(|(touched, (old, new))| change_of(touched, old.as_deref(), new.as_deref(), redact))
+                    .collect(),
+                others: raw.others,
+            })
+            .collect();
+        Ok(Some(History::new(commits, walked.shallow_at.map(Repo::short))))
+    }
+
+    /// A history of `commits` (newest first), indexed by customer.
+    pub fn new(commits: Vec<Commit>, shallow_at: Option<String>) -> History {
+        let mut index: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+        for (i, commit) in commits.iter().enumerate() {
+            for (j, change) in commit.customers.iter().enumerate() {
+                index.entry(change.id.clone()).or_default().push((i, j));
+            }
+        }
+        History { commits, shallow_at, index }
+    }
+
+    /// A customer's history, newest first.
+    pub fn of(&self, id: &str) -> Vec<Entry<'_>> {
+        self.index
+            .get(id)
+            .map(|entries| {
+                entries
+                    .iter()
+                    .map(|&(i, j)| Entry { commit: &self.commits[i], change: &self.commits[i].customers[j] })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The latest commit that changed a customer.
+    pub fn last(&self, id: &str) -> Option<&Commit> {
+        self.index.get(id).and_then(|entries| entries.first()).map(|&(i, _)| &self.commits[i])
+    }
+
+    /// The commits whose author date d has `0 ≤ today − d < days`, newest first.
+    pub fn recent(&self, today: NaiveDate, days: i64) -> impl Iterator<Item = &Commit> {
+        self.commits.iter().filter(move |c| {
+            let age = (today - c.date).num_days();
+            (0..days).contains(&age)
+        })
+    }
+}
+
+/// The summary of one changed customer file.
+fn change_of(touched: walk::Touched, old: Option<&str>, new: Option<&str>, redact: bool) -> CustomerChange {
+    let old_version = old.map(summary::parse);
+    let new_version = new.map(summary::parse);
+    let mut changes = Vec::new();
+    if let (Some(from), Some(to)) = (&touched.old, &touched.new)
+        && from.path != to.path
+    {
+        changes.push(Change::Moved { from: from.path.clone(), to: to.path.clone() });
+    }
+    changes.extend(summary::summarise(old_version.as_ref(), new_version.as_ref(), redact));
+    let path = touched.new.or(touched.old).map(|s| s.path).unwrap_or_default();
+    CustomerChange { id: touched.id, path, changes }
+}

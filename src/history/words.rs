@@ -1,0 +1,89 @@
+//! Change summaries in the site's language. The English text ([`Change::text`]) is what the
+//! export and `cardfile diff` print; the site shows summaries in its own language.
+
+use super::summary::{Change, KeyChange};
+use crate::records::choices::Language;
+
+/// The name of an array of tables (or single table) in Chinese.
+fn table_zh(table: &str) -> &str {
+    match table {
+        "interaction" => "跟进记录",
+        "order" => "订单",
+        "complaint" => "投诉",
+        "contact" => "联系人",
+        "contract" => "合同",
+        "opportunity" => "商机",
+        "handover" => "交接",
+        "promise" => "承诺",
+        "loss" => "流失",
+        "plan" => "客户计划",
+        other => other,
+    }
+}
+
+/// An entry's label in Chinese: `of 2026-11-06` becomes `2026-11-06`.
+fn label_zh(label: &str) -> &str {
+    label.strip_prefix("of ").unwrap_or(label)
+}
+
+impl Change {
+    /// The summary line in `lang`.
+    pub fn text_in(&self, lang: Language) -> String {
+        if lang == Language::En {
+            return self.text();
+        }
+        match self {
+            Change::Created => "新建".to_string(),
+            Change::Deleted => "删除".to_string(),
+            Change::Moved { from, to } => format!("移动 {from} → {to}"),
+            Change::DidNotParse => "无法解析".to_string(),
+            Change::Added { table, what } => format!("+1 {} {what}", table_zh(table)).trim_end().to_string(),
+            Change::Removed { table, what } => format!("-1 {} {what}", table_zh(table)).trim_end().to_string(),
+            Change::Paid { order, date } => format!("订单 {} 已于 {date} 付款", label_zh(order)),
+            Change::Resolved { complaint } => format!("投诉 {} 已解决", label_zh(complaint)),
+            Change::EntryKey { table, entry, key } => {
+                let head = format!("{} {}", table_zh(table), label_zh(entry));
+                format!("{}：{}", head.trim_end(), key_zh(key))
+            }
+            Change::Key(key) => key_zh(key),
+        }
+    }
+}
+
+fn key_zh(key: &KeyChange) -> String {
+    match (&key.from, &key.to) {
+        _ if key.hidden => format!("{} 已修改", key.key),
+        (Some(from), Some(to)) => format!("{} {from} → {to}", key.key),
+        (None, Some(to)) => format!("{} 设为 {to}", key.key),
+        (Some(from), None) => format!("{} 已删除（原为 {from}）", key.key),
+        (None, None) => format!("{} 已修改", key.key),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::summary::{Change, KeyChange};
+    use crate::records::choices::Language;
+
+    #[test]
+    fn chinese_summaries_name_tables_in_chinese() {
+        let paid = Change::Paid { order: "SO-1".into(), date: "2026-11-20".into() };
+        assert_eq!(paid.text_in(Language::ZhCn), "订单 SO-1 已于 2026-11-20 付款");
+        assert_eq!(paid.text_in(Language::En), "order SO-1 paid 2026-11-20");
+        let resolved = Change::Resolved { complaint: "of 2026-11-06".into() };
+        assert_eq!(resolved.text_in(Language::ZhCn), "投诉 2026-11-06 已解决");
+        let owner = Change::Key(KeyChange {
+            key: "owner".into(),
+            from: Some("li".into()),
+            to: Some("zhang".into()),
+            hidden: false,
+        });
+        assert_eq!(owner.text_in(Language::ZhCn), "owner li → zhang");
+        let phone = Change::EntryKey {
+            table: "contact".into(),
+            entry: "李娜".into(),
+            key: KeyChange { key: "phone".into(), from: None, to: None, hidden: true },
+        };
+        assert_eq!(phone.text_in(Language::ZhCn), "联系人 李娜：phone 已修改");
+    }
+}
