@@ -55,7 +55,7 @@ fn a_class_move_is_reported_with_the_summary() {
         b.summary.iter().map(|s| s.text()).collect::<Vec<_>>(),
         ["-1 order 2026-10-01 100", "+1 order 2026-10-01 5000"]
     );
-    assert!(b.computed.contains(&Moved { key: "class", from: Some("C".into()), to: Some("A".into()) }));
+    assert!(b.computed.contains(&Moved { key: "class", from: Some("B".into()), to: Some("A".into()) }));
     // A's file did not change, but its class did: it is listed with an empty summary.
     let a = got.iter().find(|c| c.id == "a").expect("a's class moved");
     assert!(a.summary.is_empty());

@@ -10,8 +10,10 @@ pub const GITIGNORE: &str = "# The site cardfile builds; CI builds and publishes
 /// `.github/workflows/cardfile.yml`.
 pub fn github_workflow() -> String {
     format!(
-        r#"# cardfile on GitHub Actions: check every pull request (annotating the changed files) and
-# build the site on the default branch and publish it to GitHub Pages.
+        r#"# cardfile on GitHub Actions: check every pull request (annotating the changed files), write
+# what it changes for the customers into the run's summary, and build the site on the default
+# branch and publish it to GitHub Pages. The whole history is fetched (fetch-depth: 0): the
+# site shows each customer's history, and the summary compares with the target branch.
 # Turn Pages on under Settings → Pages → Source: GitHub Actions.
 # Privacy: the Pages of a public repository are public. Keep customer data on private Pages,
 # or add --redact to `cardfile build` below.
@@ -31,10 +33,15 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
       - name: Install cardfile
         run: cargo install --locked --git "$CARDFILE_GIT" cardfile
       - name: Check the records
         run: cardfile check --format github
+      - name: What this pull request changes for the customers
+        if: always()
+        run: cardfile diff "origin/$GITHUB_BASE_REF" --format markdown >> "$GITHUB_STEP_SUMMARY"
 
   site:
     if: github.event_name == 'push' && github.ref_name == github.event.repository.default_branch
@@ -51,6 +58,8 @@ jobs:
       url: ${{{{ steps.deployment.outputs.page_url }}}}
     steps:
       - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
       - id: pages
         uses: actions/configure-pages@v5
       - name: Install cardfile
@@ -69,14 +78,16 @@ jobs:
 /// `.gitlab-ci.yml`.
 pub fn gitlab_ci() -> String {
     format!(
-        r#"# cardfile on GitLab CI: check every merge request and publish the site from the default
-# branch with GitLab Pages.
+        r#"# cardfile on GitLab CI: check every merge request (with what it changes for the customers as
+# an artifact on the merge request) and publish the site from the default branch with GitLab
+# Pages. GIT_DEPTH: 0 fetches the whole history, which the site and the summary read.
 # Privacy: restrict Pages to project members (Settings → General → Visibility → Pages), or add
 # --redact to `cardfile build` below.
 
 variables:
   # >>> EDIT ME: the git URL of cardfile's source, to install it from. <<<
   CARDFILE_GIT: "{CARDFILE_GIT}"
+  GIT_DEPTH: "0"
 
 default:
   image: rust:latest
@@ -88,7 +99,13 @@ check:
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
   script:
+    - cardfile diff "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --format markdown > cardfile-diff.md
     - cardfile check
+  artifacts:
+    when: always
+    expose_as: "cardfile diff"
+    paths:
+      - cardfile-diff.md
 
 pages:
   stage: deploy

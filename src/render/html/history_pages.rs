@@ -15,6 +15,8 @@ use crate::render::Sink;
 /// "Last changed D by NAME".
 #[derive(Debug, Serialize)]
 pub struct LastChanged {
+    /// The whole phrase in the site's language.
+    pub text: String,
     /// The author date of the latest commit that changed the customer.
     pub date: String,
     /// Its author.
@@ -72,7 +74,8 @@ impl Site<'_> {
     /// "Last changed" of a customer, if the site has history and the customer has any.
     pub fn last_changed(&self, id: &str) -> Option<LastChanged> {
         let commit = self.history?.last(id)?;
-        Some(LastChanged { date: date(commit.date), by: commit.author.clone(), commit: commit.id.clone() })
+        let text = text(self.lang(), "last_changed").replace("{date}", &date(commit.date)).replace("{name}", &commit.author);
+        Some(LastChanged { text, date: date(commit.date), by: commit.author.clone(), commit: commit.id.clone() })
     }
 
     /// A customer's History section, newest first (empty without history).

@@ -243,9 +243,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("category_other", "Other", "其他"),
     ("changes", "Changes", "变更"),
     ("history", "History", "变更历史"),
-    ("last_changed", "Last changed", "最近修改"),
-    ("by", "by", "由"),
-    ("commit", "Commit", "提交"),
+    ("last_changed", "Last changed {date} by {name}", "{name} 于 {date} 最后修改"),
     (
         "changes_intro",
         "Commits of the last {days} days that changed the records, newest first.",
