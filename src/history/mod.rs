@@ -73,36 +73,16 @@ impl History {
     pub fn read(records: &Path, redact: bool) -> Result<Option<History>> {
         let Some(repo) = Repo::discover(records)? else { return Ok(None) };
         let walked = walk::walk(&repo)?;
-        // The blobs are read in one pass (gitoxide's repository is not shared between
-        // threads); parsing and comparing them, the larger part, runs in parallel.
-        let mut texts = Vec::with_capacity(walked.commits.len());
-        for commit in &walked.commits {
-            let mut files = Vec::with_capacity(commit.customers.len());
-            for touched in &commit.customers {
-                let old = touched.old.as_ref().map(|s| repo.text(s.blob)).transpose()?;
-                let new = touched.new.as_ref().map(|s| repo.text(s.blob)).transpose()?;
-                files.push((old, new));
-            }
-            texts.push(files);
+        // The blobs are read on this thread (gitoxide's repository is not shared between
+        // threads), a batch of commits at a time so that few texts are held at once; parsing
+        // and comparing them, the larger part, runs in parallel.
+        let mut commits = Vec::with_capacity(walked.commits.len());
+        let mut raw = walked.commits.into_iter().peekable();
+        while raw.peek().is_some() {
+            let batch: Vec<walk::RawCommit> = raw.by_ref().take(BATCH).collect();
+            let texts = batch.iter().map(|commit| blob_texts(&repo, commit)).collect::<Result<Vec<_>>>()?;
+            commits.par_extend(batch.into_par_iter().zip(texts).map(|(raw, files)| summarised(raw, files, redact)));
         }
-        let commits: Vec<Commit> = walked
-            .commits
-            .into_par_iter()
-            .zip(texts)
-            .map(|(raw, files)| Commit {
-                id: Repo::short(raw.id),
-                author: raw.author,
-                date: raw.date,
-                subject: raw.subject,
-                customers: raw
-                    .customers
-                    .into_iter()
-                    .zip(files)
-                    .map(|(touched, (old, new))| change_of(touched, old.as_deref(), new.as_deref(), redact))
-                    .collect(),
-                others: raw.others,
-            })
-            .collect();
         Ok(Some(History::new(commits, walked.shallow_at.map(Repo::short))))
     }
 
@@ -141,6 +121,33 @@ impl History {
             let age = (today - c.date).num_days();
             (0..days).contains(&age)
         })
+    }
+}
+
+/// How many commits' blobs are read before they are summarised.
+const BATCH: usize = 64;
+
+/// The old and new text of each customer file a commit changed.
+type Texts = Vec<(Option<String>, Option<String>)>;
+
+fn blob_texts(repo: &Repo, commit: &walk::RawCommit) -> Result<Texts> {
+    let text = |side: &Option<walk::Side>| side.as_ref().map(|s| repo.text(s.blob)).transpose();
+    commit.customers.iter().map(|touched| Ok((text(&touched.old)?, text(&touched.new)?))).collect()
+}
+
+fn summarised(raw: walk::RawCommit, files: Texts, redact: bool) -> Commit {
+    Commit {
+        id: Repo::short(raw.id),
+        author: raw.author,
+        date: raw.date,
+        subject: raw.subject,
+        customers: raw
+            .customers
+            .into_iter()
+            .zip(files)
+            .map(|(touched, (old, new))| change_of(touched, old.as_deref(), new.as_deref(), redact))
+            .collect(),
+        others: raw.others,
     }
 }
 

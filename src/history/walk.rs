@@ -62,7 +62,9 @@ pub struct Walked {
 /// Walks every commit reachable from `HEAD`. A repository without commits has no history.
 pub fn walk(repo: &Repo) -> Result<Walked> {
     let mut walked = Walked { commits: Vec::new(), shallow_at: None };
-    let Ok(head) = repo.repo.head_id() else { return Ok(walked) };
+    // A repository whose branch has no commit yet has no history; a HEAD that cannot be read
+    // is an error (a warning for the build).
+    let Some(head) = repo.repo.head().context("reading HEAD")?.id() else { return Ok(walked) };
     let mut state = State::default();
     let walk = repo.repo.rev_walk([head.detach()]).all().context("walking the commits")?;
     for info in walk {

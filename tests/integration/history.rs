@@ -293,3 +293,42 @@ fn a_merge_is_listed_when_it_differs_from_every_parent() {
     assert!(!bolt.contains("Merge visits"), "{bolt}");
     assert!(bolt.contains("+1 interaction 2026-11-02 visit"), "{bolt}");
 }
+
+#[test]
+fn a_broken_repository_is_a_warning_and_the_site_is_built_without_history() {
+    let repo = story();
+    // A missing object: the newest commit's tree can no longer be read.
+    let tree = repo.git(&["rev-parse", "HEAD^{tree}"]);
+    let tree = tree.trim();
+    let object = repo.path().join(".git/objects").join(&tree[..2]).join(&tree[2..]);
+    fs::remove_file(&object).unwrap_or_else(|err| panic!("{}: {err}", object.display()));
+    let (output, site) = build(repo.path(), &[]);
+    assert!(stderr(&output).contains("warning: the git history was not read"), "{}", stderr(&output));
+    assert!(!site.contains_key("changes.html"));
+    // A HEAD that is not a reference at all.
+    fs::write(repo.path().join(".git/HEAD"), "garbage\n").unwrap();
+    let (output, _) = build(repo.path(), &[]);
+    assert!(stderr(&output).contains("warning: the git history was not read"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_repository_without_commits_has_no_history_yet() {
+    let repo = GitRepo::new("empty-history");
+    repo.write("records/team.toml", TEAM);
+    repo.write("records/customers/acme.toml", ACME);
+    let json = export(repo.path(), &[]);
+    assert!(json["customers"][0]["changed"].is_null());
+    let (output, site) = build(repo.path(), &[]);
+    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+    assert!(site["changes.html"].contains("No commit changed the records"));
+}
+
+#[test]
+fn a_detached_head_shows_the_history_up_to_it() {
+    let repo = story();
+    repo.git(&["checkout", "-q", "--detach", "HEAD~2"]);
+    let (output, site) = build(repo.path(), &[]);
+    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+    let history = section(&site["customers/acme.html"], "history");
+    assert!(history.contains("Handover of Acme to Zhang") && !history.contains("Acme is in the east"), "{history}");
+}
