@@ -8,6 +8,7 @@ pub mod diagnostics;
 pub mod edit;
 pub mod format;
 pub mod import;
+pub mod merge;
 pub mod project;
 pub mod records;
 pub mod render;
