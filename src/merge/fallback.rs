@@ -7,8 +7,14 @@ use diffy::{ConflictStyle, MergeOptions};
 pub fn line_merge(base: &[u8], ours: &[u8], theirs: &[u8], path: Option<&str>) -> (Vec<u8>, usize) {
     let mut options = MergeOptions::new();
     options.set_conflict_style(ConflictStyle::Merge);
-    let merged = options.merge_bytes(base, ours, theirs).unwrap_or_else(|conflicted| conflicted);
-    relabel(&merged, path)
+    match options.merge_bytes(base, ours, theirs) {
+        Ok(merged) => (relabel(&merged, path).0, 0),
+        // Marker lines already in the versions are counted too; there is at least one conflict.
+        Err(merged) => {
+            let (text, conflicts) = relabel(&merged, path);
+            (text, conflicts.max(1))
+        }
+    }
 }
 
 /// Adds `:PATH` to diffy's `ours`/`theirs` marker labels and counts the conflicts.
