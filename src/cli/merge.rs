@@ -38,7 +38,8 @@ fn replace(target: &Path, bytes: &[u8]) -> Result<()> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut temp = NamedTempFile::new_in(dir).with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+    let mut temp =
+        NamedTempFile::new_in(dir).with_context(|| format!("creating a temporary file in {}", dir.display()))?;
     temp.write_all(bytes).and_then(|()| temp.as_file().sync_all()).context("writing the merged file")?;
     let permissions = fs::metadata(target).with_context(|| format!("reading {}", target.display()))?.permissions();
     temp.as_file().set_permissions(permissions).context("keeping the file's permissions")?;
@@ -63,7 +64,10 @@ pub fn run(args: &MergeArgs) -> Result<ExitCode> {
     let how = if merged.line_based { " line by line (a version is not valid TOML)" } else { "" };
     if merged.conflicts > 0 {
         let s = if merged.conflicts == 1 { "" } else { "s" };
-        eprintln!("cardfile merge: {name}: {} conflict{s} left{how}; resolve them, then run `cardfile check`", merged.conflicts);
+        eprintln!(
+            "cardfile merge: {name}: {} conflict{s} left{how}; resolve them, then run `cardfile check`",
+            merged.conflicts
+        );
     } else if !merged.invalid.is_empty() {
         eprintln!("cardfile merge: {name}: merged{how}, but the result breaks rules both sides kept:");
         let text = String::from_utf8_lossy(&merged.bytes);

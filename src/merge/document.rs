@@ -119,7 +119,8 @@ mod tests {
 
     #[test]
     fn identities_follow_the_array() {
-        let d = root("[[order]]\nref = \"SO-1\"\namount = 1\n[[order]]\namount = 2\n[[interaction]]\ndate = 2026-01-01\n");
+        let d =
+            root("[[order]]\nref = \"SO-1\"\namount = 1\n[[order]]\namount = 2\n[[interaction]]\ndate = 2026-01-01\n");
         let orders = d["order"].as_array_of_tables().expect("orders");
         let first = identity("order", orders.get(0).expect("first"));
         assert_eq!(first, Identity::Keyed(vec![Some(Norm::Str("SO-1".into()))]));

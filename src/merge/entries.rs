@@ -19,9 +19,7 @@ type Slot = (Identity, usize);
 fn entries_of(item: &Item) -> Option<Vec<Table>> {
     match item {
         Item::ArrayOfTables(a) => Some(a.iter().cloned().collect()),
-        Item::Value(Value::Array(a)) => {
-            a.iter().map(|v| v.as_inline_table().map(|t| t.clone().into_table())).collect()
-        }
+        Item::Value(Value::Array(a)) => a.iter().map(|v| v.as_inline_table().map(|t| t.clone().into_table())).collect(),
         _ => None,
     }
 }

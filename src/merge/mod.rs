@@ -87,7 +87,8 @@ pub fn merge_file(base: &[u8], ours: &[u8], theirs: &[u8], path: Option<&str>, t
     let plain = |s: &str| s.strip_prefix(BOM).unwrap_or(s).replace("\r\n", "\n");
     let (b, o_plain, t) = (plain(b), plain(o), plain(t));
     let merged = merge(&b, &o_plain, &t, path);
-    let invalid = if merged.conflicts == 0 { newly_invalid(&o_plain, &t, &merged.text, path, today) } else { Vec::new() };
+    let invalid =
+        if merged.conflicts == 0 { newly_invalid(&o_plain, &t, &merged.text, path, today) } else { Vec::new() };
     let mut text = if o.contains("\r\n") { merged.text.replace('\n', "\r\n") } else { merged.text };
     if o.starts_with(BOM) {
         text.insert_str(0, BOM);

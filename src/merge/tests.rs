@@ -26,7 +26,10 @@ due = 2026-10-01
 
 #[test]
 fn both_sides_add_interactions() {
-    let ours = BASE.replace("summary = \"first\"\n", "summary = \"first\"\n\n[[interaction]]\ndate = 2026-10-02\nkind = \"call\"\nsummary = \"ours\"\n");
+    let ours = BASE.replace(
+        "summary = \"first\"\n",
+        "summary = \"first\"\n\n[[interaction]]\ndate = 2026-10-02\nkind = \"call\"\nsummary = \"ours\"\n",
+    );
     let theirs = format!("{BASE}\n[[interaction]]\ndate = 2026-10-03\nkind = \"visit\"\nsummary = \"theirs\"\n");
     let text = clean(BASE, &ours, &theirs);
     let expected = BASE.replace(
@@ -57,7 +60,10 @@ fn one_side_pays_an_order_while_the_other_adds_one() {
 #[test]
 fn one_side_resolves_a_complaint_while_the_other_logs_a_visit() {
     let base = format!("{BASE}\n[[complaint]]\nopened = 2026-10-10\nsummary = \"late\"\n");
-    let ours = base.replace("summary = \"first\"\n", "summary = \"first\"\n\n[[interaction]]\ndate = 2026-10-20\nkind = \"visit\"\nsummary = \"v\"\n");
+    let ours = base.replace(
+        "summary = \"first\"\n",
+        "summary = \"first\"\n\n[[interaction]]\ndate = 2026-10-20\nkind = \"visit\"\nsummary = \"v\"\n",
+    );
     let theirs = format!("{base}resolved = 2026-10-12\n");
     let text = clean(&base, &ours, &theirs);
     assert_eq!(text, format!("{ours}resolved = 2026-10-12\n"));
@@ -78,7 +84,10 @@ fn different_phones_conflict_on_the_phone_line_only() {
 
 #[test]
 fn the_same_change_on_both_sides_is_taken_once() {
-    let both = format!("{}\n[[interaction]]\ndate = 2026-10-05\nkind = \"call\"\nsummary = \"same\"\n", BASE.replace("111", "999"));
+    let both = format!(
+        "{}\n[[interaction]]\ndate = 2026-10-05\nkind = \"call\"\nsummary = \"same\"\n",
+        BASE.replace("111", "999")
+    );
     assert_eq!(clean(BASE, &both, &both), both);
     // Written differently, meaning the same: OURS' text stays.
     let theirs = both.replace("amount = 12000\n", "amount = 12000.0\n").replace(" # office", "");
@@ -119,7 +128,11 @@ fn removed_on_one_side_and_changed_on_the_other_conflicts() {
     assert!(merged.text.ends_with("paid = 2026-10-05\n=======\n>>>>>>> theirs\n"), "{}", merged.text);
     let no_phone = BASE.replace("phone = \"111\" # office\n", "");
     let merged = conflicted(BASE, &BASE.replace("111", "222"), &no_phone);
-    assert!(merged.text.contains("<<<<<<< ours\nphone = \"222\" # office\n=======\n>>>>>>> theirs\n"), "{}", merged.text);
+    assert!(
+        merged.text.contains("<<<<<<< ours\nphone = \"222\" # office\n=======\n>>>>>>> theirs\n"),
+        "{}",
+        merged.text
+    );
 }
 
 #[test]
@@ -159,13 +172,18 @@ fn repeated_identities_pair_up_in_file_order() {
 
 #[test]
 fn single_tables_merge_per_key() {
-    let base = format!("{}[loss]\ndate = 2026-06-01\nreason = \"price\"\n", BASE.split("[[interaction]]").next().expect("head"));
+    let base = format!(
+        "{}[loss]\ndate = 2026-06-01\nreason = \"price\"\n",
+        BASE.split("[[interaction]]").next().expect("head")
+    );
     let ours = base.replace("reason = \"price\"\n", "reason = \"price\"\nnotes = \"went to X\"\n");
     let theirs = base.replace("reason = \"price\"", "reason = \"competitor\"");
     let text = clean(&base, &ours, &theirs);
     assert!(text.ends_with("[loss]\ndate = 2026-06-01\nreason = \"competitor\"\nnotes = \"went to X\"\n"), "{text}");
     let merged = conflicted(&base, &base.replace("price", "service"), &theirs);
-    assert!(merged.text.contains("<<<<<<< ours\nreason = \"service\"\n=======\nreason = \"competitor\"\n>>>>>>> theirs\n"));
+    assert!(
+        merged.text.contains("<<<<<<< ours\nreason = \"service\"\n=======\nreason = \"competitor\"\n>>>>>>> theirs\n")
+    );
     assert!(merged.text.contains("[loss]\ndate = 2026-06-01\n<<<<<<<"), "{}", merged.text);
 }
 
@@ -177,13 +195,21 @@ fn theirs_new_array_goes_to_the_end_and_new_keys_after_ours() {
     let text = clean(BASE, &ours, &theirs);
     assert!(text.contains("phone = \"111\" # office\n# mobile\nwechat = \"acme\"\n"), "{text}");
     assert!(text.starts_with("# Acme, our best\n"), "{text}");
-    assert!(text.ends_with("amount = 12000\ndue = 2026-10-01\n\n[[promise]]\nmade = 2026-11-01\ndue = 2026-11-30\nwhat = \"samples\"\n"), "{text}");
+    assert!(
+        text.ends_with(
+            "amount = 12000\ndue = 2026-10-01\n\n[[promise]]\nmade = 2026-11-01\ndue = 2026-11-30\nwhat = \"samples\"\n"
+        ),
+        "{text}"
+    );
 }
 
 #[test]
 fn an_edited_entry_and_an_appended_one_both_stay() {
     let ours = BASE.replace("summary = \"first\"", "summary = \"first, with the buyer\"");
-    let theirs = BASE.replace("summary = \"first\"\n", "summary = \"first\"\n\n[[interaction]]\ndate = 2026-10-04\nkind = \"call\"\nsummary = \"second\"\n");
+    let theirs = BASE.replace(
+        "summary = \"first\"\n",
+        "summary = \"first\"\n\n[[interaction]]\ndate = 2026-10-04\nkind = \"call\"\nsummary = \"second\"\n",
+    );
     let text = clean(BASE, &ours, &theirs);
     assert!(!text.contains("summary = \"first\"\n"), "{text}");
     assert_eq!(text, theirs.replace("summary = \"first\"", "summary = \"first, with the buyer\""));
@@ -209,7 +235,8 @@ fn files_keep_ours_bom_and_line_endings() {
     let merged = merge_file(BASE.as_bytes(), ours.as_bytes(), theirs.as_bytes(), None, today);
     assert!(!merged.conflicted());
     let visit = "\n[[interaction]]\ndate = 2026-10-05\nkind = \"call\"\nsummary = \"new\"\n";
-    let expected = BASE.replace("111", "222").replace("summary = \"first\"\n", &format!("summary = \"first\"\n{visit}"));
+    let expected =
+        BASE.replace("111", "222").replace("summary = \"first\"\n", &format!("summary = \"first\"\n{visit}"));
     let expected = format!("\u{FEFF}{}", crlf(&expected));
     assert_eq!(String::from_utf8_lossy(&merged.bytes), expected);
     // Not UTF-8: line by line, bytes kept.
@@ -223,9 +250,13 @@ fn files_keep_ours_bom_and_line_endings() {
 fn a_clean_merge_that_breaks_a_per_file_check_is_a_conflict() {
     let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
     let base = "name = \"A\"\nowner = \"li\"\nphone = \"1\"\n\n[[handover]]\ndate = 2026-09-01\nfrom = \"wang\"\nto = \"li\"\n";
-    let ours = format!("{}\n[[handover]]\ndate = 2026-10-01\nfrom = \"li\"\nto = \"zhang\"\n", base.replace("\"li\"\nphone", "\"zhang\"\nphone"));
+    let ours = format!(
+        "{}\n[[handover]]\ndate = 2026-10-01\nfrom = \"li\"\nto = \"zhang\"\n",
+        base.replace("\"li\"\nphone", "\"zhang\"\nphone")
+    );
     let theirs = format!("{base}\n[[handover]]\ndate = 2026-11-01\nfrom = \"li\"\nto = \"li\"\n");
-    let merged = merge_file(base.as_bytes(), ours.as_bytes(), theirs.as_bytes(), Some("records/customers/a.toml"), today);
+    let merged =
+        merge_file(base.as_bytes(), ours.as_bytes(), theirs.as_bytes(), Some("records/customers/a.toml"), today);
     assert_eq!(merged.conflicts, 0);
     assert!(merged.conflicted());
     let codes: Vec<&str> = merged.invalid.iter().map(|d| d.code.as_str()).collect();

@@ -106,11 +106,13 @@ fn clean(name: &str, base: &str, ours: &str, theirs: &str) -> String {
 
 #[test]
 fn both_sides_add_interactions() {
-    let ours = BASE.replace("summary = \"Showed the new line\"\n", &format!("summary = \"Showed the new line\"\n{VISIT}"));
-    let theirs = BASE.replace("summary = \"Showed the new line\"\n", &format!("summary = \"Showed the new line\"\n{CALL}"));
+    let ours =
+        BASE.replace("summary = \"Showed the new line\"\n", &format!("summary = \"Showed the new line\"\n{VISIT}"));
+    let theirs =
+        BASE.replace("summary = \"Showed the new line\"\n", &format!("summary = \"Showed the new line\"\n{CALL}"));
     let text = clean("merge-interactions", BASE, &ours, &theirs);
-    let expected =
-        BASE.replace("summary = \"Showed the new line\"\n", &format!("summary = \"Showed the new line\"\n{VISIT}{CALL}"));
+    let expected = BASE
+        .replace("summary = \"Showed the new line\"\n", &format!("summary = \"Showed the new line\"\n{VISIT}{CALL}"));
     assert_eq!(text, expected);
 }
 
@@ -125,9 +127,11 @@ fn one_pays_an_order_while_the_other_adds_one() {
 #[test]
 fn one_resolves_a_complaint_while_the_other_logs_a_visit() {
     let ours = format!("{BASE}resolved = 2026-10-12\nresolution = \"Sent by air\"\n");
-    let theirs = BASE.replace("summary = \"Showed the new line\"\n", &format!("summary = \"Showed the new line\"\n{VISIT}"));
+    let theirs =
+        BASE.replace("summary = \"Showed the new line\"\n", &format!("summary = \"Showed the new line\"\n{VISIT}"));
     let text = clean("merge-complaint", BASE, &ours, &theirs);
-    let expected = ours.replace("summary = \"Showed the new line\"\n", &format!("summary = \"Showed the new line\"\n{VISIT}"));
+    let expected =
+        ours.replace("summary = \"Showed the new line\"\n", &format!("summary = \"Showed the new line\"\n{VISIT}"));
     assert_eq!(text, expected);
 }
 
@@ -154,10 +158,8 @@ fn different_phones_conflict_only_there_and_check_names_it() {
     assert_eq!(list[0]["file"], "customers/acme.toml");
     assert_eq!(list[0]["line"], 4);
     // Resolved as the user would, by keeping one side, the file checks.
-    let resolved = text.replace(
-        "<<<<<<< ours:records/customers/acme.toml\nphone = \"021-2222\" # switchboard\n=======\n",
-        "",
-    );
+    let resolved =
+        text.replace("<<<<<<< ours:records/customers/acme.toml\nphone = \"021-2222\" # switchboard\n=======\n", "");
     tmp.write(FILE, &resolved.replace(">>>>>>> theirs:records/customers/acme.toml\n", ""));
     assert_eq!(exit_code(&run_in(tmp.path(), &["check", "--today", TODAY])), 0);
 }
@@ -165,14 +167,17 @@ fn different_phones_conflict_only_there_and_check_names_it() {
 #[test]
 fn the_same_change_on_both_sides_is_taken_once() {
     let both = BASE.replace("021-1111", "021-3333") + ORDER;
-    let theirs = both.replace("amount = 800.5\n", "amount = 800.50 # as invoiced\n").replace("# Acme: our oldest customer\n", "");
+    let theirs = both
+        .replace("amount = 800.5\n", "amount = 800.50 # as invoiced\n")
+        .replace("# Acme: our oldest customer\n", "");
     let text = clean("merge-same", BASE, &both, &theirs);
     assert_eq!(text, both);
 }
 
 #[test]
 fn a_removal_and_an_addition_both_apply() {
-    let ours = BASE.replace("\n[[interaction]]\ndate = 2026-10-01\nkind = \"visit\"\nsummary = \"Showed the new line\"\n", "");
+    let ours =
+        BASE.replace("\n[[interaction]]\ndate = 2026-10-01\nkind = \"visit\"\nsummary = \"Showed the new line\"\n", "");
     let theirs = format!("{BASE}{VISIT}");
     let text = clean("merge-removal", BASE, &ours, &theirs);
     let expected = format!("{ours}{VISIT}");
@@ -182,14 +187,19 @@ fn a_removal_and_an_addition_both_apply() {
 #[test]
 fn an_edited_entry_and_an_appended_one_both_stay() {
     let ours = BASE.replace("summary = \"Showed the new line\"", "summary = \"Showed the new line to the buyer\"");
-    let theirs = BASE.replace("summary = \"Showed the new line\"\n", &format!("summary = \"Showed the new line\"\n{CALL}"));
+    let theirs =
+        BASE.replace("summary = \"Showed the new line\"\n", &format!("summary = \"Showed the new line\"\n{CALL}"));
     let text = clean("merge-edited", BASE, &ours, &theirs);
-    assert_eq!(text, theirs.replace("summary = \"Showed the new line\"", "summary = \"Showed the new line to the buyer\""));
+    assert_eq!(
+        text,
+        theirs.replace("summary = \"Showed the new line\"", "summary = \"Showed the new line to the buyer\"")
+    );
 }
 
 #[test]
 fn an_unparseable_base_falls_back_to_a_line_merge() {
-    let base = BASE.replace("owner = \"zhang\"\n", "<<<<<<< HEAD\nowner = \"zhang\"\n=======\nowner = \"li\"\n>>>>>>> other\n");
+    let base = BASE
+        .replace("owner = \"zhang\"\n", "<<<<<<< HEAD\nowner = \"zhang\"\n=======\nowner = \"li\"\n>>>>>>> other\n");
     let ours = base.replace("021-1111", "021-2222");
     let theirs = base.replace("amount = 12000\n", "amount = 13000\n");
     let (_tmp, out, text) = merge("merge-fallback", &base, &ours, &theirs);
@@ -198,7 +208,10 @@ fn an_unparseable_base_falls_back_to_a_line_merge() {
     // A conflicting line merge exits 1 with git's markers.
     let (_tmp, out, text) = merge("merge-fallback-conflict", &base, &base.replace("12000", "1"), &theirs);
     assert_eq!(exit_code(&out), 1);
-    assert!(text.contains("<<<<<<< ours:records/customers/acme.toml\namount = 1\n=======\namount = 13000\n>>>>>>> theirs"), "{text}");
+    assert!(
+        text.contains("<<<<<<< ours:records/customers/acme.toml\namount = 1\n=======\namount = 13000\n>>>>>>> theirs"),
+        "{text}"
+    );
 }
 
 /// Runs the driver by hand on three files in `dir`.
@@ -341,7 +354,11 @@ fn git_setup_outside_a_repository_or_without_git_prints_the_lines() {
     let out = cardfile_with_path(&outside, &["git-setup"], "/nonexistent");
     let _ = fs::remove_dir_all(&outside);
     assert_eq!(exit_code(&out), 2);
-    assert!(stderr(&out).contains("git config merge.cardfile.driver \"cardfile merge %O %A %B %P\""), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("git config merge.cardfile.driver \"cardfile merge %O %A %B %P\""),
+        "{}",
+        stderr(&out)
+    );
     if !std::env::temp_dir().ancestors().any(|d| d.join(".git").exists()) {
         assert!(stderr(&out).contains("is not inside a git repository"), "{}", stderr(&out));
     }

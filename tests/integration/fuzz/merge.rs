@@ -41,13 +41,21 @@ fn edit() -> impl Strategy<Value = Edit> {
 fn base(visits: usize, orders: usize, complaints: usize) -> String {
     let mut text = String::from("name = \"Acme\"\nowner = \"zhang\"\nphone = \"base-phone\" # office\n");
     for i in 0..visits {
-        text.push_str(&format!("\n[[interaction]]\ndate = 2026-10-0{}\nkind = \"visit\"\nsummary = \"base-visit-{i}\"\n", i + 1));
+        text.push_str(&format!(
+            "\n[[interaction]]\ndate = 2026-10-0{}\nkind = \"visit\"\nsummary = \"base-visit-{i}\"\n",
+            i + 1
+        ));
     }
     for i in 0..orders {
-        text.push_str(&format!("\n[[order]]\nref = \"SO-{i}\"\ndate = 2026-09-01\namount = {}\ndue = 2026-10-01\n", 1000 * (i + 1)));
+        text.push_str(&format!(
+            "\n[[order]]\nref = \"SO-{i}\"\ndate = 2026-09-01\namount = {}\ndue = 2026-10-01\n",
+            1000 * (i + 1)
+        ));
     }
     for i in 0..complaints {
-        text.push_str(&format!("\n# complaint {i}\n[[complaint]]\nopened = 2026-10-1{i}\nsummary = \"base-complaint-{i}\"\n"));
+        text.push_str(&format!(
+            "\n# complaint {i}\n[[complaint]]\nopened = 2026-10-1{i}\nsummary = \"base-complaint-{i}\"\n"
+        ));
     }
     text
 }
@@ -200,7 +208,12 @@ fn check(sizes: (usize, usize, usize), ours_edits: &[Edit], theirs_edits: &[Edit
         }
         for reference in one.paid.difference(&other.paid) {
             let order = entries(&doc, "order").into_iter().find(|e| string(e, "ref") == *reference);
-            prop_assert!(order.is_some_and(|e| e.contains_key("paid")), "{} paid on one side only\n{}", reference, text);
+            prop_assert!(
+                order.is_some_and(|e| e.contains_key("paid")),
+                "{} paid on one side only\n{}",
+                reference,
+                text
+            );
         }
         for summary in one.resolved.difference(&other.resolved) {
             let complaint = entries(&doc, "complaint").into_iter().find(|e| string(e, "summary") == *summary);
