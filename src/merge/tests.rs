@@ -265,3 +265,27 @@ fn a_clean_merge_that_breaks_a_per_file_check_is_a_conflict() {
     let merged = merge_file(base.as_bytes(), ours.as_bytes(), base.as_bytes(), None, today);
     assert!(!merged.conflicted());
 }
+
+#[test]
+fn multi_line_notes_conflict_as_whole_key_lines() {
+    let base = "name = \"A\"\nnotes = \"\"\"\nGood payer.\n\"\"\"\nowner = \"li\"\n";
+    let ours = base.replace("Good payer.", "Good payer.\nWants samples.");
+    let theirs = base.replace("Good payer.", "Pays late.");
+    let merged = conflicted(base, &ours, &theirs);
+    assert_eq!(
+        merged.text,
+        "name = \"A\"\n<<<<<<< ours\nnotes = \"\"\"\nGood payer.\nWants samples.\n\"\"\"\n=======\nnotes = \"\"\"\nPays late.\n\"\"\"\n>>>>>>> theirs\nowner = \"li\"\n"
+    );
+}
+
+#[test]
+fn a_table_only_theirs_added_goes_to_the_end() {
+    let theirs = format!("{BASE}\n[plan]\ngoal = \"Grow\"\nreview = 2027-03-31\n");
+    let ours = BASE.replace("kind = \"visit\"", "kind = \"call\"");
+    let text = clean(BASE, &ours, &theirs);
+    assert_eq!(text, format!("{ours}\n[plan]\ngoal = \"Grow\"\nreview = 2027-03-31\n"));
+    // Added on both sides differently: per key, the keys only one side set are kept.
+    let ours = format!("{BASE}\n[plan]\ngoal = \"Grow\"\n");
+    let theirs = format!("{BASE}\n[plan]\nreview = 2027-03-31\n");
+    assert_eq!(clean(BASE, &ours, &theirs), format!("{ours}review = 2027-03-31\n"));
+}
