@@ -7,7 +7,8 @@
 #   benches/merge.sh --no-build    time target/release/cardfile as it is
 #
 # hyperfine is used when installed (its median and JSON go to target/bench-results/); else a
-# loop of runs timed with the shell clock (`date +%s%N`), median printed.
+# loop of runs timed with the shell clock (`date +%s%N`), median printed. With `perf`, the
+# CPU time per run (task-clock) is printed too.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -57,4 +58,9 @@ else
     median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
     echo "median of $RUNS runs: $((median / 1000)).$(printf '%03d' $((median % 1000))) ms (hyperfine not installed)"
 fi
+# CPU time, which a busy machine does not inflate as it does the wall clock.
+if command -v perf >/dev/null 2>&1; then
+    perf stat -r "$RUNS" --pre "$PREPARE" -e task-clock $RUN 2>&1 >/dev/null | grep -E 'task-clock|elapsed' || true
+fi
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"

@@ -78,14 +78,13 @@ pub enum Identity {
     Whole(Norm),
 }
 
-/// The identity of `entry`, an entry of the array `array`.
-pub fn identity(array: &str, entry: &Table) -> Identity {
-    let content = table(entry);
-    let Some(keys) = identity_keys(array) else { return Identity::Whole(content) };
+/// The identity of `entry`, an entry of the array `array` whose meaning is `content`.
+pub fn identity(array: &str, entry: &Table, content: &Norm) -> Identity {
+    let Some(keys) = identity_keys(array) else { return Identity::Whole(content.clone()) };
     let values: Vec<Option<Norm>> = keys.iter().map(|k| entry.get(k).and_then(item)).collect();
     if values.iter().all(Option::is_none) {
         // An order without `ref` (or an entry missing every identity key) is its content.
-        Identity::Whole(content)
+        Identity::Whole(content.clone())
     } else {
         Identity::Keyed(values)
     }
@@ -122,10 +121,11 @@ mod tests {
         let d =
             root("[[order]]\nref = \"SO-1\"\namount = 1\n[[order]]\namount = 2\n[[interaction]]\ndate = 2026-01-01\n");
         let orders = d["order"].as_array_of_tables().expect("orders");
-        let first = identity("order", orders.get(0).expect("first"));
+        let id = |array: &str, t: &Table| identity(array, t, &table(t));
+        let first = id("order", orders.get(0).expect("first"));
         assert_eq!(first, Identity::Keyed(vec![Some(Norm::Str("SO-1".into()))]));
-        assert!(matches!(identity("order", orders.get(1).expect("second")), Identity::Whole(_)));
+        assert!(matches!(id("order", orders.get(1).expect("second")), Identity::Whole(_)));
         let visits = d["interaction"].as_array_of_tables().expect("interactions");
-        assert!(matches!(identity("interaction", visits.get(0).expect("visit")), Identity::Whole(_)));
+        assert!(matches!(id("interaction", visits.get(0).expect("visit")), Identity::Whole(_)));
     }
 }

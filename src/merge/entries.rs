@@ -2,11 +2,12 @@
 //! paired across the versions by their identity (SPEC 11.2), the n-th repeat of an identity
 //! in one version with the n-th in another.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use toml_edit::{ArrayOfTables, Item, Key, Table, Value};
 
-use super::document::{Identity, identity, table as meaning};
+use super::document::{Identity, Norm, identity, table as meaning};
 use super::markers::entry_text;
 use super::merger::{Merger, Pick, pick};
 
@@ -14,12 +15,21 @@ use super::merger::{Merger, Pick, pick};
 /// same version share that identity.
 type Slot = (Identity, usize);
 
+/// An entry of one version, with its place in the pairing and its meaning (computed once).
+struct Entry<'a> {
+    table: Cow<'a, Table>,
+    slot: Slot,
+    meaning: Norm,
+}
+
 /// The entries of an array of tables, whether written `[[key]]` or as an inline array of
 /// inline tables; `None` for any other value.
-fn entries_of(item: &Item) -> Option<Vec<Table>> {
+fn entries_of(item: &Item) -> Option<Vec<Cow<'_, Table>>> {
     match item {
-        Item::ArrayOfTables(a) => Some(a.iter().cloned().collect()),
-        Item::Value(Value::Array(a)) => a.iter().map(|v| v.as_inline_table().map(|t| t.clone().into_table())).collect(),
+        Item::ArrayOfTables(a) => Some(a.iter().map(Cow::Borrowed).collect()),
+        Item::Value(Value::Array(a)) => {
+            a.iter().map(|v| v.as_inline_table().map(|t| Cow::Owned(t.clone().into_table()))).collect()
+        }
         _ => None,
     }
 }
@@ -32,62 +42,62 @@ pub fn is_array(b: Option<&Item>, o: Option<&Item>, t: Option<&Item>) -> bool {
     matches!(o, None | Some(Item::ArrayOfTables(_))) && entries(b) && entries(t) && written
 }
 
-fn slots(array: &str, entries: &[Table]) -> Vec<Slot> {
+fn paired<'a>(array: &str, tables: Vec<Cow<'a, Table>>) -> Vec<Entry<'a>> {
     let mut seen: BTreeMap<Identity, usize> = BTreeMap::new();
-    entries
-        .iter()
-        .map(|entry| {
-            let id = identity(array, entry);
+    tables
+        .into_iter()
+        .map(|table| {
+            let meaning = meaning(&table);
+            let id = identity(array, &table, &meaning);
             let n = seen.entry(id.clone()).or_insert(0);
             let slot = (id, *n);
             *n += 1;
-            slot
+            Entry { table, slot, meaning }
         })
         .collect()
 }
 
-fn by_slot<'a>(array: &str, entries: &'a [Table]) -> BTreeMap<Slot, &'a Table> {
-    slots(array, entries).into_iter().zip(entries).collect()
+fn by_slot<'e, 'a>(entries: &'e [Entry<'a>]) -> BTreeMap<&'e Slot, &'e Entry<'a>> {
+    entries.iter().map(|e| (&e.slot, e)).collect()
 }
 
 /// Merges the array of tables `key` of BASE (`b`) and THEIRS (`t`) into OURS' `root`.
 /// OURS' entries keep their order; entries only THEIRS added follow OURS' last entry of the
 /// array in THEIRS' order, or go to the end of the file when OURS has none left.
 pub fn merge(m: &mut Merger, root: &mut Table, key: &str, b: Option<&Item>, t: Option<(&Key, &Item)>) {
-    let base = b.and_then(entries_of).unwrap_or_default();
-    let theirs = t.and_then(|(_, i)| entries_of(i)).unwrap_or_default();
-    let ours = root.get(key).and_then(entries_of).unwrap_or_default();
+    let base = paired(key, b.and_then(entries_of).unwrap_or_default());
+    let theirs = paired(key, t.and_then(|(_, i)| entries_of(i)).unwrap_or_default());
+    let ours_tables = match root.get_mut(key) {
+        Some(Item::ArrayOfTables(a)) => std::mem::take(a).into_iter().map(Cow::Owned).collect(),
+        _ => Vec::new(),
+    };
+    let ours = paired(key, ours_tables);
     let ours_key = root.key(key).cloned().unwrap_or_else(|| Key::new(key));
     let theirs_key = t.map_or_else(|| ours_key.clone(), |(k, _)| k.clone());
-    let (base_slots, theirs_slots) = (by_slot(key, &base), by_slot(key, &theirs));
-    let ours_slots = slots(key, &ours);
+    let (base_slots, theirs_slots, ours_slots) = (by_slot(&base), by_slot(&theirs), by_slot(&ours));
 
     let mut kept: Vec<Table> = Vec::new();
-    for (slot, o) in ours_slots.iter().zip(&ours) {
-        let (bt, tt) = (base_slots.get(slot).copied(), theirs_slots.get(slot).copied());
-        let (nb, no, nt) = (bt.map(meaning), Some(meaning(o)), tt.map(meaning));
-        match pick(nb.as_ref(), no.as_ref(), nt.as_ref()) {
-            Pick::Ours => kept.push(o.clone()),
-            Pick::Theirs => kept.extend(tt.map(|tt| in_place_of(o, tt.clone()))),
+    for o in &ours {
+        let (bt, tt) = (base_slots.get(&o.slot).copied(), theirs_slots.get(&o.slot).copied());
+        match pick(bt.map(|e| &e.meaning), Some(&o.meaning), tt.map(|e| &e.meaning)) {
+            Pick::Ours => kept.push(o.table.clone().into_owned()),
+            Pick::Theirs => kept.extend(tt.map(|tt| in_place_of(&o.table, tt.table.clone().into_owned()))),
             Pick::Conflict => {
-                let placeholder = m.marks.block(entry_text(&ours_key, Some(o)), entry_text(&theirs_key, tt));
-                kept.push(in_place_of(o, placeholder));
+                let theirs_text = entry_text(&theirs_key, tt.map(|e| e.table.as_ref()));
+                let placeholder = m.marks.block(entry_text(&ours_key, Some(&o.table)), theirs_text);
+                kept.push(in_place_of(&o.table, placeholder));
             }
         }
     }
-    let ours_have: std::collections::BTreeSet<&Slot> = ours_slots.iter().collect();
     let mut added: Vec<Table> = Vec::new();
-    for (slot, tt) in slots(key, &theirs).iter().zip(&theirs) {
-        if ours_have.contains(slot) {
-            continue;
-        }
-        match base_slots.get(slot) {
-            None => added.push(tt.clone()),
+    for tt in theirs.iter().filter(|e| !ours_slots.contains_key(&e.slot)) {
+        match base_slots.get(&tt.slot) {
+            None => added.push(tt.table.clone().into_owned()),
             // Removed by OURS: gone if THEIRS left it as it was, else a conflict.
-            Some(bt) if meaning(bt) == meaning(tt) => {}
+            Some(bt) if bt.meaning == tt.meaning => {}
             Some(_) => {
-                let mut placeholder = m.marks.block(String::new(), entry_text(&theirs_key, Some(tt)));
-                *placeholder.decor_mut() = tt.decor().clone();
+                let mut placeholder = m.marks.block(String::new(), entry_text(&theirs_key, Some(&tt.table)));
+                *placeholder.decor_mut() = tt.table.decor().clone();
                 added.push(placeholder);
             }
         }

@@ -46,7 +46,7 @@ fn structured(base: &str, ours: &str, theirs: &str, path: Option<&str>) -> Optio
     keys::merge_root(&mut m, base_doc.as_table(), doc.as_table_mut(), theirs_doc.as_table());
     let printed = doc.to_string();
     if m.marks.count() == 0 {
-        printed.parse::<DocumentMut>().ok()?;
+        toml::de::DeTable::parse(&printed).ok()?;
     }
     Some(Merged { text: m.marks.apply(&printed, path), conflicts: m.marks.count(), line_based: false })
 }
@@ -102,7 +102,12 @@ fn newly_invalid(ours: &str, theirs: &str, merged: &str, path: Option<&str>, tod
     let errors = |text: &str| -> Vec<Diagnostic> {
         check_customer_text(rel, text, today).into_iter().filter(|d| d.severity() == Severity::Error).collect()
     };
-    if errors(ours).is_empty() && errors(theirs).is_empty() { errors(merged) } else { Vec::new() }
+    let merged_errors = errors(merged);
+    if !merged_errors.is_empty() && errors(ours).is_empty() && errors(theirs).is_empty() {
+        merged_errors
+    } else {
+        Vec::new()
+    }
 }
 
 #[cfg(test)]
