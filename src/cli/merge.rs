@@ -63,9 +63,9 @@ pub fn run(args: &MergeArgs) -> Result<ExitCode> {
     replace(&args.ours, &merged.bytes)?;
     let how = if merged.line_based { " line by line (a version is not valid TOML)" } else { "" };
     if merged.conflicts > 0 {
-        let s = if merged.conflicts == 1 { "" } else { "s" };
+        let (s, them) = if merged.conflicts == 1 { ("", "it") } else { ("s", "them") };
         eprintln!(
-            "cardfile merge: {name}: {} conflict{s} left{how}; resolve them, then run `cardfile check`",
+            "cardfile merge: {name}: {} conflict{s} left{how}; resolve {them}, then run `cardfile check`",
             merged.conflicts
         );
     } else if !merged.invalid.is_empty() {
