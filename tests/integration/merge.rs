@@ -370,3 +370,19 @@ fn git_setup_outside_a_repository_or_without_git_prints_the_lines() {
     assert!(stderr(&out).contains("git config merge.cardfile.name \"cardfile customer records\""), "{}", stderr(&out));
     assert_eq!(config(tmp.path(), "merge.cardfile.driver"), "");
 }
+
+#[test]
+fn a_clean_merge_that_breaks_a_rule_both_sides_kept_stops_git() {
+    let base = format!("{BASE}\n[[handover]]\ndate = 2026-09-01\nfrom = \"li\"\nto = \"zhang\"\n");
+    let ours = base.replace("owner = \"zhang\"", "owner = \"li\"")
+        + "\n[[handover]]\ndate = 2026-10-01\nfrom = \"zhang\"\nto = \"li\"\n";
+    let theirs = format!("{base}\n[[handover]]\ndate = 2026-11-01\nfrom = \"li\"\nto = \"zhang\"\n");
+    let (tmp, out, text) = merge("merge-invalid", &base, &ours, &theirs);
+    assert_eq!(exit_code(&out), 1, "git must see a conflict: {}", stdout(&out));
+    assert!(stderr(&out).contains("error[E022]"), "{}", stderr(&out));
+    assert!(!text.contains("<<<<<<<"), "{text}");
+    assert!(text.contains("owner = \"li\"") && text.contains("date = 2026-11-01"), "{text}");
+    let check = run_in(tmp.path(), &["check", "--today", TODAY]);
+    assert_eq!(exit_code(&check), 1);
+    assert!(stderr(&check).contains("E022"), "{}", stderr(&check));
+}
