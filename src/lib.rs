@@ -9,6 +9,7 @@ pub mod edit;
 pub mod format;
 pub mod history;
 pub mod import;
+pub mod merge;
 pub mod project;
 pub mod records;
 pub mod render;

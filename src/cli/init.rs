@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use crate::edit::write_atomic;
-use crate::scaffold::{self, CARDFILE_GIT};
+use crate::scaffold::{self, CARDFILE_GIT, driver_lines};
 
 /// The language of a new repository.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -93,10 +93,14 @@ pub fn run(args: &InitArgs) -> Result<ExitCode> {
 
 fn next_steps(dir: &Path, zh: bool) -> String {
     let dir = dir.display();
+    let config = driver_lines();
+    let [name, driver] = [&config[0], &config[1]];
     let lines: &[(&str, &str)] = if zh {
         &[
             ("cd {dir} && git init", "新建 git 仓库"),
             ("git config core.hooksPath .githooks", "每次提交前运行 cardfile check"),
+            ("{name}", "客户文件的合并程序（.gitattributes）"),
+            ("{driver}", "按条目合并客户文件；或运行 cardfile git-setup"),
             ("cardfile check", "检查记录"),
             ("cardfile new acme --name \"某某公司\" --owner zhang", "新建客户"),
             ("cardfile log acme --kind visit --summary \"拜访，介绍新产品\"", "记录一次拜访"),
@@ -106,6 +110,8 @@ fn next_steps(dir: &Path, zh: bool) -> String {
         &[
             ("cd {dir} && git init", "start the git repository"),
             ("git config core.hooksPath .githooks", "run cardfile check before every commit"),
+            ("{name}", "the merge driver of customer files (.gitattributes)"),
+            ("{driver}", "merge them entry by entry; or run cardfile git-setup"),
             ("cardfile check", "check the records"),
             ("cardfile new acme --name \"Acme Ltd.\" --owner alex", "add a customer"),
             ("cardfile log acme --kind visit --summary \"Showed the new line\"", "log a visit"),
@@ -114,7 +120,7 @@ fn next_steps(dir: &Path, zh: bool) -> String {
     };
     let mut out = String::from(if zh { "接下来：\n" } else { "Next steps:\n" });
     for (command, what) in lines {
-        let command = command.replace("{dir}", &dir.to_string());
+        let command = command.replace("{dir}", &dir.to_string()).replace("{name}", name).replace("{driver}", driver);
         out.push_str(&format!("  {command:<64} # {what}\n"));
     }
     out.push_str(&if zh {

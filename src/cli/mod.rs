@@ -5,9 +5,11 @@ mod check;
 mod diff;
 mod due;
 mod export;
+mod git_setup;
 mod import;
 mod init;
 mod log;
+mod merge;
 mod new;
 mod schema;
 mod serve;
@@ -59,6 +61,10 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Print or write JSON Schemas of the record files, for editor completion.
     Schema(schema::SchemaArgs),
+    /// The git merge driver of customer files: `cardfile merge %O %A %B %P` (see git-setup).
+    Merge(merge::MergeArgs),
+    /// Register the merge driver (and the pre-commit hook) in this clone's git config.
+    GitSetup(git_setup::GitSetupArgs),
 }
 
 /// Where the records are and which day counts as today.
@@ -133,6 +139,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Log(args) => log::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Merge(args) => merge::run(&args),
+        Command::GitSetup(args) => git_setup::run(&args),
     }
 }
 

@@ -169,6 +169,15 @@ fn load_found(
     Loaded { settings: settings.unwrap_or_default(), records, diagnostics, texts, files_read }
 }
 
+/// The per-file diagnostics of one customer file's `text` (`rel` names it, its stem is the
+/// id), as `check` finds them before any rule that spans files (team members, ids, referrals).
+/// The merge driver checks its result with it.
+pub fn check_customer_text(rel: &str, text: &str, today: NaiveDate) -> Vec<Diagnostic> {
+    let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".toml");
+    let found = Found { rel: rel.to_string(), path: rel.into(), kind: FileKind::Customer(stem.to_string()) };
+    parse_file(&found, today, Some(&text.to_string())).diagnostics
+}
+
 fn parse_file(found: &Found, today: NaiveDate, overlaid: Option<&String>) -> Parsed {
     let mut parsed = Parsed {
         rel: found.rel.clone(),

@@ -122,8 +122,11 @@ pages:
 
 /// `.githooks/pre-commit`.
 pub const PRE_COMMIT: &str = r#"#!/bin/sh
-# Checks the records before every commit. Turn it on once per clone with:
+# Checks the records before every commit. Turn it on once per clone, with the merge driver
+# for customer files (.gitattributes), by running `cardfile git-setup`, or:
 #   git config core.hooksPath .githooks
+#   git config merge.cardfile.name "cardfile customer records"
+#   git config merge.cardfile.driver "cardfile merge %O %A %B %P"
 # Skip it for one commit with `git commit --no-verify`.
 cd "$(git rev-parse --show-toplevel)" || exit 1
 if ! command -v cardfile >/dev/null 2>&1; then

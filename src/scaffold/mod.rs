@@ -4,12 +4,14 @@
 mod ci;
 mod customer;
 mod examples;
+mod git;
 mod settings_file;
 
 use chrono::NaiveDate;
 
 pub use ci::CARDFILE_GIT;
 pub use customer::{NewCustomer, new_customer};
+pub use git::{DRIVER_CONFIG, GITATTRIBUTES, driver_lines};
 pub use settings_file::settings_file;
 
 use crate::render::html::templates::{ASSETS, BUILT_IN};
@@ -40,6 +42,8 @@ pub fn repository(language: &str, today: NaiveDate, templates: bool) -> Vec<File
         File::new("records/team.toml", examples::team(language)),
         File::new("records/customers/example.toml", examples::customer(language, today)),
         File::new(".gitignore", ci::GITIGNORE),
+        File::new(".gitattributes", git::GITATTRIBUTES),
+        File::new("README.md", git::readme(language)),
         File::new(".github/workflows/cardfile.yml", ci::github_workflow()),
         File::new(".gitlab-ci.yml", ci::gitlab_ci()),
         File { executable: true, ..File::new(".githooks/pre-commit", ci::PRE_COMMIT) },

@@ -41,6 +41,8 @@ fn the_repository_has_its_files() {
         "records/team.toml",
         "records/customers/example.toml",
         ".gitignore",
+        ".gitattributes",
+        "README.md",
         ".github/workflows/cardfile.yml",
         ".gitlab-ci.yml",
         ".githooks/pre-commit",
@@ -52,4 +54,15 @@ fn the_repository_has_its_files() {
         assert!(paths.contains(&want), "{want} missing");
     }
     assert!(files.iter().any(|f| f.executable && f.path == ".githooks/pre-commit"));
+}
+
+#[test]
+fn the_hook_shows_how_to_register_the_merge_driver() {
+    let hook = repository("en", chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date"), false)
+        .into_iter()
+        .find(|f| f.path == ".githooks/pre-commit")
+        .expect("hook");
+    for line in driver_lines() {
+        assert!(hook.text.contains(&format!("#   {line}\n")), "{line}");
+    }
 }

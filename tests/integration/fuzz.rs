@@ -8,6 +8,7 @@
 mod csv_import;
 mod loader;
 mod markdown_html;
+mod merge;
 
 use std::path::{Path, PathBuf};
 

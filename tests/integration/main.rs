@@ -17,6 +17,7 @@ mod history;
 mod hostile;
 mod import_serve;
 mod large;
+mod merge;
 
 use std::fs;
 use std::path::{Path, PathBuf};
