@@ -3,8 +3,9 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
+use super::git::git_command;
 use super::{TODAY, TempDir, exit_code, run_in, stderr, stdout};
 
 const FILE: &str = "records/customers/acme.toml";
@@ -38,17 +39,8 @@ const ORDER: &str = "\n[[order]]\nref = \"SO-2\"\ndate = 2026-11-04\namount = 80
 
 /// `git` in `dir` with fixed authors and dates and no global or system configuration.
 fn git(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
+    git_command(dir, "Zhang Wei", "2026-11-20T10:00:00+08:00")
         .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Zhang Wei")
-        .env("GIT_AUTHOR_EMAIL", "zhang@example.com")
-        .env("GIT_AUTHOR_DATE", "2026-11-20T10:00:00+08:00")
-        .env("GIT_COMMITTER_NAME", "Zhang Wei")
-        .env("GIT_COMMITTER_EMAIL", "zhang@example.com")
-        .env("GIT_COMMITTER_DATE", "2026-11-20T10:00:00+08:00")
         .output()
         .unwrap_or_else(|err| panic!("cannot run git {args:?}: {err}"))
 }
@@ -267,7 +259,7 @@ fn a_symlinked_ours_is_refused() {
 
 /// `cardfile` run with the same isolated git configuration as [`git`] and `PATH` as given.
 fn cardfile_with_path(dir: &Path, args: &[&str], path: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cardfile"))
+    super::cardfile()
         .args(args)
         .current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
@@ -319,15 +311,8 @@ fn init_then_git_setup_make_git_merge_customer_files() {
     let example = "records/customers/example.toml";
     let base = fs::read_to_string(dir.join(example)).expect("example");
     let in_git = |args: &[&str]| {
-        let out = Command::new("git")
+        let out = git_command(&dir, "Alex", "2026-11-21T10:00:00+08:00")
             .args(args)
-            .current_dir(&dir)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Alex")
-            .env("GIT_AUTHOR_EMAIL", "alex@example.com")
-            .env("GIT_COMMITTER_NAME", "Alex")
-            .env("GIT_COMMITTER_EMAIL", "alex@example.com")
             .env("PATH", &path)
             .output()
             .expect("git");
