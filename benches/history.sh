@@ -26,8 +26,10 @@ DATA=${BENCH_DATA:-$ROOT/target/bench-data}
 REPO=$DATA/history-$CUSTOMERS-$COMMITS
 if [[ ! -d $REPO/.git ]]; then
     tree=$(mktemp -d)
-    "$ROOT/target/release/examples/generate" --customers "$CUSTOMERS" --out "$tree" --seed "$SEED" --force >&2
-    python3 "$ROOT/benches/history_repo.py" "$tree" "$REPO" --commits "$COMMITS" --seed "$SEED"
+    "$ROOT/target/release/examples/generate" --customers "$CUSTOMERS" --out "$tree/records" --seed "$SEED" --force >&2
+    python3 "$ROOT/benches/history_repo.py" "$tree/records" "$tree/repo" --commits "$COMMITS" --seed "$SEED"
+    mkdir -p "$DATA"
+    mv "$tree/repo" "$REPO" # only a finished repository is reused
     rm -rf "$tree"
 fi
 scratch=$(mktemp -d)

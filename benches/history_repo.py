@@ -6,8 +6,9 @@
 RECORDS is a records tree from `examples/generate.rs`; OUT becomes a git repository whose
 first commit adds it as `records/` and whose next COMMITS commits each edit 1 to 3 customer
 files the way a team does: a visit or a call appended, a new order, a changed phone number,
-a handover to another owner. Authors and dates are fixed by the seed, so the repository is the
-same every time. The commits are streamed to `git fast-import`, which is fast at this size.
+a handover to another owner (with its [[handover]] entry). Authors and dates are fixed by the seed, so the repository is the
+same every time. The commits are streamed to `git fast-import`, which is fast at this size,
+then repacked as git packs a team's repository.
 """
 import argparse, datetime, pathlib, random, re, subprocess, sys
 
@@ -36,7 +37,7 @@ def commit(stream, n, who, when, message, changes):
     stream.write(f"committer {who} <{n % 7}@example.com> {stamp} +0800\n".encode())
     stream.write(blob(message))
     for path, text in changes:
-        stream.write(f"M 100644 records/{path}\n".encode())
+        stream.write(f"M 100644 inline records/{path}\n".encode())
         stream.write(blob(text))
     stream.write(b"\n")
 
@@ -49,7 +50,13 @@ def edit(text, day):
         return text + f"\n[[order]]\ndate = {day}\namount = {rng.randrange(1, 500) * 100}\n"
     if r < 0.9 and re.search(r'^phone = ".*"$', text, re.M):
         return re.sub(r'^phone = ".*"$', f'phone = "0512-{rng.randrange(10**7, 10**8)}"', text, count=1, flags=re.M)
-    return re.sub(r'^owner = ".*"$', f'owner = "{rng.choice(team)}"', text, count=1, flags=re.M)
+    owner = re.search(r'^owner = "(.*)"$', text, re.M)
+    if owner is None or "[[handover]]" in text:
+        return text + f"\n[[interaction]]\ndate = {day}\nkind = \"call\"\nsummary = \"Checked the delivery\"\n"
+    new = rng.choice([m for m in team if m != owner.group(1)] or team)
+    text = text[: owner.start()] + f'owner = "{new}"' + text[owner.end():]
+    return text + f'\n[[handover]]\ndate = {day}\nfrom = "{owner.group(1)}"\nto = "{new}"\n'
+
 
 fi = subprocess.Popen(["git", "fast-import", "--quiet"], cwd=out, stdin=subprocess.PIPE)
 start = datetime.datetime(2024, 11, 26, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
@@ -65,5 +72,8 @@ for n in range(1, a.commits + 1):
 fi.stdin.close()
 if fi.wait() != 0:
     sys.exit("git fast-import failed")
+# fast-import deltifies each version against the one before; a team's repository, packed by
+# git itself when it is pushed, cloned or collected, keeps recent versions whole. Repack so.
+subprocess.run(["git", "-C", str(out), "repack", "-a", "-d", "-f", "-q", "--window=50", "--depth=50"], check=True)
 subprocess.run(["git", "-C", str(out), "checkout", "-q", "-f", "main"], check=True)
 print(f"{out}: {len(customers)} customers, {a.commits + 1} commits", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use anyhow::anyhow;
 use chrono::NaiveDate;
 
 use crate::analysis::{self, Analysis};
@@ -33,6 +34,32 @@ impl Project {
         Project { loaded: records::load(root, today), today, root: root.to_path_buf() }
     }
 
+    /// Loads the records and, at the same time on another thread, reads their git history
+    /// (SPEC 11.1) unless `no_history` (`--no-history`); the history is kept only when
+    /// `[history] enabled` is not `false`.
+    pub fn load_with_history(root: &Path, today: NaiveDate, no_history: bool) -> (Project, HistoryRead) {
+        std::thread::scope(|scope| {
+            let reading = (!no_history).then(|| scope.spawn(|| History::read(root)));
+            let project = Project::load(root, today);
+            let mut read = HistoryRead { history: None, warnings: Vec::new() };
+            let Some(reading) = reading else { return (project, read) };
+            let result = reading.join().unwrap_or_else(|_| Err(anyhow!("reading it stopped unexpectedly")));
+            if !project.loaded.settings.history.enabled {
+                return (project, read);
+            }
+            match result {
+                Ok(history) => {
+                    if let Some(at) = history.as_ref().and_then(|h| h.shallow_at.as_ref()) {
+                        read.warnings.push(format!("history starts at {at}: the clone is shallow"));
+                    }
+                    read.history = history;
+                }
+                Err(err) => read.warnings.push(format!("the git history was not read: {err:#}")),
+            }
+            (project, read)
+        })
+    }
+
     /// Error and warning counts.
     pub fn counts(&self) -> Counts {
         Counts::of(&self.loaded.diagnostics)
@@ -41,25 +68,6 @@ impl Project {
     /// Analyses the records; only meaningful when there are no errors.
     pub fn analyse(&self) -> Analysis {
         analysis::analyse(&self.loaded.records, &self.loaded.settings, self.today)
-    }
-
-    /// Reads the git history of the records (SPEC 11.1), unless `disabled` (`--no-history`)
-    /// or `[history] enabled = false`; with `redact`, summaries hide contact details.
-    pub fn read_history(&self, disabled: bool, redact: bool) -> HistoryRead {
-        let mut read = HistoryRead { history: None, warnings: Vec::new() };
-        if disabled || !self.loaded.settings.history.enabled {
-            return read;
-        }
-        match History::read(&self.root, redact) {
-            Ok(history) => {
-                if let Some(at) = history.as_ref().and_then(|h| h.shallow_at.as_ref()) {
-                    read.warnings.push(format!("history starts at {at}: the clone is shallow"));
-                }
-                read.history = history;
-            }
-            Err(err) => read.warnings.push(format!("the git history was not read: {err:#}")),
-        }
-        read
     }
 
     /// Whether a site must leave contact details out: `--redact` or `redact = true`.

@@ -32,13 +32,11 @@ pub struct BuildArgs {
 /// Runs `build`.
 pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    let project = args.records.load()?;
+    let (project, history) = args.records.load_with_history(&args.history)?;
     if let Some(code) = stop_on_errors(&project)? {
         eprintln!("the site was not built; {} is unchanged", args.out.display());
         return Ok(code);
     }
-    let redact = project.redact(args.redact);
-    let history = args.history.read(&project, redact);
     let mut analysis = project.analyse_for_site(args.redact);
     if let Some(history) = &history {
         analysis.note_history(&project.loaded.records, history);

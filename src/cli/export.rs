@@ -41,13 +41,13 @@ pub struct ExportArgs {
 
 /// Runs `export`.
 pub fn run(args: &ExportArgs) -> Result<ExitCode> {
-    let project = args.records.load()?;
+    let (project, history) = args.records.load_with_history(&args.history)?;
     if let Some(code) = stop_on_errors(&project)? {
         return Ok(code);
     }
     let mut analysis = project.analyse();
-    if let Some(history) = args.history.read(&project, false) {
-        analysis.note_history(&project.loaded.records, &history);
+    if let Some(history) = &history {
+        analysis.note_history(&project.loaded.records, history);
     }
     let records = &project.loaded.records;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -110,14 +110,16 @@ pub struct HistoryArgs {
     pub no_history: bool,
 }
 
-impl HistoryArgs {
-    /// Reads the history unless it is off, printing its warnings once on standard error.
-    pub fn read(&self, project: &Project, redact: bool) -> Option<crate::history::History> {
-        let read = project.read_history(self.no_history, redact);
+impl RecordsArgs {
+    /// Loads the records and reads their history at the same time (see [`Project::load_with_history`]),
+    /// printing the history's warnings once on standard error.
+    pub fn load_with_history(&self, history: &HistoryArgs) -> Result<(Project, Option<crate::history::History>)> {
+        self.require_dir()?;
+        let (project, read) = Project::load_with_history(&self.records, self.today(), history.no_history);
         for warning in &read.warnings {
             eprintln!("warning: {warning}");
         }
-        read.history
+        Ok((project, read.history))
     }
 }
 

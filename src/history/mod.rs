@@ -6,6 +6,7 @@
 
 mod repo;
 pub mod summary;
+mod values;
 mod walk;
 mod words;
 
@@ -69,10 +70,14 @@ pub struct History {
 
 impl History {
     /// Reads the history of the records under `records`; `Ok(None)` outside a git work tree.
-    /// With `redact`, summaries never show the values of contact details and notes.
-    pub fn read(records: &Path, redact: bool) -> Result<Option<History>> {
+    /// Summaries mark personal details, for a redacted site to hide ([`KeyChange::sensitive`]).
+    pub fn read(records: &Path) -> Result<Option<History>> {
         let Some(repo) = Repo::discover(records)? else { return Ok(None) };
+        let t0 = std::time::Instant::now();
         let walked = walk::walk(&repo)?;
+        eprintln!("walk {:?}", t0.elapsed());
+        let mut tb = std::time::Duration::ZERO;
+        let mut tp = std::time::Duration::ZERO;
         // The blobs are read on this thread (gitoxide's repository is not shared between
         // threads), a batch of commits at a time so that few texts are held at once; parsing
         // and comparing them, the larger part, runs in parallel.
@@ -80,9 +85,14 @@ impl History {
         let mut raw = walked.commits.into_iter().peekable();
         while raw.peek().is_some() {
             let batch: Vec<walk::RawCommit> = raw.by_ref().take(BATCH).collect();
+            let t1 = std::time::Instant::now();
             let texts = batch.iter().map(|commit| blob_texts(&repo, commit)).collect::<Result<Vec<_>>>()?;
-            commits.par_extend(batch.into_par_iter().zip(texts).map(|(raw, files)| summarised(raw, files, redact)));
+            tb += t1.elapsed();
+            let t2 = std::time::Instant::now();
+            commits.par_extend(batch.into_par_iter().zip(texts).map(|(raw, files)| summarised(raw, files)));
+            tp += t2.elapsed();
         }
+        eprintln!("blobs {tb:?} parse {tp:?} total {:?}", t0.elapsed());
         Ok(Some(History::new(commits, walked.shallow_at.map(Repo::short))))
     }
 
@@ -135,7 +145,7 @@ fn blob_texts(repo: &Repo, commit: &walk::RawCommit) -> Result<Texts> {
     commit.customers.iter().map(|touched| Ok((text(&touched.old)?, text(&touched.new)?))).collect()
 }
 
-fn summarised(raw: walk::RawCommit, files: Texts, redact: bool) -> Commit {
+fn summarised(raw: walk::RawCommit, files: Texts) -> Commit {
     Commit {
         id: Repo::short(raw.id),
         author: raw.author,
@@ -145,23 +155,21 @@ fn summarised(raw: walk::RawCommit, files: Texts, redact: bool) -> Commit {
             .customers
             .into_iter()
             .zip(files)
-            .map(|(touched, (old, new))| change_of(touched, old.as_deref(), new.as_deref(), redact))
+            .map(|(touched, (old, new))| change_of(touched, old.as_deref(), new.as_deref()))
             .collect(),
         others: raw.others,
     }
 }
 
 /// The summary of one changed customer file.
-fn change_of(touched: walk::Touched, old: Option<&str>, new: Option<&str>, redact: bool) -> CustomerChange {
-    let old_version = old.map(summary::parse);
-    let new_version = new.map(summary::parse);
+fn change_of(touched: walk::Touched, old: Option<&str>, new: Option<&str>) -> CustomerChange {
     let mut changes = Vec::new();
     if let (Some(from), Some(to)) = (&touched.old, &touched.new)
         && from.path != to.path
     {
         changes.push(Change::Moved { from: from.path.clone(), to: to.path.clone() });
     }
-    changes.extend(summary::summarise(old_version.as_ref(), new_version.as_ref(), redact));
+    changes.extend(summary::summarise(old, new));
     let path = touched.new.or(touched.old).map(|s| s.path).unwrap_or_default();
     CustomerChange { id: touched.id, path, changes }
 }

@@ -15,6 +15,11 @@ pub struct Repo {
     pub prefix: String,
 }
 
+/// Bytes of decoded objects kept in memory while the history is read.
+const OBJECT_CACHE: usize = 8 * 1024 * 1024;
+/// Bytes of delta bases kept in memory while the history is read.
+const PACK_CACHE: usize = 8 * 1024 * 1024;
+
 /// The folders of `GIT_CEILING_DIRECTORIES` (absolute paths separated by `:`), resolved.
 fn ceilings() -> Vec<PathBuf> {
     let Some(list) = std::env::var_os("GIT_CEILING_DIRECTORIES") else { return Vec::new() };
@@ -39,9 +44,14 @@ impl Repo {
         else {
             return Ok(None);
         };
-        let repo = gix::open(top)
+        let mut repo = gix::open(top)
             .map_err(|err| anyhow!("{err}"))
             .with_context(|| format!("opening the git repository at {}", top.display()))?;
+        // Each tree is read as a commit's and again as its child's parent; in a pack, each read
+        // would resolve a chain of deltas anew. gitoxide suggests about 10 MB per 10,000 files.
+        repo.object_cache_size_if_unset(OBJECT_CACHE);
+        // And the bases of those deltas: more than the default 64 entries, for long chains.
+        repo.objects.set_pack_cache(|| Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(PACK_CACHE)));
         let Some(workdir) = repo.workdir() else { return Ok(None) };
         let workdir = std::fs::canonicalize(workdir).with_context(|| format!("resolving {}", workdir.display()))?;
         let Ok(rel) = records.strip_prefix(&workdir) else { return Ok(None) };

@@ -2,12 +2,17 @@
 //! the parsed records, never from a line diff. Entries are paired by the identities of
 //! SPEC 11.2 (`records::identity`), so a paid order is one change, not a removal and an addition.
 
-use serde::Serialize;
-use toml::{Table, Value};
+use std::collections::{HashMap, VecDeque};
 
+use serde::Serialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::values::{canonical, hash_table, same, same_table, shown, value_of};
 use crate::records::identity::identity_keys;
 
-/// Top-level keys (and keys of contacts) whose values a redacted site never shows.
+/// Keys of the customer, of its single tables and of its contacts whose values a redacted
+/// site never shows.
 const REDACTED: &[&str] = &["phone", "email", "wechat", "address", "birthday", "notes"];
 
 /// Values longer than this are summarised as "changed", without old and new.
@@ -78,13 +83,20 @@ pub struct KeyChange {
     pub from: Option<String>,
     /// The new value.
     pub to: Option<String>,
-    /// The values are not shown (redacted, or too long to be useful).
+    /// The values are not kept: too long to be useful in a summary.
     pub hidden: bool,
+    /// The key holds personal details (phone, e-mail, …) that a redacted site never shows.
+    pub sensitive: bool,
 }
 
 impl Change {
-    /// The summary line in English, as the export, `diff` and the history show it.
+    /// The summary line in English, as `diff` prints it.
     pub fn text(&self) -> String {
+        self.english(false)
+    }
+
+    /// The summary line in English; with `redact`, without the values of personal details.
+    pub fn english(&self, redact: bool) -> String {
         match self {
             Change::Created => "created".to_string(),
             Change::Deleted => "deleted".to_string(),
@@ -94,16 +106,21 @@ impl Change {
             Change::Removed { table, what } => join(&format!("-1 {table}"), what),
             Change::Paid { order, date } => format!("order {order} paid {date}"),
             Change::Resolved { complaint } => format!("complaint {complaint} resolved"),
-            Change::EntryKey { table, entry, key } => format!("{}: {}", join(table, entry), key.text()),
-            Change::Key(key) => key.text(),
+            Change::EntryKey { table, entry, key } => format!("{}: {}", join(table, entry), key.text(redact)),
+            Change::Key(key) => key.text(redact),
         }
     }
 }
 
 impl KeyChange {
-    fn text(&self) -> String {
+    /// Whether the old and new values may be shown (with `redact`: not for personal details).
+    pub fn shows_values(&self, redact: bool) -> bool {
+        !(self.hidden || redact && self.sensitive)
+    }
+
+    fn text(&self, redact: bool) -> String {
         match (&self.from, &self.to) {
-            _ if self.hidden => format!("{} changed", self.key),
+            _ if !self.shows_values(redact) => format!("{} changed", self.key),
             (Some(from), Some(to)) => format!("{} {from} → {to}", self.key),
             (None, Some(to)) => format!("{} set to {to}", self.key),
             (Some(from), None) => format!("{} removed (was {from})", self.key),
@@ -116,77 +133,88 @@ fn join(head: &str, tail: &str) -> String {
     if tail.is_empty() { head.to_string() } else { format!("{head} {tail}") }
 }
 
-/// A parsed version of a customer file: its top-level table, or `None` when it is not TOML.
-pub type Version = Option<Table>;
-
-/// Parses a customer file's text (a leading BOM and CRLF line endings are accepted).
-pub fn parse(text: &str) -> Version {
-    text.strip_prefix('\u{feff}').unwrap_or(text).parse::<Table>().ok()
-}
-
-/// The summary of the change from `old` to `new` (`None` on a side: the file did not exist).
-/// With `redact`, the values of contact details and notes are never shown.
-pub fn summarise(old: Option<&Version>, new: Option<&Version>, redact: bool) -> Vec<Change> {
+/// The summary of the change from the text `old` to `new` of a customer file (`None` on a
+/// side: the file did not exist). A leading BOM and CRLF line endings are accepted. With
+/// Keys with personal details are marked [`KeyChange::sensitive`], for a redacted site to hide.
+pub fn summarise(old: Option<&str>, new: Option<&str>) -> Vec<Change> {
     match (old, new) {
         (None, None) => Vec::new(),
         (None, Some(_)) => vec![Change::Created],
         (Some(_), None) => vec![Change::Deleted],
-        (Some(_), Some(None)) => vec![Change::DidNotParse],
-        (Some(None), Some(Some(_))) => Vec::new(),
-        (Some(Some(old)), Some(Some(new))) => compare(old, new, redact),
+        (Some(old), Some(new)) => match (parse(old), parse(new)) {
+            (_, None) => vec![Change::DidNotParse],
+            (None, Some(_)) => Vec::new(),
+            (Some(old), Some(new)) => compare(old.get_ref(), new.get_ref()),
+        },
     }
 }
 
-fn compare(old: &Table, new: &Table, redact: bool) -> Vec<Change> {
+fn parse(text: &str) -> Option<Spanned<DeTable<'_>>> {
+    DeTable::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).ok()
+}
+
+fn compare(old: &DeTable<'_>, new: &DeTable<'_>) -> Vec<Change> {
     let mut changes = Vec::new();
     for key in union(old, new) {
-        let (a, b) = (old.get(key), new.get(key));
+        let (a, b) = (value_of(old, key), value_of(new, key));
         if a.is_some_and(|a| b.is_some_and(|b| same(a, b))) {
             continue;
         }
         match (a, b) {
-            (Some(Value::Array(a)), Some(Value::Array(b))) if is_tables(a) && is_tables(b) => {
-                entries(key, a, b, redact, &mut changes);
+            (Some(DeValue::Array(a)), Some(DeValue::Array(b))) if is_tables(a) && is_tables(b) => {
+                entries(key, a, b, &mut changes);
             }
-            (None, Some(Value::Array(b))) if is_tables(b) => entries(key, &[], b, redact, &mut changes),
-            (Some(Value::Array(a)), None) if is_tables(a) => entries(key, a, &[], redact, &mut changes),
-            (Some(Value::Table(a)), Some(Value::Table(b))) => {
+            (None, Some(DeValue::Array(b))) if is_tables(b) => entries(key, &[], b, &mut changes),
+            (Some(DeValue::Array(a)), None) if is_tables(a) => entries(key, a, &[], &mut changes),
+            (Some(DeValue::Table(a)), Some(DeValue::Table(b))) => {
                 for k in union(a, b) {
-                    if let Some(change) = key_change(k, a.get(k), b.get(k), redact) {
+                    if let Some(change) = key_change(k, value_of(a, k), value_of(b, k), true) {
                         changes.push(Change::EntryKey { table: key.to_string(), entry: String::new(), key: change });
                     }
                 }
             }
-            _ => changes.extend(key_change(key, a, b, redact).map(Change::Key)),
+            _ => changes.extend(key_change(key, a, b, true).map(Change::Key)),
         }
     }
     changes
 }
 
 /// The keys of both tables: `old`'s in file order, then those only `new` has.
-fn union<'a>(old: &'a Table, new: &'a Table) -> Vec<&'a str> {
-    let mut keys: Vec<&str> = old.keys().map(String::as_str).collect();
-    keys.extend(new.keys().map(String::as_str).filter(|k| !old.contains_key(*k)));
+fn union<'a>(old: &'a DeTable<'_>, new: &'a DeTable<'_>) -> Vec<&'a str> {
+    let mut keys: Vec<&str> = old.keys().map(|k| k.get_ref().as_ref()).collect();
+    keys.extend(new.keys().map(|k| k.get_ref().as_ref()).filter(|k| !old.contains_key(*k)));
     keys
 }
 
-fn is_tables(values: &[Value]) -> bool {
-    values.iter().all(Value::is_table)
+fn is_tables(values: &[Spanned<DeValue<'_>>]) -> bool {
+    values.iter().all(|v| matches!(v.get_ref(), DeValue::Table(_)))
 }
 
-/// Compares two versions of an array of tables entry by entry.
-fn entries(table: &str, old: &[Value], new: &[Value], redact: bool, out: &mut Vec<Change>) {
-    let old: Vec<&Table> = old.iter().filter_map(Value::as_table).collect();
-    let new: Vec<&Table> = new.iter().filter_map(Value::as_table).collect();
+fn tables<'a, 'i>(values: &'a [Spanned<DeValue<'i>>]) -> Vec<&'a DeTable<'i>> {
+    values.iter().filter_map(|v| if let DeValue::Table(t) = v.get_ref() { Some(t) } else { None }).collect()
+}
+
+/// Compares two versions of an array of tables entry by entry. Entries are paired by
+/// identity in file order, each identity computed once.
+fn entries(table: &str, old: &[Spanned<DeValue<'_>>], new: &[Spanned<DeValue<'_>>], out: &mut Vec<Change>) {
+    let (old, new) = (tables(old), tables(new));
+    let mut unpaired: HashMap<Identity, VecDeque<usize>> = HashMap::new();
+    for (j, entry) in new.iter().enumerate() {
+        unpaired.entry(identity(table, entry)).or_default().push_back(j);
+    }
     let mut taken = vec![false; new.len()];
     let mut removed = Vec::new();
     for entry in &old {
         let id = identity(table, entry);
-        let partner = (0..new.len()).find(|&j| !taken[j] && identity(table, new[j]) == id);
+        let whole = matches!(id, Identity::Whole(_));
+        let partner = unpaired.get_mut(&id).and_then(|bucket| {
+            let at = bucket.iter().position(|&j| !whole || same_table(entry, new[j]))?;
+            bucket.remove(at)
+        });
         match partner {
             Some(j) => {
                 taken[j] = true;
-                entry_changes(table, entry, new[j], redact, out);
+                entry_changes(table, entry, new[j], out);
             }
             None => removed.push(Change::Removed { table: table.to_string(), what: describe(table, entry) }),
         }
@@ -199,27 +227,37 @@ fn entries(table: &str, old: &[Value], new: &[Value], redact: bool, out: &mut Ve
     }
 }
 
-/// An entry's identity: the values of its identity keys, else its whole content.
-fn identity(table: &str, entry: &Table) -> String {
+/// An entry's identity (SPEC 11.2): the values of its identity keys, else its whole content,
+/// as a hash (entries with one hash are then compared in full).
+#[derive(PartialEq, Eq, Hash)]
+enum Identity {
+    Keys(String),
+    Whole(u64),
+}
+
+fn identity(table: &str, entry: &DeTable<'_>) -> Identity {
     match identity_keys(table) {
-        Some(keys) if keys.iter().all(|k| entry.contains_key(*k)) => {
-            keys.iter().map(|k| entry.get(*k).map(canonical).unwrap_or_default()).collect::<Vec<_>>().join("\u{1f}")
-        }
-        _ => canonical(&Value::Table(entry.clone())),
+        Some(keys) if keys.iter().all(|k| entry.contains_key(*k)) => Identity::Keys(
+            keys.iter()
+                .map(|k| value_of(entry, k).map(canonical).unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("\u{1f}"),
+        ),
+        _ => Identity::Whole(hash_table(entry)),
     }
 }
 
-fn entry_changes(table: &str, old: &Table, new: &Table, redact: bool, out: &mut Vec<Change>) {
+fn entry_changes(table: &str, old: &DeTable<'_>, new: &DeTable<'_>, out: &mut Vec<Change>) {
     let label = label(table, new);
     for key in union(old, new) {
-        let (a, b) = (old.get(key), new.get(key));
+        let (a, b) = (value_of(old, key), value_of(new, key));
         if a.is_some_and(|a| b.is_some_and(|b| same(a, b))) {
             continue;
         }
         match (table, key, a, b) {
             ("order", "paid", None, Some(date)) => out.push(Change::Paid { order: label.clone(), date: shown(date) }),
             ("complaint", "resolved", None, Some(_)) => out.push(Change::Resolved { complaint: label.clone() }),
-            _ => out.extend(key_change(key, a, b, redact && table == "contact").map(|key| Change::EntryKey {
+            _ => out.extend(key_change(key, a, b, table == "contact").map(|key| Change::EntryKey {
                 table: table.to_string(),
                 entry: label.clone(),
                 key,
@@ -228,28 +266,28 @@ fn entry_changes(table: &str, old: &Table, new: &Table, redact: bool, out: &mut 
     }
 }
 
-fn key_change(key: &str, old: Option<&Value>, new: Option<&Value>, redact: bool) -> Option<KeyChange> {
+/// A changed key; `personal`: the key is the customer's, a single table's or a contact's,
+/// where phone, e-mail and the like are personal details.
+fn key_change(key: &str, old: Option<&DeValue<'_>>, new: Option<&DeValue<'_>>, personal: bool) -> Option<KeyChange> {
     if old.is_none() && new.is_none() || old.is_some_and(|a| new.is_some_and(|b| same(a, b))) {
         return None;
     }
     let (from, to) = (old.map(shown), new.map(shown));
     let long = |v: &Option<String>| v.as_ref().is_some_and(|v| v.chars().count() > LONGEST_VALUE || v.contains('\n'));
-    let hidden = (redact && REDACTED.contains(&key)) || long(&from) || long(&to);
+    let hidden = long(&from) || long(&to);
     let (from, to) = if hidden { (None, None) } else { (from, to) };
-    Some(KeyChange { key: key.to_string(), from, to, hidden })
+    Some(KeyChange { key: key.to_string(), from, to, hidden, sensitive: personal && REDACTED.contains(&key) })
 }
 
 /// How an entry is named when one of its keys changed: `SO-1234`, `of 2026-11-06`, `李娜`.
-fn label(table: &str, entry: &Table) -> String {
-    let get = |k: &str| entry.get(k).map(shown);
+fn label(table: &str, entry: &DeTable<'_>) -> String {
+    let get = |k: &str| value_of(entry, k).map(shown);
     match table {
         "order" => get("ref").or_else(|| get("date").map(|d| format!("of {d}"))).unwrap_or_default(),
-        "complaint" | "interaction" => get(date_key(table)).map(|d| format!("of {d}")).unwrap_or_default(),
         "contact" => get("name").unwrap_or_default(),
         "opportunity" => get("title").unwrap_or_default(),
         "contract" => get("kind").unwrap_or_default(),
-        "handover" | "promise" => get(date_key(table)).map(|d| format!("of {d}")).unwrap_or_default(),
-        _ => String::new(),
+        _ => get(date_key(table)).map(|d| format!("of {d}")).unwrap_or_default(),
     }
 }
 
@@ -262,7 +300,7 @@ fn date_key(table: &str) -> &'static str {
 }
 
 /// How an added or removed entry is described: `2026-11-02 visit`, `SO-1234 2026-10-01 12000`.
-fn describe(table: &str, entry: &Table) -> String {
+fn describe(table: &str, entry: &DeTable<'_>) -> String {
     let parts: &[&str] = match table {
         "interaction" => &["date", "kind"],
         "order" => &["ref", "date", "amount"],
@@ -274,41 +312,7 @@ fn describe(table: &str, entry: &Table) -> String {
         "promise" => &["made", "due"],
         _ => &[],
     };
-    parts.iter().filter_map(|k| entry.get(*k).map(shown)).collect::<Vec<_>>().join(" ")
-}
-
-/// A value as a summary shows it: strings raw, dates as `YYYY-MM-DD`, whole numbers without
-/// `.0`, lists joined with commas.
-fn shown(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
-        Value::Array(items) => items.iter().map(shown).collect::<Vec<_>>().join(", "),
-        other => other.to_string(),
-    }
-}
-
-/// Whether two values mean the same: `12000` and `12000.0` are one amount.
-fn same(a: &Value, b: &Value) -> bool {
-    canonical(a) == canonical(b)
-}
-
-/// A text that is equal for values that mean the same, whatever their formatting.
-fn canonical(value: &Value) -> String {
-    match value {
-        Value::Integer(i) => format!("n{i}"),
-        Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => format!("n{f:.0}"),
-        Value::Float(f) => format!("n{f}"),
-        Value::String(s) => format!("s{s:?}"),
-        Value::Boolean(b) => format!("b{b}"),
-        Value::Datetime(d) => format!("d{d}"),
-        Value::Array(items) => format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(",")),
-        Value::Table(t) => {
-            let mut pairs: Vec<String> = t.iter().map(|(k, v)| format!("{k:?}={}", canonical(v))).collect();
-            pairs.sort();
-            format!("{{{}}}", pairs.join(","))
-        }
-    }
+    parts.iter().filter_map(|k| value_of(entry, k).map(shown)).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

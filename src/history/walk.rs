@@ -1,7 +1,7 @@
 //! Walking the commits reachable from `HEAD` once and finding, for each, the record files it
 //! changed compared with its first parent (SPEC 11.1).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, NaiveDate};
@@ -66,6 +66,7 @@ pub fn walk(repo: &Repo) -> Result<Walked> {
     // is an error (a warning for the build).
     let Some(head) = repo.repo.head().context("reading HEAD")?.id() else { return Ok(walked) };
     let mut state = State::default();
+    let mut trees = HashMap::new();
     let walk = repo.repo.rev_walk([head.detach()]).all().context("walking the commits")?;
     for info in walk {
         let info = info.context("walking the commits")?;
@@ -75,16 +76,9 @@ pub fn walk(repo: &Repo) -> Result<Walked> {
             walked.shallow_at = Some(info.id);
             continue;
         }
-        let tree = repo.records_tree(commit.tree_id()?.detach())?;
-        let parents: Vec<Option<ObjectId>> = stored_parents
-            .iter()
-            .map(|p| {
-                repo.repo
-                    .find_commit(*p)
-                    .map_err(anyhow::Error::from)
-                    .and_then(|c| repo.records_tree(c.tree_id()?.detach()))
-            })
-            .collect::<Result<_>>()?;
+        let tree = records_tree_of(repo, info.id, &mut trees)?;
+        let parents: Vec<Option<ObjectId>> =
+            stored_parents.iter().map(|p| records_tree_of(repo, *p, &mut trees)).collect::<Result<_>>()?;
         let first = parents.first().copied().flatten();
         if tree == first && !parents.is_empty() {
             continue;
@@ -100,6 +94,22 @@ pub fn walk(repo: &Repo) -> Result<Walked> {
     }
     walked.commits.sort_by(|a, b| b.time.cmp(&a.time).then(a.id.cmp(&b.id)));
     Ok(walked)
+}
+
+/// The records directory's tree in a commit, each commit's read once (as a commit, and again
+/// as its children's parent).
+fn records_tree_of(
+    repo: &Repo,
+    commit: ObjectId,
+    known: &mut HashMap<ObjectId, Option<ObjectId>>,
+) -> Result<Option<ObjectId>> {
+    if let Some(tree) = known.get(&commit) {
+        return Ok(*tree);
+    }
+    let root = repo.repo.find_commit(commit).context("reading a commit")?.tree_id()?.detach();
+    let tree = repo.records_tree(root)?;
+    known.insert(commit, tree);
+    Ok(tree)
 }
 
 /// A changed blob under the records directory.

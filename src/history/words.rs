@@ -27,10 +27,10 @@ fn label_zh(label: &str) -> &str {
 }
 
 impl Change {
-    /// The summary line in `lang`.
-    pub fn text_in(&self, lang: Language) -> String {
+    /// The summary line in `lang`; with `redact`, without the values of personal details.
+    pub fn text_in(&self, lang: Language, redact: bool) -> String {
         if lang == Language::En {
-            return self.text();
+            return self.english(redact);
         }
         match self {
             Change::Created => "新建".to_string(),
@@ -43,16 +43,16 @@ impl Change {
             Change::Resolved { complaint } => format!("投诉 {} 已解决", label_zh(complaint)),
             Change::EntryKey { table, entry, key } => {
                 let head = format!("{} {}", table_zh(table), label_zh(entry));
-                format!("{}：{}", head.trim_end(), key_zh(key))
+                format!("{}：{}", head.trim_end(), key_zh(key, redact))
             }
-            Change::Key(key) => key_zh(key),
+            Change::Key(key) => key_zh(key, redact),
         }
     }
 }
 
-fn key_zh(key: &KeyChange) -> String {
+fn key_zh(key: &KeyChange, redact: bool) -> String {
     match (&key.from, &key.to) {
-        _ if key.hidden => format!("{} 已修改", key.key),
+        _ if !key.shows_values(redact) => format!("{} 已修改", key.key),
         (Some(from), Some(to)) => format!("{} {from} → {to}", key.key),
         (None, Some(to)) => format!("{} 设为 {to}", key.key),
         (Some(from), None) => format!("{} 已删除（原为 {from}）", key.key),
@@ -68,22 +68,30 @@ mod tests {
     #[test]
     fn chinese_summaries_name_tables_in_chinese() {
         let paid = Change::Paid { order: "SO-1".into(), date: "2026-11-20".into() };
-        assert_eq!(paid.text_in(Language::ZhCn), "订单 SO-1 已于 2026-11-20 付款");
-        assert_eq!(paid.text_in(Language::En), "order SO-1 paid 2026-11-20");
+        assert_eq!(paid.text_in(Language::ZhCn, false), "订单 SO-1 已于 2026-11-20 付款");
+        assert_eq!(paid.text_in(Language::En, false), "order SO-1 paid 2026-11-20");
         let resolved = Change::Resolved { complaint: "of 2026-11-06".into() };
-        assert_eq!(resolved.text_in(Language::ZhCn), "投诉 2026-11-06 已解决");
+        assert_eq!(resolved.text_in(Language::ZhCn, false), "投诉 2026-11-06 已解决");
         let owner = Change::Key(KeyChange {
             key: "owner".into(),
             from: Some("li".into()),
             to: Some("zhang".into()),
             hidden: false,
+            sensitive: false,
         });
-        assert_eq!(owner.text_in(Language::ZhCn), "owner li → zhang");
+        assert_eq!(owner.text_in(Language::ZhCn, true), "owner li → zhang");
         let phone = Change::EntryKey {
             table: "contact".into(),
             entry: "李娜".into(),
-            key: KeyChange { key: "phone".into(), from: None, to: None, hidden: true },
+            key: KeyChange {
+                key: "phone".into(),
+                from: Some("1".into()),
+                to: Some("2".into()),
+                hidden: false,
+                sensitive: true,
+            },
         };
-        assert_eq!(phone.text_in(Language::ZhCn), "联系人 李娜：phone 已修改");
+        assert_eq!(phone.text_in(Language::ZhCn, true), "联系人 李娜：phone 已修改");
+        assert_eq!(phone.text_in(Language::ZhCn, false), "联系人 李娜：phone 1 → 2");
     }
 }

@@ -164,9 +164,7 @@ fn compare(
             summary.push(Change::Moved { from: from.to_string(), to: to.to_string() });
         }
         if before.map(|b| b.1) != after.map(|a| a.1) {
-            let old_version = before.map(|(_, text)| summary::parse(text));
-            let new_version = after.map(|(_, text)| summary::parse(text));
-            summary.extend(summary::summarise(old_version.as_ref(), new_version.as_ref(), false));
+            summary.extend(summary::summarise(before.map(|b| b.1), after.map(|a| a.1)));
         }
         let computed = moved(old_values.get(id.as_str()), new_values.get(id.as_str()));
         let change = match (before, after) {

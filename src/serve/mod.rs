@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 
+use crate::history::History;
 use crate::project::Project;
 use crate::render::MemorySink;
 use crate::render::html::{Site, SiteOptions, templates};
@@ -72,25 +73,24 @@ pub fn build(config: &ServeConfig) -> Content {
         let message = format!("records directory {} not found", config.records.display());
         return Content::Errors(Arc::new(pages::errors_page(None, Some(&message))));
     }
-    let project = Project::load(&config.records, today);
+    let (project, read) = Project::load_with_history(&config.records, today, config.no_history);
     if project.counts().errors > 0 {
         return Content::Errors(Arc::new(pages::errors_page(Some(&project.loaded), None)));
     }
-    match render(&project, config) {
+    match render(&project, read.history.as_ref(), config) {
         Ok(files) => Content::Site(Arc::new(files)),
         Err(err) => Content::Errors(Arc::new(pages::errors_page(None, Some(&format!("{err:#}"))))),
     }
 }
 
-fn render(project: &Project, config: &ServeConfig) -> Result<BTreeMap<String, Vec<u8>>> {
-    let read = project.read_history(config.no_history, project.redact(config.redact));
+fn render(project: &Project, history: Option<&History>, config: &ServeConfig) -> Result<BTreeMap<String, Vec<u8>>> {
     let mut analysis = project.analyse_for_site(config.redact);
-    if let Some(history) = &read.history {
+    if let Some(history) = history {
         analysis.note_history(&project.loaded.records, history);
     }
     let options =
         SiteOptions { redact: config.redact, base_url: None, overrides: templates::overrides(&config.records)? };
-    let site = Site::new(&project.loaded.records, &analysis, &project.loaded.settings, read.history.as_ref(), options)?;
+    let site = Site::new(&project.loaded.records, &analysis, &project.loaded.settings, history, options)?;
     let sink = MemorySink::default();
     crate::render::site(&site, &sink)?;
     if let Some(out) = &config.out {

@@ -311,11 +311,8 @@ fn init_then_git_setup_make_git_merge_customer_files() {
     let example = "records/customers/example.toml";
     let base = fs::read_to_string(dir.join(example)).expect("example");
     let in_git = |args: &[&str]| {
-        let out = git_command(&dir, "Alex", "2026-11-21T10:00:00+08:00")
-            .args(args)
-            .env("PATH", &path)
-            .output()
-            .expect("git");
+        let out =
+            git_command(&dir, "Alex", "2026-11-21T10:00:00+08:00").args(args).env("PATH", &path).output().expect("git");
         assert!(out.status.success(), "git {args:?}: {}{}", stdout(&out), stderr(&out));
     };
     in_git(&["add", "-A"]);

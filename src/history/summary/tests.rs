@@ -1,7 +1,7 @@
-use super::{Change, parse, summarise};
+use super::{Change, summarise};
 
 fn lines(old: &str, new: &str, redact: bool) -> Vec<String> {
-    summarise(Some(&parse(old)), Some(&parse(new)), redact).iter().map(Change::text).collect()
+    summarise(Some(old), Some(new)).iter().map(|c| c.english(redact)).collect()
 }
 
 const BASE: &str = r#"
@@ -28,15 +28,14 @@ summary = "late"
 
 #[test]
 fn a_new_file_is_created_and_a_gone_one_deleted() {
-    let v = parse(BASE);
-    assert_eq!(summarise(None, Some(&v), false), vec![Change::Created]);
-    assert_eq!(summarise(Some(&v), None, false), vec![Change::Deleted]);
+    assert_eq!(summarise(None, Some(BASE)), vec![Change::Created]);
+    assert_eq!(summarise(Some(BASE), None), vec![Change::Deleted]);
 }
 
 #[test]
 fn an_unparseable_version_says_so() {
-    let broken = parse("name = \"x\"\n<<<<<<< ours\n");
-    assert_eq!(summarise(Some(&parse(BASE)), Some(&broken), false), vec![Change::DidNotParse]);
+    let broken = "name = \"x\"\n<<<<<<< ours\n";
+    assert_eq!(summarise(Some(BASE), Some(broken)), vec![Change::DidNotParse]);
 }
 
 #[test]
@@ -105,4 +104,14 @@ fn long_values_are_only_said_to_change() {
     let old = "name = \"A\"\nnotes = \"short\"\n";
     let new = format!("name = \"A\"\nnotes = \"{}\"\n", "long ".repeat(20));
     assert_eq!(lines(old, &new, false), ["notes changed"]);
+}
+
+#[test]
+fn an_entry_with_its_keys_reordered_is_the_same_entry() {
+    let old = "name = \"A\"\n[[interaction]]\ndate = 2026-10-01\nkind = \"call\"\nsummary = \"x\"\nsatisfaction = 4\n";
+    let new =
+        "name = \"A\"\n[[interaction]]\nkind = \"call\"\nsummary = \"x\"\ndate = 2026-10-01\nsatisfaction = 4.0\n";
+    assert!(lines(old, new, false).is_empty());
+    let changed = new.replace("satisfaction = 4.0", "satisfaction = 5");
+    assert_eq!(lines(old, &changed, false), ["-1 interaction 2026-10-01 call", "+1 interaction 2026-10-01 call"]);
 }

@@ -74,7 +74,8 @@ impl Site<'_> {
     /// "Last changed" of a customer, if the site has history and the customer has any.
     pub fn last_changed(&self, id: &str) -> Option<LastChanged> {
         let commit = self.history?.last(id)?;
-        let text = text(self.lang(), "last_changed").replace("{date}", &date(commit.date)).replace("{name}", &commit.author);
+        let text =
+            text(self.lang(), "last_changed").replace("{date}", &date(commit.date)).replace("{name}", &commit.author);
         Some(LastChanged { text, date: date(commit.date), by: commit.author.clone(), commit: commit.id.clone() })
     }
 
@@ -90,7 +91,7 @@ impl Site<'_> {
             author: entry.commit.author.clone(),
             date: date(entry.commit.date),
             subject: entry.commit.subject.clone(),
-            changes: entry.change.changes.iter().map(|c| c.text_in(self.lang())).collect(),
+            changes: entry.change.changes.iter().map(|c| c.text_in(self.lang(), self.redact)).collect(),
         }
     }
 
@@ -105,7 +106,7 @@ impl Site<'_> {
                     name: customer.map_or_else(|| change.id.clone(), |c| c.name.clone()),
                     linked: self.facts_by_id(&change.id).is_some()
                         && id_path("customers", &change.id, "html").is_some(),
-                    changes: change.changes.iter().map(|c| c.text_in(self.lang())).collect(),
+                    changes: change.changes.iter().map(|c| c.text_in(self.lang(), self.redact)).collect(),
                 }
             })
             .collect();
