@@ -15,7 +15,7 @@ use super::{Counts, Diagnostic, Severity, line_col};
 pub enum Format {
     /// Like rustc: the message, the place, the source line with a caret, and a hint.
     Human,
-    /// One JSON array of `{severity, file, line, column, message}`.
+    /// One JSON array of `{severity, code, file, line, column, message}`.
     Json,
     /// GitHub Actions workflow commands that annotate a pull request.
     Github,
@@ -97,6 +97,7 @@ fn one_line(d: &Diagnostic) -> String {
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     severity: &'static str,
+    code: &'static str,
     file: &'a str,
     line: usize,
     column: usize,
@@ -112,6 +113,7 @@ pub fn render_json(report: &Report<'_>) -> String {
             let pos = report.position(d);
             JsonDiagnostic {
                 severity: d.severity().as_str(),
+                code: d.code.as_str(),
                 file: &d.file,
                 line: pos.line,
                 column: pos.column,
@@ -169,10 +171,14 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(&render_json(&report)).unwrap();
         let item = &value[0];
         assert_eq!(item["severity"], "error");
+        assert_eq!(item["code"], "E010");
         assert_eq!(item["file"], "customers/a.toml");
         assert_eq!(item["line"], 2);
         assert_eq!(item["column"], 1);
-        assert_eq!(item.as_object().unwrap().len(), 5);
+        assert_eq!(item.as_object().unwrap().len(), 6);
+        let json = render_json(&report);
+        let keys: Vec<&str> = json.lines().filter_map(|l| l.trim().strip_prefix('"')?.split('"').next()).collect();
+        assert_eq!(keys, ["severity", "code", "file", "line", "column", "message"]);
     }
 
     #[test]

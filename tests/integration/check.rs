@@ -12,13 +12,13 @@ use serde_json::Value;
 
 use crate::{TODAY, TempDir, assert_matches_expected, exit_code, fixture, run, run_in, stderr, stdout};
 
-/// One test per fixture case: `name => exit code, extra arguments…;`.
+/// One test per fixture case: `name => exit code [the codes it reports], extra arguments…;`.
 macro_rules! cases {
-    ($($name:ident => $exit:literal $(, $arg:literal)*;)*) => {
+    ($($name:ident => $exit:literal [$($code:literal),*] $(, $arg:literal)*;)*) => {
         $(
             #[test]
             fn $name() {
-                check_case(stringify!($name), $exit, &[$($arg),*]);
+                check_case(stringify!($name), $exit, &[$($code),*], &[$($arg),*]);
             }
         )*
 
@@ -28,40 +28,41 @@ macro_rules! cases {
 }
 
 cases! {
-    fine => 0;
-    bom_crlf => 0;
-    same_dates => 0;
-    unknown_keys => 1;
-    wrong_types => 1;
-    missing_keys => 1;
-    enumerations => 1;
-    ranges => 1;
-    invalid_ids => 1;
-    duplicate_id => 1;
-    unknown_members => 1;
-    date_order => 1;
-    duplicate_ref => 1;
-    negative_money => 1;
-    many_errors => 1;
-    merge_conflict => 1;
-    bom_crlf_error => 1;
-    invalid_utf8 => 1;
-    syntax_error => 1;
-    warnings => 0;
-    deny_warnings => 1, "--deny-warnings";
-    missing_team => 1;
-    broken_team => 1;
-    team_errors => 1;
-    referrals => 1;
-    handover_owner => 1;
-    opportunities => 1;
-    owner_left => 0;
-    order_after_loss => 1;
-    settings_errors => 1;
+    fine => 0 [];
+    bom_crlf => 0 [];
+    same_dates => 0 [];
+    unknown_keys => 1 ["E010"];
+    wrong_types => 1 ["E011"];
+    missing_keys => 1 ["E012"];
+    enumerations => 1 ["E013"];
+    ranges => 1 ["E014"];
+    invalid_ids => 1 ["E015"];
+    duplicate_id => 1 ["E016"];
+    unknown_members => 1 ["E017"];
+    date_order => 1 ["E018"];
+    duplicate_ref => 1 ["E019"];
+    negative_money => 1 ["E020"];
+    many_errors => 1 ["E010", "E012", "E014", "E017", "E020"];
+    merge_conflict => 1 ["E003"];
+    bom_crlf_error => 1 ["E013", "E014"];
+    invalid_utf8 => 1 ["E002", "E017"];
+    syntax_error => 1 ["E004", "E014", "E017"];
+    warnings => 0 ["W001", "W002", "W003", "W004", "W005"];
+    deny_warnings => 1 ["W002"], "--deny-warnings";
+    missing_team => 1 ["E006"];
+    broken_team => 1 ["E004", "E014"];
+    team_errors => 1 ["E010", "E012", "E015", "E016"];
+    referrals => 1 ["E021"];
+    handover_owner => 1 ["E022"];
+    opportunities => 1 ["E013", "E018", "E023"];
+    owner_left => 0 ["W006"];
+    order_after_loss => 1 ["E012", "E013", "W007"];
+    settings_errors => 1 ["E010", "E024"];
 }
 
-/// Runs `check --format json` on a case's records and compares output and exit code.
-fn check_case(case: &str, exit: i32, extra: &[&str]) {
+/// Runs `check --format json` on a case's records and compares output, exit code and the set
+/// of diagnostic codes; each diagnostic has SPEC 9's keys in SPEC 9's order.
+fn check_case(case: &str, exit: i32, codes: &[&str], extra: &[&str]) {
     let dir = fixture(&format!("check/{case}"));
     let records = dir.join("records");
     let records = records.to_str().unwrap_or_else(|| panic!("non-UTF-8 path {}", records.display()));
@@ -71,6 +72,18 @@ fn check_case(case: &str, exit: i32, extra: &[&str]) {
     assert_eq!(stderr(&output), "", "{case}: --format json writes nothing to stderr");
     assert_matches_expected(&stdout(&output), &dir.join("expected.json"));
     assert_eq!(exit_code(&output), exit, "{case}: exit code; output:\n{}", stdout(&output));
+    let items: Vec<serde_json::Map<String, Value>> = serde_json::from_str(&stdout(&output)).expect("a JSON array");
+    let mut found: Vec<&str> = Vec::new();
+    for item in &items {
+        let keys: Vec<&str> = item.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["severity", "code", "file", "line", "column", "message"], "{case}: keys of {item:?}");
+        let code = item["code"].as_str().unwrap_or_default();
+        if !found.contains(&code) {
+            found.push(code);
+        }
+    }
+    found.sort_unstable();
+    assert_eq!(found, codes, "{case}: the codes reported");
 }
 
 #[test]
