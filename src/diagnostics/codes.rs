@@ -41,6 +41,7 @@ codes! {
     Syntax = "E004", Error, "the file is not valid TOML";
     Symlink = "E005", Error, "a symbolic link leads outside the records directory or loops";
     MissingTeam = "E006", Error, "team.toml is missing";
+    TooLarge = "E007", Error, "a record file larger than 64 MiB";
     UnknownKey = "E010", Error, "a key that the record format does not have";
     WrongType = "E011", Error, "a value of the wrong type";
     MissingKey = "E012", Error, "a required key is missing";
@@ -66,9 +67,10 @@ codes! {
 }
 
 impl Code {
-    /// Whether the code stands for an I/O problem (exit code 2).
+    /// Whether the code stands for an I/O problem (exit code 2). A link out of the records
+    /// (E005) is a problem of the records (exit code 1), like a file that is too large.
     pub fn is_io(self) -> bool {
-        matches!(self, Code::Io | Code::Symlink)
+        matches!(self, Code::Io)
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod choices;
 mod customer;
 mod entries;
+pub mod file;
 pub mod identity;
 pub mod keys;
 mod load;
@@ -80,6 +81,8 @@ pub fn load_with(root: &Path, today: NaiveDate, overlay: &BTreeMap<String, Strin
     let (mut found, mut diagnostics) = load::discover(root);
     load::add_overlay(root, &mut found, overlay.keys());
     let files_read = found.len();
+    let readable: BTreeMap<String, std::path::PathBuf> =
+        found.iter().map(|f| (f.rel.clone(), f.path.clone())).collect();
     let team_found = found.iter().any(|f| f.kind == FileKind::Team);
     let parsed: Vec<Parsed> = found.into_par_iter().map(|f| parse_file(&f, today, overlay.get(&f.rel))).collect();
 
@@ -121,11 +124,16 @@ pub fn load_with(root: &Path, today: NaiveDate, overlay: &BTreeMap<String, Strin
         .flat_map(|d| std::iter::once(d.file.as_str()).chain(d.labels.iter().map(|l| l.file.as_str())))
         .collect();
     texts.retain(|rel, _| referenced.contains(rel.as_str()));
+    // Only the record files found are read again, through the one reading function: a
+    // refused link, a directory or a misplaced file is never opened (its text stays empty).
     for rel in referenced {
         if !texts.contains_key(rel) {
-            let text = match overlay.get(rel) {
-                Some(text) => text.clone(),
-                None => std::fs::read(root.join(rel)).map(|b| source::decode(rel, &b).text).unwrap_or_default(),
+            let text = match (overlay.get(rel), readable.get(rel)) {
+                (Some(text), _) => text.clone(),
+                (None, Some(path)) => {
+                    file::read_record_file(path).map(|b| source::decode(rel, &b).text).unwrap_or_default()
+                }
+                (None, None) => String::new(),
             };
             texts.insert(rel.to_string(), text);
         }

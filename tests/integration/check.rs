@@ -229,8 +229,9 @@ fn a_symbolic_link_out_of_the_records_is_refused() {
     std::os::unix::fs::symlink(dir.path().join("elsewhere"), dir.path().join("records/customers/far"))
         .expect("symlink");
     let (exit, diagnostics) = check_json(&dir);
-    assert_eq!(exit, 2, "{diagnostics:#?}");
+    assert_eq!(exit, 1, "a link out is an error of the records, not of I/O: {diagnostics:#?}");
     for file in ["customers/evil.toml", "customers/far"] {
+        assert_eq!(only_about(&diagnostics, file)["code"], "E005");
         let d = only_about(&diagnostics, file);
         assert_eq!(d["severity"], "error");
         let message = d["message"].as_str().unwrap_or_default();
@@ -238,6 +239,72 @@ fn a_symbolic_link_out_of_the_records_is_refused() {
     }
     assert_unknown_owner_still_reported(&diagnostics);
     assert_eq!(diagnostics.len(), 3, "nothing is read through the links: {diagnostics:#?}");
+}
+
+/// Runs cardfile in `dir`, killing it (and failing) when it takes longer than 30 s.
+fn run_within_30s(dir: &Path, args: &[&str]) -> (i32, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cardfile"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run cardfile");
+    let started = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("cardfile {args:?} did not finish within 30 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().expect("output");
+    (exit_code(&output), format!("{}{}", stdout(&output), stderr(&output)))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_refused_link_is_never_opened_by_any_command() {
+    let dir = tree_with_one_error("link-never-read");
+    dir.write("records/customers/acme.toml", "name = \"Acme\"\nowner = \"zhang\"\nphone = \"1\"\n");
+    let secret = dir.write("outside/secret.txt", "TOKEN=hunter2-from-outside\n");
+    let fifo = dir.path().join("outside/fifo");
+    assert!(Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    let customers = dir.path().join("records/customers");
+    std::os::unix::fs::symlink(&secret, customers.join("pw.toml")).expect("symlink");
+    std::os::unix::fs::symlink("/dev/zero", customers.join("zero.toml")).expect("symlink");
+    std::os::unix::fs::symlink(&fifo, customers.join("fifo.toml")).expect("symlink");
+    let commands: [&[&str]; 5] = [
+        &["check", "--records", "records", "--today", TODAY],
+        &["check", "--records", "records", "--today", TODAY, "--format", "json"],
+        &["export", "--records", "records", "--today", TODAY, "--format", "json"],
+        &["due", "--records", "records", "--today", TODAY],
+        &["build", "--records", "records", "--today", TODAY, "--out", "site"],
+    ];
+    for args in commands {
+        let (exit, output) = run_within_30s(dir.path(), args);
+        assert_eq!(exit, 1, "{args:?}: {output}");
+        assert!(!output.contains("TOKEN") && !output.contains("hunter2"), "{args:?} showed the target: {output}");
+        assert_eq!(output.matches("symbolic link leads outside").count(), 3, "{args:?}: {output}");
+    }
+    // `log` checks only the file it changes: it finishes, and shows nothing of the targets.
+    let log = ["log", "acme", "--kind", "call", "--summary", "x", "--records", "records", "--today", TODAY];
+    let (exit, output) = run_within_30s(dir.path(), &log);
+    assert_eq!(exit, 0, "{output}");
+    assert!(!output.contains("TOKEN"), "{output}");
+}
+
+#[test]
+fn a_file_over_64_mib_is_an_error_naming_its_size() {
+    let dir = tree_with_one_error("too-large");
+    let big = dir.write("records/customers/big.toml", "name = \"Big\"\n");
+    fs::File::options().write(true).open(&big).and_then(|f| f.set_len(70 * 1024 * 1024)).expect("grow the file");
+    let (exit, diagnostics) = check_json(&dir);
+    assert_eq!(exit, 1, "{diagnostics:#?}");
+    let d = only_about(&diagnostics, "customers/big.toml");
+    assert_eq!(d["code"], "E007");
+    assert!(d["message"].as_str().unwrap_or_default().starts_with("the file is 70.0 MiB (73400320 bytes)"), "{d}");
+    assert_unknown_owner_still_reported(&diagnostics);
 }
 
 #[cfg(unix)]
