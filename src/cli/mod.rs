@@ -22,7 +22,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::diagnostics::{Counts, Report, render_human};
 use crate::project::Project;
-use crate::records::Loaded;
+use crate::records::{Loaded, dates};
 
 /// Turns a git repository of plain-text customer records into a team's website.
 #[derive(Debug, Parser)]
@@ -87,8 +87,13 @@ impl RecordsArgs {
     }
 }
 
+/// Parses a date of the command line (`--today`, `--date`, …), within the range records may use.
 pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date like 2026-03-04"))
+    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date like 2026-03-04"))?;
+    if !dates::in_range(date) {
+        return Err(format!("`{s}` is outside the dates cardfile works with ({})", dates::RANGE));
+    }
+    Ok(date)
 }
 
 /// Runs a parsed command line and returns the process exit code.

@@ -57,6 +57,8 @@ codes! {
     OwnerMismatch = "E022", Error, "the latest handover does not go to the customer's owner";
     MissingClosed = "E023", Error, "a won or lost opportunity without its closing date";
     InvalidSetting = "E024", Error, "a setting with an invalid value";
+    MoneyOutOfBounds = "E025", Error, "an amount of money above 10^15 or with more than 6 decimals";
+    DateOutOfRange = "E026", Error, "a date before 1800-01-01 (or after 9999-12-31)";
     FutureEntry = "W001", Warning, "an entry dated after today: left out of every computation";
     PaidWithoutDue = "W002", Warning, "an order marked paid that was not sold on credit";
     Unreachable = "W003", Warning, "no phone, e-mail or WeChat for the customer or any contact";

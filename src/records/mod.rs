@@ -3,12 +3,14 @@
 
 pub mod choices;
 mod customer;
+pub mod dates;
 mod entries;
 pub mod file;
 pub mod identity;
 pub mod keys;
 mod load;
 pub mod model;
+pub mod numbers;
 pub mod reader;
 mod source;
 mod team;

@@ -5,15 +5,15 @@
 //! diagnostics, and at the end reports every key it was not asked for as unknown.
 
 use std::ops::Range;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::keys;
 use super::model::Birthday;
+use super::numbers::{MONEY_DECIMALS, decimal, money_in_bounds};
+use super::{dates, keys};
 use crate::diagnostics::{Code, Diagnostic};
 
 /// Where diagnostics of one file are collected.
@@ -120,6 +120,15 @@ impl<'t, 'i> Table<'t, 'i> {
                 (Some(d), None, None) => {
                     if let Some(date) = NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
                     {
+                        if !dates::in_range(date) {
+                            cx.report(
+                                Code::DateOutOfRange,
+                                value.span(),
+                                format!("`{key}` in {} is {date}, outside the dates cardfile works with", self.name),
+                            )
+                            .help = Some(format!("use a date {}; check the year", dates::RANGE));
+                            return None;
+                        }
                         return Some(Spanned::new(value.span(), date));
                     }
                 }
@@ -180,19 +189,73 @@ impl<'t, 'i> Table<'t, 'i> {
         self.date(cx, key).map(|d| Birthday::Date(d.into_inner()))
     }
 
-    /// An optional amount of money: an integer or a float, exact, never negative.
+    /// An optional amount of money: an integer or a float, exact, never negative, at most
+    /// [`MONEY_MAX`] with at most [`MONEY_DECIMALS`] decimals (so that every sum is exact).
     pub fn money(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Spanned<Decimal>> {
         let value = self.get(key)?;
-        let Some(number) = decimal(value.get_ref()) else {
-            self.wrong_type(cx, key, value, "a number (an amount of money)");
-            return None;
-        };
+        let number = self.numeric(cx, key, value, "a number (an amount of money)")?;
         if number.is_sign_negative() && !number.is_zero() {
             cx.report(Code::NegativeMoney, value.span(), format!("`{key}` in {} must not be negative", self.name))
                 .help = Some("money is never negative; record a refund as a note or a complaint".to_string());
             return None;
         }
+        if !money_in_bounds(number) {
+            self.money_out_of_bounds(cx, key, value);
+            return None;
+        }
         Some(Spanned::new(value.span(), number))
+    }
+
+    fn money_out_of_bounds(&self, cx: &mut Ctx<'_>, key: &str, value: &Spanned<DeValue<'_>>) {
+        let text = match value.get_ref() {
+            DeValue::Integer(i) => i.as_str().to_string(),
+            DeValue::Float(f) => f.as_str().to_string(),
+            other => describe(other),
+        };
+        let large = text.replace('_', "").parse::<f64>().map_or(true, |f| f.abs() >= 1.0);
+        let why = if large { "above 10^15" } else { "with more than 6 decimals" };
+        cx.report(
+            Code::MoneyOutOfBounds,
+            value.span(),
+            format!("`{key}` in {} is {}: an amount of money {why}", self.name, shorten(&text)),
+        )
+        .help = Some(format!(
+            "an amount is at most 1000000000000000 (10^15), with at most {MONEY_DECIMALS} decimals; check for extra digits"
+        ));
+    }
+
+    /// A number as an exact decimal; a wrong type, NaN, infinity or a number no decimal holds
+    /// is reported (the last as money out of bounds when `expected` is money).
+    fn numeric(&self, cx: &mut Ctx<'_>, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) -> Option<Decimal> {
+        if let Some(n) = decimal(value.get_ref()) {
+            return Some(n);
+        }
+        match value.get_ref() {
+            DeValue::Float(f) if f.as_str().trim_start_matches(['+', '-']).chars().all(char::is_alphabetic) => {
+                cx.report(
+                    Code::WrongType,
+                    value.span(),
+                    format!("`{key}` in {} must be {expected}, but {} is not a number", self.name, f.as_str()),
+                )
+                .help = Some("NaN and infinity are not amounts: write the number, e.g. 12000 or 12000.50".to_string());
+            }
+            DeValue::Integer(_) | DeValue::Float(_) if expected.contains("money") => {
+                self.money_out_of_bounds(cx, key, value)
+            }
+            DeValue::Integer(_) | DeValue::Float(_) => {
+                cx.report(
+                    Code::OutOfRange,
+                    value.span(),
+                    format!(
+                        "`{key}` in {} is {}, too large or too precise",
+                        self.name,
+                        shorten(&describe(value.get_ref()))
+                    ),
+                );
+            }
+            _ => self.wrong_type(cx, key, value, expected),
+        }
+        None
     }
 
     /// A required amount of money.
@@ -207,13 +270,8 @@ impl<'t, 'i> Table<'t, 'i> {
     /// An optional decimal number (used by settings such as shares and weights).
     pub fn number(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Spanned<Decimal>> {
         let value = self.get(key)?;
-        match decimal(value.get_ref()) {
-            Some(n) => Some(Spanned::new(value.span(), n)),
-            None => {
-                self.wrong_type(cx, key, value, "a number");
-                None
-            }
-        }
+        let n = self.numeric(cx, key, value, "a number")?;
+        Some(Spanned::new(value.span(), n))
     }
 
     /// An optional integer within `lo..=hi`.
@@ -319,21 +377,6 @@ impl<'t, 'i> Table<'t, 'i> {
             let hint = keys::hint_for_unknown(name, self.name, known, value.get_ref().is_table());
             cx.report(Code::UnknownKey, key.span(), format!("unknown key `{name}` in {}", self.name)).help = Some(hint);
         }
-    }
-}
-
-/// A parsed number as an exact decimal (integers in any radix, floats from their source text).
-fn decimal(value: &DeValue<'_>) -> Option<Decimal> {
-    match value {
-        DeValue::Integer(i) => i128::from_str_radix(&i.as_str().replace('_', ""), i.radix())
-            .ok()
-            .and_then(|n| Decimal::try_from_i128_with_scale(n, 0).ok()),
-        DeValue::Float(f) => {
-            let text = f.as_str().replace('_', "");
-            let text = text.strip_prefix('+').unwrap_or(&text);
-            if text.contains(['e', 'E']) { Decimal::from_scientific(text).ok() } else { Decimal::from_str(text).ok() }
-        }
-        _ => None,
     }
 }
 

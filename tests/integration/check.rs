@@ -58,6 +58,7 @@ cases! {
     owner_left => 0 ["W006"];
     order_after_loss => 1 ["E012", "E013", "W007"];
     settings_errors => 1 ["E010", "E024"];
+    bounds => 1 ["E011", "E024", "E025", "E026"];
 }
 
 /// Runs `check --format json` on a case's records and compares output, exit code and the set

@@ -5,6 +5,7 @@
 //! read every rewritten file before committing it.
 
 mod authoring;
+mod bounds;
 mod browser;
 mod build;
 mod check;
