@@ -15,4 +15,5 @@ pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod settings;
+pub mod terminal;
 pub mod write;

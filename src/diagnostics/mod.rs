@@ -3,6 +3,7 @@
 mod codes;
 mod emit;
 mod position;
+mod snippet;
 
 use std::ops::Range;
 

@@ -15,6 +15,7 @@ mod fuzz;
 mod hostile;
 mod import_serve;
 mod large;
+mod terminal;
 
 use std::fs;
 use std::path::{Path, PathBuf};
