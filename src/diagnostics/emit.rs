@@ -10,7 +10,7 @@ use codespan_reporting::term::termcolor::WriteColor;
 use serde::Serialize;
 
 use super::snippet::{self, Excerpt, Excerpts};
-use super::{Counts, Diagnostic, Severity, line_col};
+use super::{Counts, Diagnostic, Positions, Severity};
 use crate::terminal::{escape, escape_with};
 
 /// The output formats of `check --format`.
@@ -39,8 +39,8 @@ impl Report<'_> {
         self.texts.get(file).map_or("", String::as_str)
     }
 
-    fn position(&self, d: &Diagnostic) -> super::LineCol {
-        line_col(self.text(&d.file), d.span.as_ref().map_or(0, |s| s.start))
+    fn position<'r>(&'r self, positions: &mut Positions<'r>, d: &'r Diagnostic) -> super::LineCol {
+        positions.line_col(&d.file, self.text(&d.file), d.span.as_ref().map_or(0, |s| s.start))
     }
 }
 
@@ -126,11 +126,12 @@ struct JsonDiagnostic<'a> {
 
 /// One JSON array of diagnostics, as SPEC section 9 lays out.
 pub fn render_json(report: &Report<'_>) -> String {
+    let mut positions = Positions::default();
     let items: Vec<JsonDiagnostic<'_>> = report
         .diagnostics
         .iter()
         .map(|d| {
-            let pos = report.position(d);
+            let pos = report.position(&mut positions, d);
             JsonDiagnostic {
                 severity: d.severity().as_str(),
                 code: d.code.as_str(),
@@ -148,8 +149,9 @@ pub fn render_json(report: &Report<'_>) -> String {
 /// GitHub workflow commands; `prefix` is the records directory relative to the repository root.
 pub fn render_github(report: &Report<'_>, prefix: &str) -> String {
     let mut out = String::new();
+    let mut positions = Positions::default();
     for d in report.diagnostics {
-        let pos = report.position(d);
+        let pos = report.position(&mut positions, d);
         let file = escape_with(&format!("{prefix}{}", d.file), true).into_owned();
         out.push_str(&format!(
             "::{} file={},line={},col={},title={}::{}\n",

@@ -121,6 +121,7 @@ pub fn load_with(root: &Path, today: NaiveDate, overlay: &BTreeMap<String, Strin
     let mut records = Records { members: members.unwrap_or_default(), customers };
     validate::cross_file(&mut records, has_team, today, &mut diagnostics);
     diagnostics::sort(&mut diagnostics);
+    diagnostics::cap_repeats(&mut diagnostics);
     let referenced: std::collections::BTreeSet<&str> = diagnostics
         .iter()
         .flat_map(|d| std::iter::once(d.file.as_str()).chain(d.labels.iter().map(|l| l.file.as_str())))

@@ -14,7 +14,7 @@ use toml::de::{DeTable, DeValue};
 use super::model::Birthday;
 use super::numbers::{MONEY_DECIMALS, decimal, money_in_bounds};
 use super::{dates, keys};
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, MAX_PER_CODE};
 
 /// Where diagnostics of one file are collected.
 pub struct Ctx<'f> {
@@ -22,12 +22,15 @@ pub struct Ctx<'f> {
     pub file: &'f str,
     /// Diagnostics found so far.
     pub diagnostics: Vec<Diagnostic>,
+    /// Unknown keys reported so far: past [`crate::diagnostics::MAX_PER_CODE`] they are only
+    /// counted (see [`crate::diagnostics::cap_repeats`]), so no "did you mean" is worked out.
+    unknown_keys: usize,
 }
 
 impl<'f> Ctx<'f> {
     /// A fresh context for one file.
     pub fn new(file: &'f str) -> Self {
-        Ctx { file, diagnostics: Vec::new() }
+        Ctx { file, diagnostics: Vec::new(), unknown_keys: 0 }
     }
 
     /// Records a diagnostic at a span of this file.
@@ -374,8 +377,10 @@ impl<'t, 'i> Table<'t, 'i> {
             if known.contains(&name) {
                 continue;
             }
-            let hint = keys::hint_for_unknown(name, self.name, known, value.get_ref().is_table());
-            cx.report(Code::UnknownKey, key.span(), format!("unknown key `{name}` in {}", self.name)).help = Some(hint);
+            cx.unknown_keys += 1;
+            let hint = (cx.unknown_keys <= MAX_PER_CODE)
+                .then(|| keys::hint_for_unknown(name, self.name, known, value.get_ref().is_table()));
+            cx.report(Code::UnknownKey, key.span(), format!("unknown key `{name}` in {}", self.name)).help = hint;
         }
     }
 }

@@ -403,3 +403,40 @@ fn a_bad_today_is_a_usage_error() {
     assert_eq!(exit_code(&output), 2);
     assert!(stderr(&output).contains("is not a date like 2026-03-04"), "{}", stderr(&output));
 }
+
+// Pathological inputs (timed in benches/cliffs.sh, not here) ---------------------------------
+
+#[test]
+fn a_long_line_shows_a_window_of_itself() {
+    let dir = tree_with_one_error("long-line");
+    dir.write("records/customers/long.toml", &format!("name = \"Long{}", "x".repeat(2_000_000)));
+    let output = run_in(dir.path(), &["check", "--records", "records", "--today", TODAY]);
+    assert_eq!(exit_code(&output), 1, "{}", stderr(&output));
+    let text = stderr(&output);
+    assert!(text.len() < 4_000, "printed {} bytes for one error on a 2 MB line", text.len());
+    let (_, diagnostics) = check_json(&dir);
+    let column = only_about(&diagnostics, "customers/long.toml")["column"].as_u64().unwrap_or_default();
+    assert_eq!(column, 2_000_013, "the end of the line");
+    assert!(text.contains(&format!("customers/long.toml:1:{column}")), "the column is the file's own:\n{text}");
+    assert!(text.contains("│ …xxxxxxxx"), "{text}");
+}
+
+#[test]
+fn repeated_diagnostics_of_one_file_are_capped_with_a_count() {
+    let dir = tree_with_one_error("many-keys");
+    let mut text = String::from("name = \"Many\"\nowner = \"zhang\"\nphone = \"1\"\n");
+    for i in 0..5_000 {
+        text.push_str(&format!("unknown_{i} = 1\n"));
+    }
+    dir.write("records/customers/many.toml", &text);
+    let (exit, diagnostics) = check_json(&dir);
+    assert_eq!(exit, 1);
+    let about: Vec<&Value> = diagnostics.iter().filter(|d| d["file"] == "customers/many.toml").collect();
+    assert_eq!(about.len(), 101, "100 diagnostics and one count");
+    assert!(about[..100].iter().all(|d| d["code"] == "E010"));
+    assert_eq!(about[99]["line"], 103, "the first 100 in file order");
+    let last = about[100]["message"].as_str().unwrap_or_default();
+    assert_eq!(about[100]["code"], "E010");
+    assert!(last.starts_with("and 4900 more like the above in this file"), "{last}");
+    assert_unknown_owner_still_reported(&diagnostics);
+}
