@@ -35,7 +35,7 @@ pub struct DueArgs {
     #[arg(long, value_name = "ID")]
     owner: Option<String>,
     /// How many days ahead to look (overdue items are always shown).
-    #[arg(long, default_value_t = 7, value_name = "N")]
+    #[arg(long, default_value_t = 7, value_name = "N", value_parser = clap::value_parser!(i64).range(0..))]
     days: i64,
     /// Only these kinds (comma-separated, e.g. `contact,collection`).
     #[arg(long, value_delimiter = ',', value_name = "KIND")]

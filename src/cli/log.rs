@@ -143,12 +143,7 @@ fn change(args: &LogArgs, text: &str, today: NaiveDate) -> Result<(String, Strin
 /// Runs `log`.
 pub fn run(args: &LogArgs) -> Result<ExitCode> {
     let root = &args.records.records;
-    if !root.is_dir() {
-        bail!(
-            "records directory {} not found (use --records DIR, or run `cardfile init` to start one)",
-            root.display()
-        );
-    }
+    super::records_dir(root)?;
     let files = customer_files(root, &args.id);
     let rel = match files.as_slice() {
         [one] => one.clone(),

@@ -77,14 +77,20 @@ impl RecordsArgs {
 
     /// Loads the records; a missing directory is an I/O error (exit 2).
     pub fn load(&self) -> Result<Project> {
-        if !self.records.is_dir() {
-            bail!(
-                "records directory {} not found (use --records DIR, or run `cardfile init` to start one)",
-                self.records.display()
-            );
-        }
+        records_dir(&self.records)?;
         Ok(Project::load(&self.records, self.today()))
     }
+}
+
+/// Refuses a `--records` that is not a directory: missing, or a file.
+pub(crate) fn records_dir(path: &std::path::Path) -> Result<()> {
+    if path.is_dir() {
+        return Ok(());
+    }
+    if path.exists() {
+        bail!("--records {} is not a directory: name the folder that holds team.toml and customers/", path.display());
+    }
+    bail!("records directory {} not found (use --records DIR, or run `cardfile init` to start one)", path.display());
 }
 
 /// Parses a date of the command line (`--today`, `--date`, …), within the range records may use.

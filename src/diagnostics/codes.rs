@@ -47,7 +47,7 @@ codes! {
     MissingKey = "E012", Error, "a required key is missing";
     NotAllowed = "E013", Error, "a value outside its list of allowed values";
     OutOfRange = "E014", Error, "a number outside its valid range";
-    InvalidId = "E015", Error, "an id that does not match ^[a-z0-9][a-z0-9-]{0,63}$";
+    InvalidId = "E015", Error, "an id that does not match ^[a-z0-9][a-z0-9-]{0,63}$, or the reserved `index`";
     DuplicateId = "E016", Error, "an id used twice";
     UnknownMember = "E017", Error, "a person who is not in team.toml";
     DateOrder = "E018", Error, "two dates in the wrong order";
@@ -66,6 +66,7 @@ codes! {
     BirthdayOnCompany = "W005", Warning, "a birthday on a company customer";
     OwnerLeft = "W006", Warning, "the customer's owner has left the team";
     OrderAfterLoss = "W007", Warning, "an order after the customer was recorded as lost";
+    WindowsDevice = "W008", Warning, "a customer id that is a device name on Windows (con, aux, nul, prn, com1…, lpt1…)";
 }
 
 impl Code {

@@ -113,7 +113,19 @@ pub fn discover(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
                 continue;
             }
         };
-        if entry.depth() == 0 || !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "toml") {
+        let extension = entry.path().extension().map(|e| e.to_string_lossy());
+        if entry.depth() == 0 || !entry.file_type().is_file() || extension.as_ref().is_none_or(|e| e != "toml") {
+            // `acme.TOML` is surely meant as a record: say why it is not read.
+            if entry.file_type().is_file() && extension.is_some_and(|e| e.eq_ignore_ascii_case("toml")) {
+                diagnostics.push(
+                    Diagnostic::whole_file(
+                        Code::Misplaced,
+                        &rel_path(root, entry.path()),
+                        "this file is not read by cardfile: record files end in lower-case `.toml`",
+                    )
+                    .with_help("rename the file so that it ends in .toml"),
+                );
+            }
             continue;
         }
         let rel = rel_path(root, entry.path());

@@ -41,6 +41,19 @@ pub fn valid_id(id: &str) -> bool {
         && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
 }
 
+/// The id no customer or member may have although it matches the rule: `index`, the name of
+/// the site's list pages (`customers/index.html`, `cards/index.html`), SPEC 1.
+pub const RESERVED_ID: &str = "index";
+
+/// Whether `id` names a device on Windows (`con`, `prn`, `aux`, `nul`, `com1`…`com9`,
+/// `lpt1`…`lpt9`): a file `con.toml` cannot be checked out there, extension or not.
+pub fn windows_device_name(id: &str) -> bool {
+    let numbered = |prefix: &str| {
+        id.strip_prefix(prefix).is_some_and(|n| n.len() == 1 && n.bytes().all(|b| (b'1'..=b'9').contains(&b)))
+    };
+    ["con", "prn", "aux", "nul"].contains(&id) || numbered("com") || numbered("lpt")
+}
+
 /// Everything loaded from a records directory.
 pub struct Loaded {
     /// The settings (defaults where cardfile.toml is silent or absent).
@@ -85,7 +98,9 @@ pub fn load_with(root: &Path, today: NaiveDate, overlay: &BTreeMap<String, Strin
     let files_read = found.len();
     let readable: BTreeMap<String, std::path::PathBuf> =
         found.iter().map(|f| (f.rel.clone(), f.path.clone())).collect();
-    let team_found = found.iter().any(|f| f.kind == FileKind::Team);
+    // A team.toml that exists but cannot be read (a directory, say) has its own diagnostic.
+    let team_found =
+        found.iter().any(|f| f.kind == FileKind::Team) || diagnostics.iter().any(|d| d.file == "team.toml");
     let parsed: Vec<Parsed> = found.into_par_iter().map(|f| parse_file(&f, today, overlay.get(&f.rel))).collect();
 
     let mut settings = None;
@@ -198,7 +213,7 @@ fn parse_file(found: &Found, today: NaiveDate, overlaid: Option<&String>) -> Par
 
 #[cfg(test)]
 mod tests {
-    use super::valid_id;
+    use super::{valid_id, windows_device_name};
 
     #[test]
     fn ids_follow_the_rule() {
@@ -211,5 +226,15 @@ mod tests {
         assert!(!valid_id("acme_1"));
         assert!(!valid_id(""));
         assert!(!valid_id("华东"));
+    }
+
+    #[test]
+    fn windows_device_names_are_known() {
+        for id in ["con", "aux", "nul", "prn", "com1", "com9", "lpt1", "lpt9"] {
+            assert!(windows_device_name(id), "{id}");
+        }
+        for id in ["com0", "com10", "lpt", "console", "acme", "nul-co"] {
+            assert!(!windows_device_name(id), "{id}");
+        }
     }
 }

@@ -440,3 +440,91 @@ fn repeated_diagnostics_of_one_file_are_capped_with_a_count() {
     assert!(last.starts_with("and 4900 more like the above in this file"), "{last}");
     assert_unknown_owner_still_reported(&diagnostics);
 }
+
+// Careless inputs (issue 20, item 20) -------------------------------------------------------
+
+#[test]
+fn a_utf16_file_is_named_as_such_and_shows_no_nul_bytes() {
+    let dir = tree_with_one_error("utf16");
+    let text = "name = \"Wide\"\nowner = \"zhang\"\nphone = \"1\"\n";
+    let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    fs::write(dir.path().join("records/customers/wide.toml"), le).expect("write");
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    fs::write(dir.path().join("records/customers/wide-be.toml"), be).expect("write");
+    let (exit, diagnostics) = check_json(&dir);
+    assert_eq!(exit, 1, "{diagnostics:#?}");
+    for file in ["customers/wide.toml", "customers/wide-be.toml"] {
+        let d = only_about(&diagnostics, file);
+        assert_eq!(d["code"], "E002");
+        let message = d["message"].as_str().unwrap_or_default();
+        assert!(message.contains("it is UTF-16") && !message.contains("GBK"), "{message}");
+    }
+    let output = run_in(dir.path(), &["check", "--records", "records", "--today", TODAY]);
+    assert!(!stderr(&output).contains('\0'), "{}", stderr(&output));
+}
+
+#[test]
+fn careless_names_and_places_get_a_clear_word() {
+    let dir = tree_with_one_error("careless");
+    for id in ["con", "lpt1", "aux"] {
+        dir.write(&format!("records/customers/{id}.toml"), "name = \"X\"\nowner = \"zhang\"\nphone = \"1\"\n");
+    }
+    dir.write("records/customers/upper.TOML", "name = \"Upper\"\nowner = \"zhang\"\nphone = \"1\"\n");
+    let (exit, diagnostics) = check_json(&dir);
+    assert_eq!(exit, 1, "{diagnostics:#?}");
+    for id in ["con", "lpt1", "aux"] {
+        let d = only_about(&diagnostics, &format!("customers/{id}.toml"));
+        assert_eq!((d["code"].as_str(), d["severity"].as_str()), (Some("W008"), Some("warning")), "{d}");
+    }
+    let d = only_about(&diagnostics, "customers/upper.TOML");
+    assert_eq!(d["code"], "W004");
+    assert!(d["message"].as_str().unwrap_or_default().contains("lower-case `.toml`"), "{d}");
+    assert_unknown_owner_still_reported(&diagnostics);
+}
+
+#[test]
+fn a_team_toml_that_is_a_directory_is_not_also_missing() {
+    let dir = TempDir::new("team-dir");
+    fs::create_dir_all(dir.path().join("records/team.toml")).expect("mkdir");
+    dir.write("records/customers/acme.toml", "name = \"Acme\"\nowner = \"zhang\"\nphone = \"1\"\n");
+    let (exit, diagnostics) = check_json(&dir);
+    assert_eq!(exit, 2, "{diagnostics:#?}");
+    let d = only_about(&diagnostics, "team.toml");
+    assert_eq!(d["code"], "E001", "a directory, not a missing file: {d}");
+    assert!(diagnostics.iter().all(|d| !d["message"].as_str().unwrap_or_default().ends_with("the team is ")));
+
+    fs::remove_dir(dir.path().join("records/team.toml")).expect("rmdir");
+    dir.write("records/team.toml", "# nobody yet\n");
+    let (_, diagnostics) = check_json(&dir);
+    let d = only_about(&diagnostics, "customers/acme.toml");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("team.toml has no valid [[member]]: add one (id, name) per person"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_records_path_that_is_a_file_and_negative_days_are_usage_errors() {
+    let dir = tree_with_one_error("records-file");
+    dir.write("afile", "x");
+    for command in ["check", "build", "export", "due", "log", "new"] {
+        let mut args = vec![command, "--records", "afile"];
+        match command {
+            "export" => args.extend(["--format", "json"]),
+            "log" => args.extend(["acme", "--kind", "call", "--summary", "x"]),
+            "new" => args.extend(["beta", "--name", "B", "--owner", "zhang"]),
+            _ => {}
+        }
+        let output = run_in(dir.path(), &args);
+        assert_eq!(exit_code(&output), 2, "{command}");
+        assert!(stderr(&output).contains("--records afile is not a directory"), "{command}: {}", stderr(&output));
+    }
+    for days in ["--days=-3", "--days=-1"] {
+        let output = run_in(dir.path(), &["due", "--records", "records", "--today", TODAY, days]);
+        assert_eq!(exit_code(&output), 2, "{days}: {}", stderr(&output));
+        assert!(stderr(&output).contains("is not in 0.."), "{}", stderr(&output));
+    }
+}
