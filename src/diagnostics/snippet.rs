@@ -1,6 +1,6 @@
 //! The excerpts of source text a diagnostic shows: only the lines its labels point at, each
-//! clipped to a window around the labels (a 10 MB one-line file shows a line of ~200
-//! characters), with control characters made visible and safe for a terminal. Line and column
+//! longer than 240 bytes cut to a window around the labels (a 10 MB one-line file shows 240
+//! bytes of it), with control characters made visible and safe for a terminal. Line and column
 //! numbers stay those of the whole file.
 
 use std::ops::Range;
@@ -9,7 +9,7 @@ use codespan_reporting::files::{Error, Files};
 
 use crate::terminal::{escape, placeholders};
 
-/// Characters of context kept on each side of a label on a long line.
+/// Bytes of context kept before the first label of a long line.
 const CONTEXT: usize = 60;
 /// The widest excerpt of one line, in bytes of source.
 const MAX_WIDTH: usize = 240;
@@ -73,12 +73,15 @@ impl Excerpt {
         let mut excerpt = Excerpt { name: escape(name).into_owned(), source: String::new(), lines: Vec::new() };
         for index in indexes {
             let (begin, end) = (starts[index], line_end(index));
-            let on_line = spans.iter().filter(|(i, _)| *i == index).map(|(_, s)| s);
-            let first = on_line.clone().map(|s| s.start).min().unwrap_or(begin);
-            let last = on_line.map(|s| s.end).max().unwrap_or(begin);
-            let from = clamp(first.saturating_sub(CONTEXT).max(begin));
-            let to = clamp(last.saturating_add(CONTEXT).min(end).min(from.saturating_add(MAX_WIDTH)).max(from));
-            let to = if to < first { clamp((first + 1).min(end)) } else { to };
+            let first = spans.iter().filter(|(i, _)| *i == index).map(|(_, s)| s.start).min().unwrap_or(begin);
+            // A line of up to MAX_WIDTH bytes is shown whole; a longer one from a little before
+            // its first label, MAX_WIDTH bytes at most.
+            let (from, to) = if end - begin <= MAX_WIDTH {
+                (begin, end)
+            } else {
+                let from = clamp(first.saturating_sub(CONTEXT).max(begin));
+                (from, clamp(end.min(from.saturating_add(MAX_WIDTH))))
+            };
             let prefix = if from > begin { ELLIPSIS.len() } else { 0 };
             let view_start = excerpt.source.len();
             if prefix > 0 {
