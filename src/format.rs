@@ -75,21 +75,6 @@ pub fn month_day(lang: Language, month: u32, day: u32) -> String {
     }
 }
 
-/// Text made safe for a terminal: control characters (but line breaks and tabs), DEL, C1
-/// and bidirectional overrides are shown as `\u{..}` escapes instead of acting.
-pub fn terminal_safe(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        let bidi = matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if (ch.is_control() && ch != '\n' && ch != '\t') || bidi {
-            out.push_str(&format!("\\u{{{:x}}}", ch as u32));
-        } else {
-            out.push(ch);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

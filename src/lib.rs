@@ -18,4 +18,5 @@ pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod settings;
+pub mod terminal;
 pub mod write;

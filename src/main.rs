@@ -14,7 +14,8 @@ fn main() -> ExitCode {
     match cardfile::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // Messages may quote record text: made safe for the terminal.
+            eprintln!("error: {}", cardfile::terminal::escape_with(&format!("{err:#}"), true));
             ExitCode::from(2)
         }
     }

@@ -2,9 +2,11 @@
 //! swapped in at once, so a failed or killed build leaves the old site whole. A lock file
 //! keeps two builds from writing the same directory.
 
+use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
 
@@ -17,6 +19,8 @@ pub const MARKER: &str = ".cardfile-site";
 pub struct Output {
     out: PathBuf,
     staging: PathBuf,
+    /// Every path written so far: a second page with one of these paths is an error.
+    written: Mutex<HashSet<String>>,
     // Dropped after `Output::drop` has removed the staging directory.
     _lock: Lock,
 }
@@ -26,10 +30,34 @@ fn sibling(out: &Path, what: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{what}"))
 }
 
+/// A path with every symbolic link resolved, also when it does not exist yet: it is walked
+/// one component at a time from the root, each existing one resolved (`canonicalize`) and
+/// `..` applied to what is resolved so far. So `rl/site`, with `rl` a link to the records, is
+/// `…/records/site`, and so is `nowhere/../rl/site`.
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut current = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::ParentDir => {
+                current.pop();
+            }
+            Component::CurDir => {}
+            Component::Normal(name) => {
+                current.push(name);
+                if let Ok(real) = fs::canonicalize(&current) {
+                    current = real;
+                }
+            }
+            other => current.push(other.as_os_str()),
+        }
+    }
+    current
+}
+
 /// Refuses output directories whose replacement would destroy something else.
 fn check_target(out: &Path, records: &Path) -> Result<()> {
-    let abs =
-        |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
+    let abs = resolved;
     let out_abs = abs(out);
     let dangerous = [Some(abs(records)), std::env::current_dir().ok(), std::env::var_os("HOME").map(PathBuf::from)];
     if out_abs.parent().is_none() {
@@ -73,6 +101,7 @@ impl Output {
         let output = Output {
             staging: sibling(out, &format!("new-{}", std::process::id())),
             out: out.to_path_buf(),
+            written: Mutex::new(HashSet::new()),
             _lock: lock,
         };
         output.clean_leftovers()?;
@@ -252,6 +281,9 @@ impl Sink for Output {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
         if !safe_relative(path) {
             bail!("refusing to write {path}: outside the site");
+        }
+        if !self.written.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string()) {
+            bail!("two pages of the site would both be {path}; nothing was overwritten (please report this)");
         }
         let target = self.staging.join(path);
         if let Some(parent) = target.parent() {

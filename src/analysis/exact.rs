@@ -12,14 +12,15 @@ pub fn rational(d: Decimal) -> BigRational {
 }
 
 /// Rounds a rational to `places` decimals, halves away from zero ("halves up" for the
-/// non-negative values SPEC rounds), and returns it as a decimal.
-pub fn round_half_up(value: &BigRational, places: u32) -> Decimal {
+/// non-negative values SPEC rounds), and returns it as a decimal; `None` when the rounded
+/// value is beyond what a decimal holds (about 7.9 × 10^28 / 10^places) or `places` > 28.
+pub fn round_half_up(value: &BigRational, places: u32) -> Option<Decimal> {
     let factor = BigInt::from(10u32).pow(places);
     let scaled = value * BigRational::from_integer(factor);
     let half = BigRational::new(BigInt::from(1), BigInt::from(2));
     let rounded = if scaled.is_negative() { -((-scaled + half).floor()) } else { (scaled + half).floor() };
-    let mantissa: i128 = rounded.to_integer().try_into().unwrap_or(i128::MAX); // ok: scores and shares are small
-    Decimal::from_i128_with_scale(mantissa, places)
+    let mantissa: i128 = rounded.to_integer().try_into().ok()?;
+    Decimal::try_from_i128_with_scale(mantissa, places).ok()
 }
 
 /// `numerator / denominator`, or zero when the denominator is zero.
@@ -38,14 +39,26 @@ mod tests {
 
     #[test]
     fn exact_halves_round_up() {
-        assert_eq!(round_half_up(&r(4225, 100), 1), Decimal::from_str("42.3").unwrap());
-        assert_eq!(round_half_up(&r(5, 2), 0), Decimal::from(3));
-        assert_eq!(round_half_up(&r(-5, 2), 0), Decimal::from(-3));
+        assert_eq!(round_half_up(&r(4225, 100), 1), Some(Decimal::from_str("42.3").unwrap()));
+        assert_eq!(round_half_up(&r(5, 2), 0), Some(Decimal::from(3)));
+        assert_eq!(round_half_up(&r(-5, 2), 0), Some(Decimal::from(-3)));
     }
 
     #[test]
     fn just_below_a_half_rounds_down() {
-        assert_eq!(round_half_up(&r(42249999, 1000000), 1), Decimal::from_str("42.2").unwrap());
+        assert_eq!(round_half_up(&r(42249999, 1000000), 1), Some(Decimal::from_str("42.2").unwrap()));
+    }
+
+    #[test]
+    fn a_value_beyond_a_decimal_is_none_not_a_panic() {
+        // The trend of an order of 1 after one of 10^-28: 10^28 − 1, at 3 decimals.
+        let tiny = Decimal::from_str("0.0000000000000000000000000001").unwrap();
+        let change = ratio(Decimal::ONE, tiny) - r(1, 1);
+        assert_eq!(round_half_up(&change, 3), None);
+        assert_eq!(round_half_up(&-change, 3), None);
+        assert_eq!(round_half_up(&r(1, 1), 29), None);
+        let max = rational(Decimal::MAX);
+        assert_eq!(round_half_up(&max, 0), Some(Decimal::MAX));
     }
 
     #[test]

@@ -11,13 +11,13 @@ use crate::records::choices::Severity;
 use crate::records::model::{Customer, Money};
 
 /// revenue / revenue_prev − 1, rounded to 3 decimals (halves away from zero); `None` when
-/// the previous window had no revenue.
+/// the previous window had no revenue, or when the change is beyond what a decimal holds.
 pub fn trend(revenue: Money, previous: Money) -> Option<Decimal> {
     if previous.is_zero() {
         return None;
     }
     let change = ratio(revenue, previous) - num_rational::BigRational::from_integer(1.into());
-    Some(round_half_up(&change, 3))
+    round_half_up(&change, 3)
 }
 
 /// Why a key customer is at risk, in the order SPEC lists them.

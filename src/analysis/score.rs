@@ -58,7 +58,10 @@ pub fn score(input: &ScoreInputs, scale: &ScoreScale, weights: &WeightsConfig) -
     let total_weight: BigRational = w.iter().sum();
     let weighted: BigRational = parts.iter().zip(&w).map(|(p, w)| p * w).sum();
     let mean = if total_weight.is_zero() { BigRational::zero() } else { weighted / total_weight };
-    Score { value: round_half_up(&mean, 1), components: parts.map(|p| round_half_up(&p, 1)) }
+    // Each part is a share of 100 (revenue and profit against the largest, points, prospect),
+    // and the mean of shares is one too: all are far inside a decimal's range.
+    let round = |value: &BigRational| round_half_up(value, 1).unwrap_or_default();
+    Score { value: round(&mean), components: parts.map(|p| round(&p)) }
 }
 
 #[cfg(test)]

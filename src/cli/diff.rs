@@ -40,7 +40,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
     let to = args.to.clone().map_or(Side::WorkTree, Side::Revision);
     let review = review::review(&args.records.records, args.from.as_deref(), to, args.records.today())?;
     let text = match args.format {
-        DiffFormat::Text => crate::format::terminal_safe(&review::text(&review)),
+        DiffFormat::Text => crate::terminal::escape_with(&review::text(&review), true).into_owned(),
         DiffFormat::Markdown => review::markdown(&review),
         DiffFormat::Json => {
             let mut json = serde_json::to_string_pretty(&review).context("writing the review as JSON")?;

@@ -15,6 +15,7 @@ use crate::analysis::agenda::{AgendaItem, Kind, Status};
 use crate::format::{date, tr};
 use crate::records::choices::Language;
 use crate::records::model::Customer;
+use crate::terminal::escape;
 
 /// Output formats of `due`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -34,7 +35,7 @@ pub struct DueArgs {
     #[arg(long, value_name = "ID")]
     owner: Option<String>,
     /// How many days ahead to look (overdue items are always shown).
-    #[arg(long, default_value_t = 7, value_name = "N")]
+    #[arg(long, default_value_t = 7, value_name = "N", value_parser = clap::value_parser!(i64).range(0..))]
     days: i64,
     /// Only these kinds (comma-separated, e.g. `contact,collection`).
     #[arg(long, value_delimiter = ',', value_name = "KIND")]
@@ -128,7 +129,7 @@ fn print_grouped(out: &mut dyn WriteColor, items: &[DueItem<'_>], lang: Language
             Language::ZhCn => writeln!(out, "未来 {days} 天没有待办事项"),
         };
     }
-    let name_width = items.iter().map(|i| i.name.width()).max().unwrap_or(0).min(24);
+    let name_width = items.iter().map(|i| escape(i.name).width()).max().unwrap_or(0).min(24);
     for status in Status::ALL {
         let group: Vec<&DueItem<'_>> = items.iter().filter(|i| i.status == status.as_str()).collect();
         if group.is_empty() {
@@ -139,8 +140,10 @@ fn print_grouped(out: &mut dyn WriteColor, items: &[DueItem<'_>], lang: Language
         writeln!(out, "{title} ({})", group.len())?;
         out.reset()?;
         for i in group {
-            let phone = i.phone.as_deref().unwrap_or("");
-            writeln!(out, "  {}  {}  {:<10}  {}  {phone}", i.date, pad(i.name, name_width), i.kind, i.reason)?;
+            // Record text may hold escape sequences and bidi overrides: shown, never obeyed.
+            let phone = escape(i.phone.as_deref().unwrap_or(""));
+            let (name, reason) = (escape(i.name), escape(i.reason));
+            writeln!(out, "  {}  {}  {:<10}  {reason}  {phone}", i.date, pad(&name, name_width), i.kind)?;
         }
     }
     out.flush()

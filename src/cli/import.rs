@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::{RecordsArgs, print_human};
 use crate::import::{self, Kind};
+use crate::terminal::escape;
 
 /// What the rows of the CSV file are.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -63,13 +64,15 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     };
     let root = &args.records.records;
     let plan = import::plan(root, &project.loaded, &csv, kind, &args.maps, project.today);
+    // The lines and problems quote the CSV's cells: shown, never obeyed by the terminal.
     for line in &plan.lines {
-        println!("{line}");
+        println!("{}", escape(line));
     }
-    let name = args.file.display();
+    let name = args.file.display().to_string();
+    let name = escape(&name);
     for p in &plan.problems {
         let severity = if p.warning { "warning: " } else { "" };
-        eprintln!("{name}:{}:{}: {severity}{}", p.row, p.column, p.message);
+        eprintln!("{name}:{}:{}: {severity}{}", p.row, p.column, escape(&p.message));
     }
     let errors = plan.errors();
     if errors > 0 {

@@ -84,7 +84,7 @@ fn parse_money(s: &str) -> Result<Decimal, String> {
 
 /// The change to make, as a function of the file's text.
 fn change(args: &LogArgs, text: &str, today: NaiveDate) -> Result<(String, String)> {
-    let day = edit::date(args.date.unwrap_or(today));
+    let day = edit::date(args.date.unwrap_or(today))?;
     let mut values: Vec<(&str, Value)> = Vec::new();
     let mut put = |key, value: Option<Value>| {
         if let Some(v) = value {
@@ -96,17 +96,17 @@ fn change(args: &LogArgs, text: &str, today: NaiveDate) -> Result<(String, Strin
         put("kind", Some(Value::from(kind.as_str())));
         put("by", args.by.as_deref().map(Value::from));
         put("summary", Some(Value::from(summary.as_str())));
-        put("next", args.next.map(edit::date));
+        put("next", args.next.map(edit::date).transpose()?);
         put("satisfaction", args.satisfaction.map(Value::from));
         return Ok((edit::append(text, "interaction", &values)?, format!("logged a {kind}")));
     }
     if let Some(amount) = args.order {
         put("date", Some(day));
-        put("amount", Some(edit::money(amount)));
-        put("cost", args.cost.map(edit::money));
+        put("amount", Some(edit::money(amount)?));
+        put("cost", args.cost.map(edit::money).transpose()?);
         put("ref", args.reference.as_deref().map(Value::from));
         put("product", args.product.as_deref().map(Value::from));
-        put("due", args.due.map(edit::date));
+        put("due", args.due.map(edit::date).transpose()?);
         return Ok((edit::append(text, "order", &values)?, format!("logged an order of {amount}")));
     }
     if let Some(summary) = &args.complaint {
@@ -123,7 +123,7 @@ fn change(args: &LogArgs, text: &str, today: NaiveDate) -> Result<(String, Strin
             let known: Vec<&str> = refs.iter().flatten().map(String::as_str).collect();
             bail!("no [[order]] has ref \"{reference}\" (the refs are: {})", known.join(", "));
         };
-        let out = edit::set(text, "order", index, "paid", edit::date(paid))?;
+        let out = edit::set(text, "order", index, "paid", edit::date(paid)?)?;
         return Ok((out, format!("marked order {reference} paid on {paid}")));
     }
     if let Some(n) = args.resolve {
@@ -131,7 +131,7 @@ fn change(args: &LogArgs, text: &str, today: NaiveDate) -> Result<(String, Strin
         if n == 0 || n > total {
             bail!("there is no complaint {n}: the file has {total} (number them from 1, in file order)");
         }
-        let mut out = edit::set(text, "complaint", n - 1, "resolved", day)?;
+        let mut out = edit::set(text, "complaint", n - 1, "resolved", day.clone())?;
         if let Some(resolution) = &args.resolution {
             out = edit::set(&out, "complaint", n - 1, "resolution", Value::from(resolution.as_str()))?;
         }
@@ -143,12 +143,7 @@ fn change(args: &LogArgs, text: &str, today: NaiveDate) -> Result<(String, Strin
 /// Runs `log`.
 pub fn run(args: &LogArgs) -> Result<ExitCode> {
     let root = &args.records.records;
-    if !root.is_dir() {
-        bail!(
-            "records directory {} not found (use --records DIR, or run `cardfile init` to start one)",
-            root.display()
-        );
-    }
+    super::records_dir(root)?;
     let files = customer_files(root, &args.id);
     let rel = match files.as_slice() {
         [one] => one.clone(),

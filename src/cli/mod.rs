@@ -25,7 +25,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::diagnostics::{Counts, Report, render_human};
 use crate::project::Project;
-use crate::records::Loaded;
+use crate::records::{Loaded, dates};
 
 /// Turns a git repository of plain-text customer records into a team's website.
 #[derive(Debug, Parser)]
@@ -92,13 +92,7 @@ impl RecordsArgs {
 
     /// Checks that the records directory exists (an I/O error, exit 2, when it does not).
     pub fn require_dir(&self) -> Result<()> {
-        if !self.records.is_dir() {
-            bail!(
-                "records directory {} not found (use --records DIR, or run `cardfile init` to start one)",
-                self.records.display()
-            );
-        }
-        Ok(())
+        records_dir(&self.records)
     }
 }
 
@@ -123,8 +117,24 @@ impl RecordsArgs {
     }
 }
 
+/// Refuses a `--records` that is not a directory: missing, or a file.
+pub(crate) fn records_dir(path: &std::path::Path) -> Result<()> {
+    if path.is_dir() {
+        return Ok(());
+    }
+    if path.exists() {
+        bail!("--records {} is not a directory: name the folder that holds team.toml and customers/", path.display());
+    }
+    bail!("records directory {} not found (use --records DIR, or run `cardfile init` to start one)", path.display());
+}
+
+/// Parses a date of the command line (`--today`, `--date`, …), within the range records may use.
 pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date like 2026-03-04"))
+    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date like 2026-03-04"))?;
+    if !dates::in_range(date) {
+        return Err(format!("`{s}` is outside the dates cardfile works with ({})", dates::RANGE));
+    }
+    Ok(date)
 }
 
 /// Runs a parsed command line and returns the process exit code.

@@ -63,12 +63,7 @@ fn language(root: &Path) -> String {
 /// Runs `new`.
 pub fn run(args: &NewArgs) -> Result<ExitCode> {
     let root = &args.records.records;
-    if !root.is_dir() {
-        bail!(
-            "records directory {} not found (use --records DIR, or run `cardfile init` to start one)",
-            root.display()
-        );
-    }
+    super::records_dir(root)?;
     let folder = match &args.region {
         Some(region) if folder_name(region) => format!("{region}/"),
         Some(region) => bail!(

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
 use crate::serve::{ServeConfig, Server};
@@ -36,12 +36,7 @@ pub struct ServeArgs {
 
 /// Runs `serve` until Ctrl-C.
 pub fn run(args: &ServeArgs) -> Result<ExitCode> {
-    if !args.records.is_dir() {
-        bail!(
-            "records directory {} not found (use --records DIR, or run `cardfile init` to start one)",
-            args.records.display()
-        );
-    }
+    super::records_dir(&args.records)?;
     let config = ServeConfig {
         records: args.records.clone(),
         today: args.today,

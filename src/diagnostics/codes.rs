@@ -41,12 +41,13 @@ codes! {
     Syntax = "E004", Error, "the file is not valid TOML";
     Symlink = "E005", Error, "a symbolic link leads outside the records directory or loops";
     MissingTeam = "E006", Error, "team.toml is missing";
+    TooLarge = "E007", Error, "a record file larger than 64 MiB";
     UnknownKey = "E010", Error, "a key that the record format does not have";
     WrongType = "E011", Error, "a value of the wrong type";
     MissingKey = "E012", Error, "a required key is missing";
     NotAllowed = "E013", Error, "a value outside its list of allowed values";
     OutOfRange = "E014", Error, "a number outside its valid range";
-    InvalidId = "E015", Error, "an id that does not match ^[a-z0-9][a-z0-9-]{0,63}$";
+    InvalidId = "E015", Error, "an id that does not match ^[a-z0-9][a-z0-9-]{0,63}$, or the reserved `index`";
     DuplicateId = "E016", Error, "an id used twice";
     UnknownMember = "E017", Error, "a person who is not in team.toml";
     DateOrder = "E018", Error, "two dates in the wrong order";
@@ -56,6 +57,8 @@ codes! {
     OwnerMismatch = "E022", Error, "the latest handover does not go to the customer's owner";
     MissingClosed = "E023", Error, "a won or lost opportunity without its closing date";
     InvalidSetting = "E024", Error, "a setting with an invalid value";
+    MoneyOutOfBounds = "E025", Error, "an amount of money above 10^15 or with more than 6 decimals";
+    DateOutOfRange = "E026", Error, "a date before 1800-01-01 (or after 9999-12-31)";
     FutureEntry = "W001", Warning, "an entry dated after today: left out of every computation";
     PaidWithoutDue = "W002", Warning, "an order marked paid that was not sold on credit";
     Unreachable = "W003", Warning, "no phone, e-mail or WeChat for the customer or any contact";
@@ -63,12 +66,14 @@ codes! {
     BirthdayOnCompany = "W005", Warning, "a birthday on a company customer";
     OwnerLeft = "W006", Warning, "the customer's owner has left the team";
     OrderAfterLoss = "W007", Warning, "an order after the customer was recorded as lost";
+    WindowsDevice = "W008", Warning, "a customer id that is a device name on Windows (con, aux, nul, prn, com1…, lpt1…)";
 }
 
 impl Code {
-    /// Whether the code stands for an I/O problem (exit code 2).
+    /// Whether the code stands for an I/O problem (exit code 2). A link out of the records
+    /// (E005) is a problem of the records (exit code 1), like a file that is too large.
     pub fn is_io(self) -> bool {
-        matches!(self, Code::Io | Code::Symlink)
+        matches!(self, Code::Io)
     }
 }
 

@@ -2,20 +2,23 @@
 
 use std::collections::BTreeMap;
 
+use std::ops::Range;
+
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
 use codespan_reporting::term::termcolor::WriteColor;
 use serde::Serialize;
 
-use super::{Counts, Diagnostic, Severity, line_col};
+use super::snippet::{self, Excerpt, Excerpts};
+use super::{Counts, Diagnostic, Positions, Severity};
+use crate::terminal::{escape, escape_with};
 
 /// The output formats of `check --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Like rustc: the message, the place, the source line with a caret, and a hint.
     Human,
-    /// One JSON array of `{severity, file, line, column, message}`.
+    /// One JSON array of `{severity, code, file, line, column, message}`.
     Json,
     /// GitHub Actions workflow commands that annotate a pull request.
     Github,
@@ -36,26 +39,43 @@ impl Report<'_> {
         self.texts.get(file).map_or("", String::as_str)
     }
 
-    fn position(&self, d: &Diagnostic) -> super::LineCol {
-        line_col(self.text(&d.file), d.span.as_ref().map_or(0, |s| s.start))
+    fn position<'r>(&'r self, positions: &mut Positions<'r>, d: &'r Diagnostic) -> super::LineCol {
+        positions.line_col(&d.file, self.text(&d.file), d.span.as_ref().map_or(0, |s| s.start))
     }
 }
 
-/// Writes the diagnostics the way rustc does, with colour when `out` supports it.
+/// Writes the diagnostics the way rustc does, with colour when `out` supports it. Each shows
+/// only a window of its lines (see [`snippet`](super::snippet)), and every text from the
+/// records (messages, file names, source) is made safe for a terminal first.
 pub fn render_human(report: &Report<'_>, out: &mut dyn WriteColor) -> std::io::Result<()> {
-    let mut files = SimpleFiles::new();
-    let mut ids = BTreeMap::new();
-    let mut file_id = |name: &str, files: &mut SimpleFiles<String, String>| -> usize {
-        *ids.entry(name.to_string()).or_insert_with(|| files.add(name.to_string(), report.text(name).to_string()))
-    };
+    let mut starts: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let config = term::Config::default();
     for d in report.diagnostics {
-        let primary = file_id(&d.file, &mut files);
-        let span = d.span.clone().unwrap_or(0..0);
-        let mut labels = vec![cs::Label::primary(primary, span)];
+        // The files this diagnostic points into, its own first, each with its spans.
+        let mut files: Vec<(&str, Vec<Range<usize>>)> = vec![(&d.file, vec![d.span.clone().unwrap_or(0..0)])];
         for label in &d.labels {
-            let id = file_id(&label.file, &mut files);
-            labels.push(cs::Label::secondary(id, label.span.clone()).with_message(&label.message));
+            match files.iter_mut().find(|(f, _)| *f == label.file) {
+                Some((_, spans)) => spans.push(label.span.clone()),
+                None => files.push((&label.file, vec![label.span.clone()])),
+            }
+        }
+        let mut excerpts = Vec::new();
+        let mut mapped = Vec::new();
+        for (file, spans) in &files {
+            let text = report.text(file);
+            let line_starts = starts.entry(file).or_insert_with(|| snippet::line_starts(text));
+            let (excerpt, spans) = Excerpt::new(file, text, line_starts, spans);
+            excerpts.push(excerpt);
+            mapped.push(spans);
+        }
+        let mut labels = vec![cs::Label::primary(0, mapped[0][0].clone())];
+        // The next span of each file: its labels were collected in order, after the primary.
+        let mut next: Vec<usize> = (0..files.len()).map(|id| usize::from(id == 0)).collect();
+        for label in &d.labels {
+            let id = files.iter().position(|(f, _)| *f == label.file).unwrap_or(0);
+            let span = mapped[id].get(next[id]).cloned().unwrap_or(0..0);
+            next[id] += 1;
+            labels.push(cs::Label::secondary(id, span).with_message(escape(&label.message)));
         }
         let severity = match d.severity() {
             Severity::Error => cs::Severity::Error,
@@ -63,10 +83,10 @@ pub fn render_human(report: &Report<'_>, out: &mut dyn WriteColor) -> std::io::R
         };
         let diagnostic = cs::Diagnostic::new(severity)
             .with_code(d.code.as_str())
-            .with_message(&d.message)
+            .with_message(escape(&d.message))
             .with_labels(labels)
-            .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect());
-        term::emit_to_write_style(out, &config, &files, &diagnostic)
+            .with_notes(d.help.iter().map(|h| format!("help: {}", escape(h))).collect());
+        term::emit_to_write_style(out, &config, &Excerpts(excerpts), &diagnostic)
             .map_err(|e| std::io::Error::other(e.to_string()))?;
     }
     writeln!(out, "{}", summary_line(report))
@@ -97,6 +117,7 @@ fn one_line(d: &Diagnostic) -> String {
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     severity: &'static str,
+    code: &'static str,
     file: &'a str,
     line: usize,
     column: usize,
@@ -105,13 +126,15 @@ struct JsonDiagnostic<'a> {
 
 /// One JSON array of diagnostics, as SPEC section 9 lays out.
 pub fn render_json(report: &Report<'_>) -> String {
+    let mut positions = Positions::default();
     let items: Vec<JsonDiagnostic<'_>> = report
         .diagnostics
         .iter()
         .map(|d| {
-            let pos = report.position(d);
+            let pos = report.position(&mut positions, d);
             JsonDiagnostic {
                 severity: d.severity().as_str(),
+                code: d.code.as_str(),
                 file: &d.file,
                 line: pos.line,
                 column: pos.column,
@@ -126,9 +149,10 @@ pub fn render_json(report: &Report<'_>) -> String {
 /// GitHub workflow commands; `prefix` is the records directory relative to the repository root.
 pub fn render_github(report: &Report<'_>, prefix: &str) -> String {
     let mut out = String::new();
+    let mut positions = Positions::default();
     for d in report.diagnostics {
-        let pos = report.position(d);
-        let file = format!("{prefix}{}", d.file);
+        let pos = report.position(&mut positions, d);
+        let file = escape_with(&format!("{prefix}{}", d.file), true).into_owned();
         out.push_str(&format!(
             "::{} file={},line={},col={},title={}::{}\n",
             d.severity().as_str(),
@@ -136,7 +160,7 @@ pub fn render_github(report: &Report<'_>, prefix: &str) -> String {
             pos.line,
             pos.column,
             d.code,
-            escape_data(&one_line(d)),
+            escape_data(&escape_with(&one_line(d), true)),
         ));
     }
     out
@@ -169,10 +193,14 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(&render_json(&report)).unwrap();
         let item = &value[0];
         assert_eq!(item["severity"], "error");
+        assert_eq!(item["code"], "E010");
         assert_eq!(item["file"], "customers/a.toml");
         assert_eq!(item["line"], 2);
         assert_eq!(item["column"], 1);
-        assert_eq!(item.as_object().unwrap().len(), 5);
+        assert_eq!(item.as_object().unwrap().len(), 6);
+        let json = render_json(&report);
+        let keys: Vec<&str> = json.lines().filter_map(|l| l.trim().strip_prefix('"')?.split('"').next()).collect();
+        assert_eq!(keys, ["severity", "code", "file", "line", "column", "message"]);
     }
 
     #[test]

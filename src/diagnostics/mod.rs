@@ -3,12 +3,13 @@
 mod codes;
 mod emit;
 mod position;
+mod snippet;
 
 use std::ops::Range;
 
 pub use codes::Code;
 pub use emit::{Format, Report, render_github, render_human, render_json, summary_line};
-pub use position::{LineCol, line_col};
+pub use position::{LineCol, Positions, line_col};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -108,6 +109,38 @@ impl Diagnostic {
 pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
     diagnostics.dedup();
+}
+
+/// The most diagnostics of one code reported for one file; the rest are counted in one more.
+pub const MAX_PER_CODE: usize = 100;
+
+/// Keeps, for each file and code, the first [`MAX_PER_CODE`] diagnostics (in printing order)
+/// and replaces the rest by one diagnostic of the same code at the first one left out: "and
+/// 49,900 more …". A file of 50,000 unknown keys then prints 101 diagnostics, not 50,000.
+pub fn cap_repeats(diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: std::collections::HashMap<(String, Code), usize> = std::collections::HashMap::new();
+    let mut first_dropped: Vec<Diagnostic> = Vec::new();
+    diagnostics.retain(|d| {
+        let n = seen.entry((d.file.clone(), d.code)).or_insert(0);
+        *n += 1;
+        if *n == MAX_PER_CODE + 1 {
+            first_dropped.push(d.clone());
+        }
+        *n <= MAX_PER_CODE
+    });
+    if first_dropped.is_empty() {
+        return;
+    }
+    for d in first_dropped {
+        let more = seen.get(&(d.file.clone(), d.code)).map_or(0, |n| n - MAX_PER_CODE);
+        diagnostics.push(Diagnostic {
+            message: format!("and {more} more like the above in this file: {}", d.code.describe()),
+            help: Some(format!("only the first {MAX_PER_CODE} are shown; fix them and run check again")),
+            labels: Vec::new(),
+            ..d
+        });
+    }
+    sort(diagnostics);
 }
 
 /// Counts of errors and warnings in a list of diagnostics.

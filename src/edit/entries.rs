@@ -3,23 +3,21 @@
 
 use anyhow::{Result, anyhow, bail};
 use chrono::{Datelike, NaiveDate};
-use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use toml_edit::{DocumentMut, InlineTable, Item, Value};
 
-/// A TOML local date.
-pub fn date(d: NaiveDate) -> Value {
-    let date = toml_edit::Date { year: d.year() as u16, month: d.month() as u8, day: d.day() as u8 };
-    Value::from(toml_edit::Datetime { date: Some(date), time: None, offset: None })
-}
+use crate::records::dates;
 
-/// Money: an integer when whole, else a float.
-pub fn money(amount: Decimal) -> Value {
-    let normal = amount.normalize();
-    match normal.to_i64() {
-        Some(whole) if normal.fract().is_zero() => Value::from(whole),
-        _ => Value::from(normal.to_f64().unwrap_or(0.0)),
+/// A TOML local date; a date outside the range records may use is refused.
+pub fn date(d: NaiveDate) -> Result<Value> {
+    let refuse = || anyhow!("the date {d} is outside the dates cardfile works with ({})", dates::RANGE);
+    if !dates::in_range(d) {
+        return Err(refuse());
     }
+    let year = u16::try_from(d.year()).map_err(|_| refuse())?;
+    let month = u8::try_from(d.month()).map_err(|_| refuse())?;
+    let day = u8::try_from(d.day()).map_err(|_| refuse())?;
+    let date = toml_edit::Date { year, month, day };
+    Ok(Value::from(toml_edit::Datetime { date: Some(date), time: None, offset: None }))
 }
 
 /// The line ending the text uses: CRLF when every line break is one, else LF.

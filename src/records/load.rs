@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use super::file::{ReadError, read_record_file};
 use crate::diagnostics::{Code, Diagnostic};
 
 /// What a file under the records directory is.
@@ -112,7 +113,19 @@ pub fn discover(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
                 continue;
             }
         };
-        if entry.depth() == 0 || !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "toml") {
+        let extension = entry.path().extension().map(|e| e.to_string_lossy());
+        if entry.depth() == 0 || !entry.file_type().is_file() || extension.as_ref().is_none_or(|e| e != "toml") {
+            // `acme.TOML` is surely meant as a record: say why it is not read.
+            if entry.file_type().is_file() && extension.is_some_and(|e| e.eq_ignore_ascii_case("toml")) {
+                diagnostics.push(
+                    Diagnostic::whole_file(
+                        Code::Misplaced,
+                        &rel_path(root, entry.path()),
+                        "this file is not read by cardfile: record files end in lower-case `.toml`",
+                    )
+                    .with_help("rename the file so that it ends in .toml"),
+                );
+            }
             continue;
         }
         let rel = rel_path(root, entry.path());
@@ -137,7 +150,23 @@ pub fn discover(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
                 continue;
             }
         };
-        found.push(Found { rel, path: entry.path().to_path_buf(), kind });
+        // A link is read through its resolved target, so that the read never follows a link.
+        let path = if entry.path_is_symlink() {
+            match fs::canonicalize(entry.path()) {
+                Ok(target) => target,
+                Err(err) => {
+                    diagnostics.push(Diagnostic::whole_file(
+                        Code::Io,
+                        &rel,
+                        format!("cannot follow symbolic link: {err}"),
+                    ));
+                    continue;
+                }
+            }
+        } else {
+            entry.path().to_path_buf()
+        };
+        found.push(Found { rel, path, kind });
     }
     diagnostics.append(&mut refused);
     (found, diagnostics)
@@ -173,12 +202,19 @@ fn ignored(root: &Path, path: &Path) -> bool {
     hidden || (is_symlink(path) && path.extension().is_none_or(|e| e != "toml"))
 }
 
-/// Reads a found file's bytes, or says why it cannot be read.
+/// Reads a found file's bytes (through [`read_record_file`]), or says why it cannot be read.
 pub fn read(found: &Found) -> Result<Vec<u8>, Box<Diagnostic>> {
-    fs::read(&found.path).map_err(|err| {
-        Box::new(
-            Diagnostic::whole_file(Code::Io, &found.rel, format!("cannot read the file: {err}"))
+    read_record_file(&found.path).map_err(|err| {
+        let d = match err {
+            ReadError::TooLarge(_) => Diagnostic::whole_file(Code::TooLarge, &found.rel, err.to_string())
+                .with_help("a record file holds one customer; split it or remove what does not belong"),
+            ReadError::NotRegular(_) => {
+                Diagnostic::whole_file(Code::Io, &found.rel, format!("cannot read the file: {err}"))
+                    .with_help("a record is a regular file")
+            }
+            ReadError::Io(_) => Diagnostic::whole_file(Code::Io, &found.rel, format!("cannot read the file: {err}"))
                 .with_help("check the file's permissions"),
-        )
+        };
+        Box::new(d)
     })
 }

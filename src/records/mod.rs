@@ -3,11 +3,14 @@
 
 pub mod choices;
 mod customer;
+pub mod dates;
 mod entries;
+pub mod file;
 pub mod identity;
 pub mod keys;
 mod load;
 pub mod model;
+pub mod numbers;
 pub mod reader;
 mod source;
 mod team;
@@ -36,6 +39,19 @@ pub fn valid_id(id: &str) -> bool {
         && bytes.len() <= 64
         && bytes[0] != b'-'
         && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+}
+
+/// The id no customer or member may have although it matches the rule: `index`, the name of
+/// the site's list pages (`customers/index.html`, `cards/index.html`), SPEC 1.
+pub const RESERVED_ID: &str = "index";
+
+/// Whether `id` names a device on Windows (`con`, `prn`, `aux`, `nul`, `com1`…`com9`,
+/// `lpt1`…`lpt9`): a file `con.toml` cannot be checked out there, extension or not.
+pub fn windows_device_name(id: &str) -> bool {
+    let numbered = |prefix: &str| {
+        id.strip_prefix(prefix).is_some_and(|n| n.len() == 1 && n.bytes().all(|b| (b'1'..=b'9').contains(&b)))
+    };
+    ["con", "prn", "aux", "nul"].contains(&id) || numbered("com") || numbered("lpt")
 }
 
 /// Everything loaded from a records directory.
@@ -116,7 +132,11 @@ fn load_found(
     overlay: &BTreeMap<String, String>,
 ) -> Loaded {
     let files_read = found.len();
-    let team_found = found.iter().any(|f| f.kind == FileKind::Team);
+    let readable: BTreeMap<String, std::path::PathBuf> =
+        found.iter().map(|f| (f.rel.clone(), f.path.clone())).collect();
+    // A team.toml that exists but cannot be read (a directory, say) has its own diagnostic.
+    let team_found =
+        found.iter().any(|f| f.kind == FileKind::Team) || diagnostics.iter().any(|d| d.file == "team.toml");
     let parsed: Vec<Parsed> = found.into_par_iter().map(|f| parse_file(&f, today, overlay.get(&f.rel))).collect();
 
     let mut settings = None;
@@ -152,16 +172,22 @@ fn load_found(
     let mut records = Records { members: members.unwrap_or_default(), customers };
     validate::cross_file(&mut records, has_team, today, &mut diagnostics);
     diagnostics::sort(&mut diagnostics);
+    diagnostics::cap_repeats(&mut diagnostics);
     let referenced: std::collections::BTreeSet<&str> = diagnostics
         .iter()
         .flat_map(|d| std::iter::once(d.file.as_str()).chain(d.labels.iter().map(|l| l.file.as_str())))
         .collect();
     texts.retain(|rel, _| referenced.contains(rel.as_str()));
+    // Only the record files found are read again, through the one reading function: a
+    // refused link, a directory or a misplaced file is never opened (its text stays empty).
     for rel in referenced {
         if !texts.contains_key(rel) {
-            let text = match overlay.get(rel) {
-                Some(text) => text.clone(),
-                None => std::fs::read(root.join(rel)).map(|b| source::decode(rel, &b).text).unwrap_or_default(),
+            let text = match (overlay.get(rel), readable.get(rel)) {
+                (Some(text), _) => text.clone(),
+                (None, Some(path)) => {
+                    file::read_record_file(path).map(|b| source::decode(rel, &b).text).unwrap_or_default()
+                }
+                (None, None) => String::new(),
             };
             texts.insert(rel.to_string(), text);
         }
@@ -232,7 +258,7 @@ fn parse_file(found: &Found, today: NaiveDate, overlaid: Option<&String>) -> Par
 
 #[cfg(test)]
 mod tests {
-    use super::valid_id;
+    use super::{valid_id, windows_device_name};
 
     #[test]
     fn ids_follow_the_rule() {
@@ -245,5 +271,15 @@ mod tests {
         assert!(!valid_id("acme_1"));
         assert!(!valid_id(""));
         assert!(!valid_id("华东"));
+    }
+
+    #[test]
+    fn windows_device_names_are_known() {
+        for id in ["con", "aux", "nul", "prn", "com1", "com9", "lpt1", "lpt9"] {
+            assert!(windows_device_name(id), "{id}");
+        }
+        for id in ["com0", "com10", "lpt", "console", "acme", "nul-co"] {
+            assert!(!windows_device_name(id), "{id}");
+        }
     }
 }

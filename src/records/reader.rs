@@ -5,16 +5,14 @@
 //! diagnostics, and at the end reports every key it was not asked for as unknown.
 
 use std::ops::Range;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::keys;
 use super::model::Birthday;
-use crate::diagnostics::{Code, Diagnostic};
+use super::{dates, keys};
+use crate::diagnostics::{Code, Diagnostic, MAX_PER_CODE};
 
 /// Where diagnostics of one file are collected.
 pub struct Ctx<'f> {
@@ -22,12 +20,15 @@ pub struct Ctx<'f> {
     pub file: &'f str,
     /// Diagnostics found so far.
     pub diagnostics: Vec<Diagnostic>,
+    /// Unknown keys reported so far: past [`crate::diagnostics::MAX_PER_CODE`] they are only
+    /// counted (see [`crate::diagnostics::cap_repeats`]), so no "did you mean" is worked out.
+    unknown_keys: usize,
 }
 
 impl<'f> Ctx<'f> {
     /// A fresh context for one file.
     pub fn new(file: &'f str) -> Self {
-        Ctx { file, diagnostics: Vec::new() }
+        Ctx { file, diagnostics: Vec::new(), unknown_keys: 0 }
     }
 
     /// Records a diagnostic at a span of this file.
@@ -49,7 +50,8 @@ pub struct Table<'t, 'i> {
     entries: &'t DeTable<'i>,
     /// The span of the table's header (or of the start of the file).
     pub span: Range<usize>,
-    name: &'static str,
+    /// How messages name the table (`[[order]]`, `the customer`).
+    pub(super) name: &'static str,
 }
 
 impl<'t, 'i> Table<'t, 'i> {
@@ -58,11 +60,11 @@ impl<'t, 'i> Table<'t, 'i> {
         Table { entries, span, name }
     }
 
-    fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+    pub(super) fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
         self.entries.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
     }
 
-    fn wrong_type(&self, cx: &mut Ctx<'_>, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) {
+    pub(super) fn wrong_type(&self, cx: &mut Ctx<'_>, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) {
         let found = describe(value.get_ref());
         let d = cx.report(
             Code::WrongType,
@@ -76,7 +78,7 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
-    fn missing(&self, cx: &mut Ctx<'_>, key: &str, example: &str) {
+    pub(super) fn missing(&self, cx: &mut Ctx<'_>, key: &str, example: &str) {
         cx.report(Code::MissingKey, self.span.clone(), format!("{} is missing the required key `{key}`", self.name))
             .help = Some(format!("add a line `{key} = {example}`"));
     }
@@ -120,6 +122,15 @@ impl<'t, 'i> Table<'t, 'i> {
                 (Some(d), None, None) => {
                     if let Some(date) = NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
                     {
+                        if !dates::in_range(date) {
+                            cx.report(
+                                Code::DateOutOfRange,
+                                value.span(),
+                                format!("`{key}` in {} is {date}, outside the dates cardfile works with", self.name),
+                            )
+                            .help = Some(format!("use a date {}; check the year", dates::RANGE));
+                            return None;
+                        }
                         return Some(Spanned::new(value.span(), date));
                     }
                 }
@@ -178,42 +189,6 @@ impl<'t, 'i> Table<'t, 'i> {
             return None;
         }
         self.date(cx, key).map(|d| Birthday::Date(d.into_inner()))
-    }
-
-    /// An optional amount of money: an integer or a float, exact, never negative.
-    pub fn money(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Spanned<Decimal>> {
-        let value = self.get(key)?;
-        let Some(number) = decimal(value.get_ref()) else {
-            self.wrong_type(cx, key, value, "a number (an amount of money)");
-            return None;
-        };
-        if number.is_sign_negative() && !number.is_zero() {
-            cx.report(Code::NegativeMoney, value.span(), format!("`{key}` in {} must not be negative", self.name))
-                .help = Some("money is never negative; record a refund as a note or a complaint".to_string());
-            return None;
-        }
-        Some(Spanned::new(value.span(), number))
-    }
-
-    /// A required amount of money.
-    pub fn required_money(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Spanned<Decimal>> {
-        if self.get(key).is_none() {
-            self.missing(cx, key, "12000");
-            return None;
-        }
-        self.money(cx, key)
-    }
-
-    /// An optional decimal number (used by settings such as shares and weights).
-    pub fn number(&self, cx: &mut Ctx<'_>, key: &str) -> Option<Spanned<Decimal>> {
-        let value = self.get(key)?;
-        match decimal(value.get_ref()) {
-            Some(n) => Some(Spanned::new(value.span(), n)),
-            None => {
-                self.wrong_type(cx, key, value, "a number");
-                None
-            }
-        }
     }
 
     /// An optional integer within `lo..=hi`.
@@ -316,24 +291,11 @@ impl<'t, 'i> Table<'t, 'i> {
             if known.contains(&name) {
                 continue;
             }
-            let hint = keys::hint_for_unknown(name, self.name, known, value.get_ref().is_table());
-            cx.report(Code::UnknownKey, key.span(), format!("unknown key `{name}` in {}", self.name)).help = Some(hint);
+            cx.unknown_keys += 1;
+            let hint = (cx.unknown_keys <= MAX_PER_CODE)
+                .then(|| keys::hint_for_unknown(name, self.name, known, value.get_ref().is_table()));
+            cx.report(Code::UnknownKey, key.span(), format!("unknown key `{name}` in {}", self.name)).help = hint;
         }
-    }
-}
-
-/// A parsed number as an exact decimal (integers in any radix, floats from their source text).
-fn decimal(value: &DeValue<'_>) -> Option<Decimal> {
-    match value {
-        DeValue::Integer(i) => i128::from_str_radix(&i.as_str().replace('_', ""), i.radix())
-            .ok()
-            .and_then(|n| Decimal::try_from_i128_with_scale(n, 0).ok()),
-        DeValue::Float(f) => {
-            let text = f.as_str().replace('_', "");
-            let text = text.strip_prefix('+').unwrap_or(&text);
-            if text.contains(['e', 'E']) { Decimal::from_scientific(text).ok() } else { Decimal::from_str(text).ok() }
-        }
-        _ => None,
     }
 }
 
@@ -342,7 +304,7 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 /// A value's kind in words, for "found …".
-fn describe(value: &DeValue<'_>) -> String {
+pub(super) fn describe(value: &DeValue<'_>) -> String {
     match value {
         DeValue::String(s) => format!("the string \"{}\"", shorten(s)),
         DeValue::Integer(i) => format!("the number {}", i.as_str()),
@@ -354,6 +316,6 @@ fn describe(value: &DeValue<'_>) -> String {
     }
 }
 
-fn shorten(s: &str) -> String {
+pub(super) fn shorten(s: &str) -> String {
     if s.chars().count() > 40 { format!("{}…", s.chars().take(40).collect::<String>()) } else { s.to_string() }
 }

@@ -14,6 +14,12 @@ pub struct Decoded {
 /// Decodes a file's bytes: strips a UTF-8 BOM, rejects invalid UTF-8 at its position, and
 /// names unresolved merge-conflict markers.
 pub fn decode(file: &str, bytes: &[u8]) -> Decoded {
+    if let Some(kind) = utf16(bytes) {
+        // Its text as UTF-8 would be NUL bytes between the letters: nothing worth showing.
+        let d = Diagnostic::whole_file(Code::InvalidUtf8, file, format!("the file is not valid UTF-8: it is {kind}"))
+            .with_help("save the file as UTF-8 (in Notepad: Save as… → Encoding: UTF-8)");
+        return Decoded { text: String::new(), fatal: vec![d] };
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Decoded { text: text.to_string(), fatal: conflict_markers(file, text) },
@@ -37,6 +43,27 @@ pub fn decode(file: &str, bytes: &[u8]) -> Decoded {
             Decoded { text, fatal: vec![diagnostic] }
         }
     }
+}
+
+/// Which UTF-16 the bytes are, by their byte-order mark or, without one, by NUL bytes in
+/// every other place of the first bytes (ASCII text in UTF-16).
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some("UTF-16 (little-endian, with a byte-order mark)");
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some("UTF-16 (big-endian, with a byte-order mark)");
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    let pairs = head.len() / 2;
+    let nul_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|b| **b == 0).count();
+    if pairs >= 2 && nul_at(1) == pairs && nul_at(0) == 0 {
+        return Some("UTF-16 (little-endian)");
+    }
+    if pairs >= 2 && nul_at(0) == pairs && nul_at(1) == 0 {
+        return Some("UTF-16 (big-endian)");
+    }
+    None
 }
 
 /// Whether bytes look like GBK: many bytes in the GBK lead-byte range.
@@ -105,6 +132,25 @@ mod tests {
         assert_eq!(d.fatal[0].code, Code::InvalidUtf8);
         assert_eq!(d.fatal[0].span, Some(17..20));
         assert_eq!(d.text.get(17..20), Some("\u{FFFD}"));
+    }
+
+    #[test]
+    fn utf16_is_named_by_its_mark_or_its_nul_bytes() {
+        let le: Vec<u8> = "name = \"x\"\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = "name = \"x\"\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let with_bom = [&b"\xFF\xFE"[..], &le].concat();
+        for (bytes, kind) in [(&with_bom, "little-endian, with"), (&le, "(little-endian)"), (&be, "(big-endian)")] {
+            let d = decode("a.toml", bytes);
+            assert_eq!(d.fatal.len(), 1);
+            assert!(
+                d.fatal[0].message.contains("it is UTF-16") && d.fatal[0].message.contains(kind),
+                "{}",
+                d.fatal[0].message
+            );
+            assert_eq!(d.text, "", "no NUL bytes to show");
+        }
+        assert!(decode("a.toml", b"name = \"x\"\n").fatal.is_empty());
+        assert!(utf16(b"\0").is_none() && utf16(b"").is_none());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use toml::Spanned;
 use super::keys;
 use super::model::Member;
 use super::reader::{Ctx, Table};
-use super::valid_id;
+use super::{RESERVED_ID, valid_id};
 use crate::diagnostics::Code;
 
 /// Reads the `[[member]]` entries of team.toml, reporting bad and repeated ids.
@@ -32,6 +32,12 @@ pub fn read_team(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Vec<Member> {
                     "ids are lower-case letters, digits and '-', starting with a letter or digit, at most 64 long"
                         .to_string(),
                 );
+            continue;
+        }
+        if id.get_ref() == RESERVED_ID {
+            cx.report(Code::InvalidId, id.span(), format!("member id \"{RESERVED_ID}\" is reserved")).help = Some(
+                "the site's list of cards is cards/index.html; choose another id, e.g. the person's name".to_string(),
+            );
             continue;
         }
         if let Some(first) = seen.get(id.get_ref()) {

@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::choices::{CustomerKind, Relationship};
 use super::model::{Customer, Records};
-use super::valid_id;
+use super::{RESERVED_ID, valid_id, windows_device_name};
 use crate::diagnostics::{Code, Diagnostic};
 
 /// A customer standing for a file that could not be parsed, so that its id still counts.
@@ -62,6 +62,9 @@ pub fn cross_file(records: &mut Records, has_team: bool, today: NaiveDate, out: 
                 );
                 d.help = Some(match super::keys::closest(who.get_ref(), &team) {
                     Some(best) => format!("did you mean `{best}`? the team is {team_list}"),
+                    None if team.is_empty() => {
+                        "team.toml has no valid [[member]]: add one (id, name) per person".to_string()
+                    }
                     None => format!("the team is {team_list}"),
                 });
                 out.push(d);
@@ -120,6 +123,25 @@ fn check_ids(records: &Records, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::whole_file(Code::InvalidId, &c.file, format!("customer id \"{}\" (the file name) is not a valid id", c.id))
                     .with_help("rename the file: lower-case letters, digits and '-', starting with a letter or digit, at most 64 long"),
+            );
+        } else if c.id == RESERVED_ID {
+            out.push(
+                Diagnostic::whole_file(Code::InvalidId, &c.file, format!("customer id \"{RESERVED_ID}\" is reserved"))
+                    .with_help(
+                        "the site's list of customers is customers/index.html; rename the file, e.g. index-co.toml",
+                    ),
+            );
+        } else if windows_device_name(&c.id) {
+            out.push(
+                Diagnostic::whole_file(
+                    Code::WindowsDevice,
+                    &c.file,
+                    format!(
+                        "customer id \"{}\" is a device name on Windows: the file cannot be checked out there",
+                        c.id
+                    ),
+                )
+                .with_help("rename the file, e.g. con-co.toml, so that team members on Windows can work with it"),
             );
         }
         if i > 0 && records.customers[i - 1].id == c.id {

@@ -34,6 +34,9 @@ impl MemorySink {
 impl Sink for MemorySink {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        if files.contains_key(path) {
+            anyhow::bail!("two pages of the site would both be {path}; nothing was overwritten (please report this)");
+        }
         files.insert(path.to_string(), bytes.to_vec());
         Ok(())
     }

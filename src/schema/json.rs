@@ -74,7 +74,9 @@ fn value(ty: Ty) -> Value {
         Ty::Text => json!({ "type": "string" }),
         Ty::Id => json!({ "type": "string", "pattern": ID_PATTERN }),
         Ty::Int(min, max) => json!({ "type": "integer", "minimum": min, "maximum": max }),
-        Ty::Money | Ty::Weight => json!({ "type": "number", "minimum": 0 }),
+        // The bounds check enforces (E025, E024); the decimals are left to check.
+        Ty::Money => json!({ "type": "number", "minimum": 0, "maximum": 1_000_000_000_000_000_i64 }),
+        Ty::Weight => json!({ "type": "number", "minimum": 0, "maximum": 1000 }),
         Ty::Share => json!({ "type": "number", "exclusiveMinimum": 0, "maximum": 1 }),
         Ty::Bool => json!({ "type": "boolean" }),
         Ty::Date => json!({ "type": "string", "format": "date" }),

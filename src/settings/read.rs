@@ -134,7 +134,7 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
         };
         t.finish(cx, &["revenue", "profit", "credit", "prospect"]);
         let w = &s.weights;
-        if (w.revenue + w.profit + w.credit + w.prospect).is_zero() {
+        if [w.revenue, w.profit, w.credit, w.prospect].iter().all(Decimal::is_zero) {
             cx.report(Code::InvalidSetting, t.span.clone(), "the score weights are all 0");
         }
     }
@@ -216,14 +216,20 @@ fn share(cx: &mut Ctx<'_>, t: &Table<'_, '_>, key: &str) -> Option<Decimal> {
     Some(n.into_inner())
 }
 
+/// The largest score weight: weights are relative, so 0..1000 (6 decimals) is plenty, and
+/// keeps every sum of weights exact.
+const WEIGHT_MAX: i64 = 1000;
+
 fn weight(cx: &mut Ctx<'_>, t: &Table<'_, '_>, key: &str) -> Option<Decimal> {
     let n = t.number(cx, key)?;
-    if n.get_ref().is_sign_negative() {
+    let value = *n.get_ref();
+    if value.is_sign_negative() || value > Decimal::from(WEIGHT_MAX) || value.normalize().scale() > 6 {
         cx.report(
             Code::InvalidSetting,
             n.span(),
-            format!("weight `{key}` is {}, but must not be negative", n.get_ref()),
-        );
+            format!("weight `{key}` is {value}, but must be a number from 0 to {WEIGHT_MAX} with at most 6 decimals"),
+        )
+        .help = Some("weights are relative: revenue = 2 and profit = 1 count revenue twice".to_string());
         return None;
     }
     Some(n.into_inner())

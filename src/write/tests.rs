@@ -128,3 +128,34 @@ fn a_held_lock_refuses_a_second_build_with_the_holders_process_id() {
     assert!(Output::begin(&out, &records).is_ok(), "the lock was not released");
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn two_outputs_with_one_path_are_an_error_not_an_overwrite() {
+    let dir = scratch("one-path-twice");
+    let (records, out) = (dir.join("records"), dir.join("site"));
+    let output = Output::begin(&out, &records).expect("begin");
+    output.put("customers/index.html", b"the list").expect("the first page");
+    let err = output.put("customers/index.html", b"a customer").expect_err("the second page with that path");
+    assert!(err.to_string().contains("two pages of the site would both be customers/index.html"), "{err}");
+    assert_eq!(fs::read(output.staging().join("customers/index.html")).expect("kept"), b"the list");
+    drop(output);
+    let memory = crate::render::MemorySink::default();
+    memory.put("regions/index.html", b"x").expect("the first page");
+    assert!(memory.put("regions/index.html", b"y").is_err());
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_output_through_a_link_is_checked_where_it_leads() {
+    let dir = scratch("out-through-link");
+    let records = dir.join("records");
+    std::os::unix::fs::symlink(&records, dir.join("rl")).expect("symlink");
+    for out in ["rl/site", "rl/new/../site", "rl/a/b/site", "other/../rl/site"] {
+        let err = Output::begin(&dir.join(out), &records).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.starts_with("refusing to write the site inside the records directory"), "{out}: {err:?}");
+    }
+    assert_eq!(names(&records), Vec::<String>::new(), "nothing was written into the records");
+    assert!(!dir.join("other").exists());
+    assert_eq!(super::resolved(&dir.join("rl/x/../y")), fs::canonicalize(&records).expect("records").join("y"));
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -178,6 +178,65 @@ fn dangerous_output_directories_are_refused() {
     assert!(records.join("team.toml").exists());
 }
 
+#[cfg(unix)]
+#[test]
+fn an_output_through_a_link_into_the_records_is_refused() {
+    let tmp = TempDir::new("build-out-link");
+    let records = tmp.path().join("records");
+    copy_tree(&fixture("check/fine/records"), &records);
+    std::os::unix::fs::symlink(&records, tmp.path().join("rl")).expect("symlink");
+    let before = tree(&records);
+    for out in ["rl/site", "rl/new/site", "gone/../rl/site"] {
+        let result = build(&records, &tmp.path().join(out), &[]);
+        assert_eq!(exit_code(&result), 2, "--out {out} was accepted: {}", stderr(&result));
+        assert!(stderr(&result).contains("refusing to write the site inside the records"), "{}", stderr(&result));
+    }
+    assert_eq!(tree(&records), before, "nothing was written into the records");
+    assert!(!records.join("site").exists() && !records.join("new").exists());
+}
+
+/// A tree whose ids and regions are named like the site's own pages.
+fn pages_named_like_lists() -> TempDir {
+    let tmp = TempDir::new("build-one-path");
+    tmp.write("records/team.toml", "[[member]]\nid = \"alex\"\nname = \"Alex\"\n");
+    for (id, region) in [("acme", "index"), ("beta", "r-e58d8ee4b89c"), ("gamma", "华东"), ("delta", "east")] {
+        tmp.write(
+            &format!("records/customers/{id}.toml"),
+            &format!("name = \"{id}\"\nowner = \"alex\"\nphone = \"1\"\nregion = \"{region}\"\n"),
+        );
+    }
+    tmp
+}
+
+#[test]
+fn ids_named_index_are_refused_and_no_page_replaces_another() {
+    let tmp = pages_named_like_lists();
+    let records = tmp.path().join("records");
+    let site = tmp.path().join("site");
+    let result = build(&records, &site, &[]);
+    assert_eq!(exit_code(&result), 0, "{}", stderr(&result));
+    let pages: Vec<String> = tree(&site).into_keys().filter(|p| p.starts_with("regions/")).collect();
+    // The list, and one page for each of the four regions (none is the list, none shares one).
+    assert_eq!(pages.len(), 5, "{pages:?}");
+    let list = fs::read_to_string(site.join("regions/index.html")).expect("the list of regions");
+    for region in ["index", "r-e58d8ee4b89c", "华东", "east"] {
+        assert!(list.contains(region), "the list lost {region}");
+    }
+
+    tmp.write("records/customers/index.toml", "name = \"Index\"\nowner = \"alex\"\nphone = \"1\"\n");
+    tmp.write(
+        "records/team.toml",
+        "[[member]]\nid = \"index\"\nname = \"I\"\n[[member]]\nid = \"alex\"\nname = \"A\"\n",
+    );
+    let result = run(&["check", "--records", &records.to_string_lossy(), "--today", TODAY, "--format", "json"]);
+    assert_eq!(exit_code(&result), 1, "{}", stdout(&result));
+    let out = stdout(&result);
+    assert!(
+        out.contains("customer id \\\"index\\\" is reserved") && out.contains("member id \\\"index\\\" is reserved"),
+        "{out}"
+    );
+}
+
 #[test]
 fn a_team_overrides_templates_and_css_from_records_templates() {
     let tmp = TempDir::new("build-override");

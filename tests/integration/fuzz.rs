@@ -6,6 +6,7 @@
 //! `CARDFILE_FUZZ_CASES` to run many more. A failure prints the smallest input proptest found.
 
 mod csv_import;
+mod extremes;
 mod loader;
 mod markdown_html;
 mod merge;

@@ -5,6 +5,7 @@
 //! read every rewritten file before committing it.
 
 mod authoring;
+mod bounds;
 mod browser;
 mod build;
 mod check;
@@ -18,6 +19,7 @@ mod hostile;
 mod import_serve;
 mod large;
 mod merge;
+mod terminal;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -183,7 +183,7 @@ fn agenda_load(site: &Site<'_>) -> (String, Vec<(String, String)>) {
         site.records.members.iter().map(|m| (m.id.get_ref().as_str(), [0; 5])).collect();
     for item in &site.analysis.agenda {
         let days = (item.date - site.today).num_days();
-        let slot = if days < 0 { 0 } else { (days / 7 + 1) as usize };
+        let slot = if days < 0 { 0 } else { usize::try_from(days / 7 + 1).unwrap_or(usize::MAX) };
         if slot <= 4
             && let Some(c) = counts.get_mut(item.owner.as_str())
         {

@@ -168,8 +168,9 @@ pub fn revenue_by_month(site: &Site<'_>) -> Vec<(String, Money)> {
     let months: Vec<(i32, u32)> = (0..24)
         .rev()
         .map(|back| {
-            let index = today.year() * 12 + today.month0() as i32 - back;
-            (index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+            // Years are within 1800..=9999 (records::dates), so this is far inside an i32.
+            let index = today.year() * 12 + i32::try_from(today.month0()).unwrap_or_default() - back;
+            (index.div_euclid(12), u32::try_from(index.rem_euclid(12)).unwrap_or_default() + 1)
         })
         .collect();
     let mut sums: BTreeMap<(i32, u32), Money> = months.iter().map(|m| (*m, Money::ZERO)).collect();
