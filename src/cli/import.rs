@@ -49,6 +49,14 @@ fn parse_map(s: &str) -> Result<(String, String), String> {
 /// Runs `import`.
 pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let csv = std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
+    let root = &args.records.records;
+    // One lock for the whole import, taken before the records are read: what is planned is
+    // what is written over, and no other writer changes a file in between.
+    let lock = match args.write {
+        true if !root.is_dir() => bail!("records directory {} not found", root.display()),
+        true => Some(crate::edit::lock(root)?),
+        false => None,
+    };
     let project = args.records.load()?;
     if project.counts().errors > 0 {
         print_human(&project.loaded)?;
@@ -61,7 +69,6 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         As::Interactions => Kind::Interactions,
         As::Payments => Kind::Payments,
     };
-    let root = &args.records.records;
     let plan = import::plan(root, &project.loaded, &csv, kind, &args.maps, project.today);
     for line in &plan.lines {
         println!("{line}");
@@ -86,10 +93,8 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    if !root.is_dir() {
-        bail!("records directory {} not found", root.display());
-    }
-    import::edit::write_files(root, &plan.changes())?;
+    let Some(lock) = lock else { bail!("records directory {} not found", root.display()) };
+    import::edit::write_files(root, &lock, &plan.changes())?;
     println!("wrote {created} new file(s) and changed {changed} in {}", root.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,7 @@ mod fuzz;
 mod hostile;
 mod import_serve;
 mod large;
+mod writers;
 
 use std::fs;
 use std::path::{Path, PathBuf};
