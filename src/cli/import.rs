@@ -39,6 +39,10 @@ pub struct ImportArgs {
     /// Write the changes (all of them, or nothing when any row has a problem).
     #[arg(long)]
     write: bool,
+    /// Amounts are written with a decimal comma: `1234,56` or `1.234,56` (implied when the
+    /// file separates its cells with `;`).
+    #[arg(long)]
+    decimal_comma: bool,
 }
 
 fn parse_map(s: &str) -> Result<(String, String), String> {
@@ -69,7 +73,8 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         As::Interactions => Kind::Interactions,
         As::Payments => Kind::Payments,
     };
-    let plan = import::plan(root, &project.loaded, &csv, kind, &args.maps, project.today);
+    let options = import::Options { decimal_comma: args.decimal_comma };
+    let plan = import::plan(root, &project.loaded, &csv, kind, &args.maps, project.today, options);
     for line in &plan.lines {
         println!("{line}");
     }

@@ -23,7 +23,7 @@ pub fn money(amount: Decimal) -> Value {
 }
 
 /// The line ending the text uses: CRLF when every line break is one, else LF.
-fn newline(text: &str) -> &'static str {
+pub fn newline(text: &str) -> &'static str {
     let lf = text.matches('\n').count();
     if lf > 0 && text.matches("\r\n").count() == lf { "\r\n" } else { "\n" }
 }
@@ -88,12 +88,19 @@ pub fn append(text: &str, key: &str, values: &[(&str, Value)]) -> Result<String>
             out.push_str(nl);
         }
     }
-    out.push_str(&format!("[[{key}]]{nl}"));
+    out.push_str(&table_text(key, values, nl));
+    Ok(out)
+}
+
+/// The text of one `[[key]]` table holding `values`, each line ended by `nl`: what [`append`]
+/// adds (after a blank line) to a file that writes `key` as tables or not at all.
+pub fn table_text(key: &str, values: &[(&str, Value)], nl: &str) -> String {
+    let mut out = format!("[[{key}]]{nl}");
     for (k, v) in values {
         let v = v.clone().decorated("", "");
         out.push_str(&format!("{k} = {v}{nl}"));
     }
-    Ok(out)
+    out
 }
 
 /// Sets `field` in the `index`-th (0-based) entry of the array of tables `key`, replacing its

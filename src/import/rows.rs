@@ -1,9 +1,11 @@
 //! From columns and rows to changes of record files, one row at a time.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use toml_edit::Value;
 
 use super::fields::{self, Field};
@@ -105,10 +107,54 @@ impl<'a> Row<'a> {
     }
 }
 
+/// What a customer's file already holds, to recognise a row imported before: its orders by
+/// `ref` (date and amount), and how many orders (date, amount, product) or interactions
+/// (date, kind, summary) of each identity it has.
+#[derive(Debug, Default)]
+struct Known {
+    refs: HashMap<String, (NaiveDate, Decimal)>,
+    counts: HashMap<String, usize>,
+}
+
+fn order_identity(date: NaiveDate, amount: Decimal, product: &str) -> String {
+    format!("{date}\u{1f}{}\u{1f}{}", amount.normalize(), product.trim())
+}
+
+fn interaction_identity(date: NaiveDate, kind: &str, summary: &str) -> String {
+    format!("{date}\u{1f}{kind}\u{1f}{}", summary.trim())
+}
+
+impl Known {
+    fn of(customer: &Customer, array: &str) -> Known {
+        let mut known = Known::default();
+        let identities: Vec<String> = if array == "order" {
+            for o in &customer.orders {
+                if let Some(r) = &o.reference {
+                    known.refs.insert(r.get_ref().clone(), (o.date, o.amount));
+                }
+            }
+            customer.orders.iter().map(|o| order_identity(o.date, o.amount, o.product.as_deref().unwrap_or(""))).collect()
+        } else {
+            customer.interactions.iter().map(|i| interaction_identity(i.date, i.kind.as_str(), &i.summary)).collect()
+        };
+        for identity in identities {
+            *known.counts.entry(identity).or_default() += 1;
+        }
+        known
+    }
+}
+
 /// The import so far: the changed files and what was said about each row.
 pub struct State<'a> {
     root: &'a Path,
-    records: &'a Records,
+    decimal_comma: bool,
+    by_id: HashMap<&'a str, &'a Customer>,
+    by_name: HashMap<&'a str, Vec<&'a Customer>>,
+    by_ref: HashMap<&'a str, Vec<&'a Customer>>,
+    /// Files that hold their entries as `[[tables]]`, with their line ending: a new entry is
+    /// appended to their text without parsing it again.
+    appendable: HashMap<String, &'static str>,
+    known: HashMap<String, Known>,
     /// The new text of each file touched so far.
     pub files: BTreeMap<String, String>,
     /// Which files are new.
@@ -125,11 +171,28 @@ pub struct State<'a> {
 }
 
 impl<'a> State<'a> {
-    /// An empty import into `records` (loaded from `root`).
-    pub fn new(root: &'a Path, records: &'a Records) -> State<'a> {
+    /// An empty import into `records` (loaded from `root`); `decimal_comma`: amounts are
+    /// written `1.234,56`.
+    pub fn new(root: &'a Path, records: &'a Records, decimal_comma: bool) -> State<'a> {
+        let mut by_id = HashMap::new();
+        let mut by_name: HashMap<&str, Vec<&Customer>> = HashMap::new();
+        let mut by_ref: HashMap<&str, Vec<&Customer>> = HashMap::new();
+        for c in &records.customers {
+            by_id.insert(c.id.as_str(), c);
+            by_name.entry(c.name.as_str()).or_default().push(c);
+            let refs: BTreeSet<&str> = c.orders.iter().filter_map(|o| o.reference.as_ref()).map(|r| r.get_ref().as_str()).collect();
+            for r in refs {
+                by_ref.entry(r).or_default().push(c);
+            }
+        }
         State {
             root,
-            records,
+            decimal_comma,
+            by_id,
+            by_name,
+            by_ref,
+            appendable: HashMap::new(),
+            known: HashMap::new(),
             files: BTreeMap::new(),
             created: BTreeSet::new(),
             touched: Vec::new(),
@@ -149,7 +212,7 @@ impl<'a> State<'a> {
             match row.get(field.key) {
                 Some((col, cell)) => {
                     columns.insert(field.key, col);
-                    match fields::value(field, cell) {
+                    match fields::value(field, cell, self.decimal_comma) {
                         Ok(v) => pairs.push((field.key, v)),
                         Err(message) => self.problems.push(Problem::new(row.number, col, message)),
                     }
@@ -196,12 +259,10 @@ impl<'a> State<'a> {
 
     fn customer_named(&self, row: &Row<'_>) -> Result<&'a Customer, Problem> {
         let (col, cell) = row.get("customer").unwrap_or((1, "")); // ok: checked as required
-        let records: &'a Records = self.records;
-        if let Some(c) = records.customers.iter().find(|c| c.id == cell) {
+        if let Some(c) = self.by_id.get(cell) {
             return Ok(c);
         }
-        let by_name: Vec<&Customer> = records.customers.iter().filter(|c| c.name == cell).collect();
-        match by_name.as_slice() {
+        match self.by_name.get(cell).map_or(&[][..], Vec::as_slice) {
             [one] => Ok(one),
             [] => Err(Problem::new(row.number, col, format!("no customer with the id or name `{cell}`"))),
             many => {
@@ -222,7 +283,7 @@ impl<'a> State<'a> {
         if !self.ids.insert(id.to_string()) {
             return Err(Problem::new(row.number, id_col, format!("`{id}` is on an earlier row too")));
         }
-        let existing = self.records.customers.iter().find(|c| c.id == id);
+        let existing = self.by_id.get(id).copied();
         let (file, range) = if let Some(c) = existing {
             let text = self.text(row.number, &c.file)?;
             let changed = edit::differing(&text, &pairs).map_err(|e| Problem::new(row.number, 1, e.to_string()))?;
@@ -265,13 +326,6 @@ impl<'a> State<'a> {
     ) -> Result<(), Problem> {
         let customer = self.customer_named(row)?;
         pairs.retain(|(k, _)| *k != "customer");
-        let text = self.text(row.number, &customer.file)?;
-        let new = crate::edit::append(&text, array, &pairs)
-            .map_err(|e| Problem::new(row.number, 1, format!("{}: {e:#}", customer.file)))?;
-        let range = match new.get(text.len()..).filter(|_| new.starts_with(&text)).and_then(|t| t.find("[[")) {
-            Some(at) => text.len() + at..new.len(),
-            None => 0..new.len(),
-        };
         let show = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| plain(v));
         let what = match array {
             "order" => format!(
@@ -282,10 +336,70 @@ impl<'a> State<'a> {
             ),
             _ => format!("{} {}", show("kind").unwrap_or_default(), show("date").unwrap_or_default()),
         };
-        self.lines.push(format!("row {}: add {what} to {} ({})", row.number, customer.id, customer.file));
-        self.files.insert(customer.file.clone(), new);
-        self.touched.push(Touch { row: row.number, file: customer.file.clone(), range: Some(range), columns });
+        if self.already_there(customer, array, row)? {
+            self.lines.push(format!("row {}: unchanged: {what} is in {} already ({})", row.number, customer.id, customer.file));
+            return Ok(());
+        }
+        let file = customer.file.clone();
+        let range = match (self.appendable.get(&file).copied(), self.files.get_mut(&file)) {
+            (Some(nl), Some(text)) => {
+                text.push_str(nl);
+                let start = text.len();
+                text.push_str(&crate::edit::table_text(array, &pairs, nl));
+                start..text.len()
+            }
+            _ => {
+                let text = self.text(row.number, &file)?;
+                let new = crate::edit::append(&text, array, &pairs)
+                    .map_err(|e| Problem::new(row.number, 1, format!("{file}: {e:#}")))?;
+                let range = match new.get(text.len()..).filter(|_| new.starts_with(&text)).and_then(|t| t.find("[[")) {
+                    Some(at) => {
+                        self.appendable.insert(file.clone(), crate::edit::newline(&text));
+                        text.len() + at..new.len()
+                    }
+                    None => 0..new.len(),
+                };
+                self.files.insert(file.clone(), new);
+                range
+            }
+        };
+        self.lines.push(format!("row {}: add {what} to {} ({file})", row.number, customer.id));
+        self.touched.push(Touch { row: row.number, file, range: Some(range), columns });
         Ok(())
+    }
+
+    /// Whether the row's order or interaction is in the customer's file already (imported
+    /// before): an order by its `ref`, else by date, amount and product; an interaction by
+    /// date, kind and summary. Each entry of the file stands for one row. An order whose `ref`
+    /// is there with another date or amount is a problem.
+    fn already_there(&mut self, customer: &Customer, array: &str, row: &Row<'_>) -> Result<bool, Problem> {
+        let known = self.known.entry(customer.id.clone()).or_insert_with(|| Known::of(customer, array));
+        let date = row.get("date").and_then(|(_, d)| fields::date(d)).unwrap_or_default();
+        let identity = if array == "order" {
+            let amount = row.get("amount").and_then(|(_, a)| fields::money(a, self.decimal_comma)).unwrap_or_default();
+            if let Some((col, reference)) = row.get("ref") {
+                return match known.refs.get(reference) {
+                    None => Ok(false),
+                    Some((d, a)) if *d == date && a.normalize() == amount.normalize() => Ok(true),
+                    Some((d, a)) => Err(Problem::new(
+                        row.number,
+                        col,
+                        format!("{} has an order with the ref `{reference}` already, of {a} on {d}", customer.id),
+                    )),
+                };
+            }
+            order_identity(date, amount, row.get("product").map_or("", |(_, p)| p))
+        } else {
+            let kind = fields::interaction_kind(row.get("kind").map_or("", |(_, k)| k));
+            interaction_identity(date, &kind, row.get("summary").map_or("", |(_, s)| s))
+        };
+        match known.counts.get_mut(&identity) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
     }
 
     fn payment(
@@ -299,12 +413,7 @@ impl<'a> State<'a> {
         let candidates: Vec<&Customer> = if row.get("customer").is_some() {
             vec![self.customer_named(row)?]
         } else {
-            let records: &'a Records = self.records;
-            records
-                .customers
-                .iter()
-                .filter(|c| c.orders.iter().any(|o| o.reference.as_ref().is_some_and(|r| r.get_ref() == reference)))
-                .collect()
+            self.by_ref.get(reference).cloned().unwrap_or_default()
         };
         let customer = match candidates.as_slice() {
             [one] => *one,
