@@ -110,6 +110,9 @@ pub struct FileChange {
 /// written through [`crate::edit::journal`], which lands the whole change or none of it even
 /// when the process is killed.
 pub fn write_files(root: &Path, lock: &crate::edit::Lock, files: &BTreeMap<String, FileChange>) -> Result<()> {
+    if files.is_empty() {
+        return Ok(());
+    }
     let mut writes = Vec::with_capacity(files.len());
     for (rel, change) in files {
         let path = root.join(rel);

@@ -12,6 +12,7 @@ mod export;
 mod faults;
 mod fuzz;
 mod hostile;
+mod import_rows;
 mod import_serve;
 mod large;
 mod writers;
