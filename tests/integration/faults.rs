@@ -144,6 +144,12 @@ fn a_build_stopped_at_each_stage_of_its_swap_leaves_one_whole_site() {
                 assert_same_tree(&tree(&tmp.path().join(aside)), &old, "the old site set aside");
             }
         }
+        // The next build first puts back a site set aside (stopped here before its own swap,
+        // the site is the one the stopped build left: old, or new after its swap).
+        let again = build_command(&demo(), &out).env("CARDFILE_FAULT", "before-swap").output().expect("build");
+        assert_eq!(exit_code(&again), -1, "{stage}: {}", stderr(&again));
+        let left = if stage == "before-cleanup" { &new } else { &old };
+        assert_same_tree(&tree(&out), left, &format!("the next build's start, after one stopped at {stage}"));
         let next = build(&demo(), &out);
         assert_eq!(exit_code(&next), 0, "{stage}: the next build failed: {}", stderr(&next));
         assert_same_tree(&tree(&out), &new, &format!("the build after one stopped at {stage}"));
