@@ -45,7 +45,8 @@ pub fn stage(dir: &Path, like: &Path, bytes: &[u8], durable: bool) -> Result<Nam
     builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
     builder.permissions(default_permissions());
-    let mut file = builder.tempfile_in(dir).with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+    let mut file =
+        builder.tempfile_in(dir).with_context(|| format!("creating a temporary file in {}", dir.display()))?;
     let written = (|| -> std::io::Result<()> {
         file.write_all(bytes)?;
         if let Ok(meta) = fs::symlink_metadata(like)

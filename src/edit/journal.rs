@@ -148,9 +148,8 @@ pub fn recover(root: &Path) -> Result<()> {
     match fs::symlink_metadata(&journal_path) {
         Ok(meta) if meta.is_file() => {
             let text = fs::read(&journal_path).with_context(|| format!("reading {}", journal_path.display()))?;
-            let journal: Journal = serde_json::from_slice(&text).with_context(|| {
-                format!("{} is damaged; remove it by hand", journal_path.display())
-            })?;
+            let journal: Journal = serde_json::from_slice(&text)
+                .with_context(|| format!("{} is damaged; remove it by hand", journal_path.display()))?;
             roll_forward(root, &journal)
                 .with_context(|| format!("finishing the import that {} records", journal_path.display()))?;
         }
@@ -185,7 +184,8 @@ mod tests {
         fs::create_dir_all(dir.path().join("customers")).expect("mkdir");
         fs::write(dir.path().join("customers/a.toml"), "old").expect("write");
         let lock = super::super::lock(dir.path()).expect("lock");
-        let files = vec![("customers/a.toml".to_string(), b"new".to_vec()), ("customers/east/b.toml".into(), b"b".to_vec())];
+        let files =
+            vec![("customers/a.toml".to_string(), b"new".to_vec()), ("customers/east/b.toml".into(), b"b".to_vec())];
         write_all(dir.path(), &lock, &files).expect("write all");
         drop(lock);
         assert_eq!(fs::read_to_string(dir.path().join("customers/a.toml")).expect("read"), "new");
@@ -218,7 +218,8 @@ mod tests {
         fs::create_dir_all(root.join(".cardfile-import-x1")).expect("mkdir");
         fs::write(root.join(".cardfile-import-x1/s1"), "evil").expect("write");
         for target in ["../evil.toml", "team.toml", "customers/../../evil.toml", "/tmp/evil.toml"] {
-            let journal = format!(r#"{{"stage":".cardfile-import-x1","files":[{{"staged":"s1","target":"{target}"}}]}}"#);
+            let journal =
+                format!(r#"{{"stage":".cardfile-import-x1","files":[{{"staged":"s1","target":"{target}"}}]}}"#);
             fs::write(root.join(JOURNAL), journal).expect("write");
             assert!(super::super::lock(root).is_err(), "{target} was accepted");
         }

@@ -41,9 +41,8 @@ pub fn lock(root: &Path) -> Result<Lock> {
     let started = Instant::now();
     let mut pause = Duration::from_millis(2);
     loop {
-        let file = open(&path).with_context(|| {
-            format!("creating the lock file {} (it must not be a symbolic link)", path.display())
-        })?;
+        let file = open(&path)
+            .with_context(|| format!("creating the lock file {} (it must not be a symbolic link)", path.display()))?;
         match file.try_lock() {
             // The holder before us removes the file before releasing it: lock the one that is there now.
             Ok(()) if same_file(&file, &path) => {

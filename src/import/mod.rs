@@ -115,7 +115,15 @@ pub struct Options {
 
 /// Plans an import of `csv` (the file's bytes) into the records `base` loaded from `root`
 /// (which must have no errors). Nothing is written.
-pub fn plan(root: &Path, base: &Loaded, csv: &[u8], kind: Kind, maps: &Maps, today: NaiveDate, options: Options) -> Plan {
+pub fn plan(
+    root: &Path,
+    base: &Loaded,
+    csv: &[u8],
+    kind: Kind,
+    maps: &Maps,
+    today: NaiveDate,
+    options: Options,
+) -> Plan {
     let (table, mut problems) = table::read(csv);
     let mut plan = Plan { encoding: table.encoding, ..Plan::default() };
     let columns = rows::columns(kind.fields(), &table, maps, &mut problems);

@@ -133,7 +133,11 @@ impl Known {
                     known.refs.insert(r.get_ref().clone(), (o.date, o.amount));
                 }
             }
-            customer.orders.iter().map(|o| order_identity(o.date, o.amount, o.product.as_deref().unwrap_or(""))).collect()
+            customer
+                .orders
+                .iter()
+                .map(|o| order_identity(o.date, o.amount, o.product.as_deref().unwrap_or("")))
+                .collect()
         } else {
             customer.interactions.iter().map(|i| interaction_identity(i.date, i.kind.as_str(), &i.summary)).collect()
         };
@@ -180,7 +184,8 @@ impl<'a> State<'a> {
         for c in &records.customers {
             by_id.insert(c.id.as_str(), c);
             by_name.entry(c.name.as_str()).or_default().push(c);
-            let refs: BTreeSet<&str> = c.orders.iter().filter_map(|o| o.reference.as_ref()).map(|r| r.get_ref().as_str()).collect();
+            let refs: BTreeSet<&str> =
+                c.orders.iter().filter_map(|o| o.reference.as_ref()).map(|r| r.get_ref().as_str()).collect();
             for r in refs {
                 by_ref.entry(r).or_default().push(c);
             }
@@ -337,7 +342,10 @@ impl<'a> State<'a> {
             _ => format!("{} {}", show("kind").unwrap_or_default(), show("date").unwrap_or_default()),
         };
         if self.already_there(customer, array, row)? {
-            self.lines.push(format!("row {}: unchanged: {what} is in {} already ({})", row.number, customer.id, customer.file));
+            self.lines.push(format!(
+                "row {}: unchanged: {what} is in {} already ({})",
+                row.number, customer.id, customer.file
+            ));
             return Ok(());
         }
         let file = customer.file.clone();

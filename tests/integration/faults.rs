@@ -85,7 +85,8 @@ fn a_build_killed_at_any_moment_leaves_the_old_site_whole() {
     let started = Instant::now();
     assert_eq!(exit_code(&build(&demo(), &out)), 0);
     let duration = started.elapsed().as_millis().max(20) as u64;
-    let seed: u64 = std::env::var("CARDFILE_KILL_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| fastrand::u64(..));
+    let seed: u64 =
+        std::env::var("CARDFILE_KILL_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| fastrand::u64(..));
     eprintln!("a_build_killed_at_any_moment: seed {seed} (rerun with CARDFILE_KILL_SEED={seed})");
     let mut rng = fastrand::Rng::with_seed(seed);
     let (runs, mut killed, mut stale_locks) = (50, 0, 0);
@@ -204,7 +205,11 @@ fn a_full_disk_is_a_clear_error_and_keeps_the_old_site() {
             command.pre_exec(|| {
                 let limit = libc::rlimit { rlim_cur: 48 * 1024, rlim_max: 48 * 1024 };
                 libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-                if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
+                if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) == 0 {
+                    Ok(())
+                } else {
+                    Err(std::io::Error::last_os_error())
+                }
             });
         }
         command.output().unwrap_or_else(|err| panic!("cannot run cardfile build: {err}"))

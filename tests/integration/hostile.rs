@@ -181,7 +181,8 @@ fn the_csv_export_neutralises_formulas_but_not_numbers() {
                 // A `;`-locale spreadsheet splits a list on `;`: each part must be safe, blanks
                 // before a formula sign included.
                 let lists = ["tags", "risk", "referrals"];
-                let parts: Vec<&str> = if lists.contains(&column.as_str()) { cell.split(';').collect() } else { vec![cell] };
+                let parts: Vec<&str> =
+                    if lists.contains(&column.as_str()) { cell.split(';').collect() } else { vec![cell] };
                 for part in parts {
                     let first = part.chars().find(|c| matches!(c, '\t' | '\r') || !c.is_whitespace());
                     let formula = matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r'));

@@ -73,7 +73,11 @@ fn a_decimal_comma_is_read_with_the_flag_or_in_a_semicolon_file() {
     assert!(stdout(&out).contains("add order 2026-03-02 1250 "), "{}", stdout(&out));
     let out = import(&dir, "customer;date;amount\nacme;2026-03-01;12.50\n", &[]);
     assert_eq!(exit_code(&out), 1, "12.50 in a ;-file is ambiguous: {}", stdout(&out));
-    assert!(stderr(&out).contains("in.csv:2:3: `12.50` is not an amount written with a decimal comma"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("in.csv:2:3: `12.50` is not an amount written with a decimal comma"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

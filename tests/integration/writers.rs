@@ -115,7 +115,11 @@ fn a_large_import_holds_one_lock_under_a_low_open_file_limit() {
     unsafe {
         command.pre_exec(|| {
             let limit = libc::rlimit { rlim_cur: 256, rlim_max: 256 };
-            if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
         });
     }
     let out = output(command);
@@ -133,7 +137,8 @@ fn an_import_stopped_before_or_during_its_apply_is_undone_or_finished_by_the_nex
         let dir = records("writers-fault");
         dir.write("new.csv", &customers_csv(40));
         let before = snapshot(&dir.path().join("records"));
-        let mut command = cardfile(dir.path(), &["import", "new.csv", "--as", "customers", "--write", "--today", TODAY]);
+        let mut command =
+            cardfile(dir.path(), &["import", "new.csv", "--as", "customers", "--write", "--today", TODAY]);
         command.env("CARDFILE_FAULT", fault);
         let out = output(command);
         assert_eq!(exit_code(&out), -1, "{fault}: the fault did not stop it: {}", stderr(&out));
@@ -209,7 +214,10 @@ fn an_import_killed_at_any_moment_lands_whole_or_not_at_all() {
         };
         let seen = records_only(&now);
         let (old, new) = (records_only(&before), records_only(&whole));
-        assert!(journal || seen == old || seen == new, "run {run} (seed {seed}, killed after {delay:?}): partial, no journal");
+        assert!(
+            journal || seen == old || seen == new,
+            "run {run} (seed {seed}, killed after {delay:?}): partial, no journal"
+        );
         // The next writer (here a `log` of the one customer the import does not touch) finishes
         // or undoes it: no change or the whole change, and nothing left behind.
         let out = run_in(dir.path(), &["log", "acme", "--kind", "call", "--summary", "x", "--today", TODAY]);
@@ -240,8 +248,11 @@ fn an_import_killed_at_any_moment_lands_whole_or_not_at_all() {
 /// with `prefix` in `root` (or has ended); returns when it appeared.
 fn wait_for(root: &Path, prefix: &str, child: &mut std::process::Child) -> Option<Instant> {
     loop {
-        let staging =
-            fs::read_dir(root).into_iter().flatten().flatten().any(|e| e.file_name().to_string_lossy().starts_with(prefix));
+        let staging = fs::read_dir(root)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(prefix));
         if staging {
             return Some(Instant::now());
         }

@@ -38,7 +38,11 @@ fn text() -> impl Strategy<Value = String> {
 /// A date up to about seven years before the reference date (some in the future).
 fn date() -> impl Strategy<Value = String> {
     (-60i64..2600).prop_map(|back| {
-        let day = if back < 0 { today().checked_add_days(Days::new(back.unsigned_abs())) } else { today().checked_sub_days(Days::new(back as u64)) };
+        let day = if back < 0 {
+            today().checked_add_days(Days::new(back.unsigned_abs()))
+        } else {
+            today().checked_sub_days(Days::new(back as u64))
+        };
         day.unwrap_or_else(today).format("%Y-%m-%d").to_string()
     })
 }
@@ -50,8 +54,11 @@ fn entry(n: usize) -> impl Strategy<Value = String> {
             let credit = if paid { format!("due = {d}\npaid = {d}\n") } else { String::new() };
             format!("[[order]]\ndate = {d}\namount = {a}\nref = \"R{n}\"\nproduct = {p}\n{credit}")
         }),
-        (date(), select(&["visit", "call", "message", "email", "meeting", "event"][..]), text(), 1u8..=5)
-            .prop_map(|(d, k, s, sat)| format!("[[interaction]]\ndate = {d}\nkind = \"{k}\"\nsummary = {s}\nsatisfaction = {sat}\n")),
+        (date(), select(&["visit", "call", "message", "email", "meeting", "event"][..]), text(), 1u8..=5).prop_map(
+            |(d, k, s, sat)| format!(
+                "[[interaction]]\ndate = {d}\nkind = \"{k}\"\nsummary = {s}\nsatisfaction = {sat}\n"
+            )
+        ),
         (date(), text(), select(&["low", "medium", "high"][..]))
             .prop_map(|(d, s, sev)| format!("[[complaint]]\nopened = {d}\nsummary = {s}\nseverity = \"{sev}\"\n")),
         (text(), select(&["approver", "decision-maker", "evaluator", "user", "other"][..]))
@@ -80,7 +87,9 @@ fn page_problems(path: &str, html: &str) -> Option<String> {
 
 fn calendar_problems(path: &str, bytes: &[u8]) -> Option<String> {
     for (n, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
-        let Some(body) = line.strip_suffix(b"\r\n") else { return Some(format!("{path}:{}: not ended by CRLF", n + 1)) };
+        let Some(body) = line.strip_suffix(b"\r\n") else {
+            return Some(format!("{path}:{}: not ended by CRLF", n + 1));
+        };
         if body.len() > 75 || body.contains(&b'\r') {
             return Some(format!("{path}:{}: {} octets, or a bare CR", n + 1, body.len()));
         }
@@ -117,8 +126,13 @@ fn every_accepted_tree_renders_well_formed_output() {
         }
         accepted.fetch_add(1, Ordering::Relaxed);
         let analysis = analysis::analyse(&loaded.records, &loaded.settings, today());
-        let site = html::Site::new(&loaded.records, &analysis, &loaded.settings, html::SiteOptions { redact: false, base_url: None, overrides: BTreeMap::new() })
-            .map_err(|e| TestCaseError::fail(format!("the site cannot be prepared: {e:#}")))?;
+        let site = html::Site::new(
+            &loaded.records,
+            &analysis,
+            &loaded.settings,
+            html::SiteOptions { redact: false, base_url: None, overrides: BTreeMap::new() },
+        )
+        .map_err(|e| TestCaseError::fail(format!("the site cannot be prepared: {e:#}")))?;
         let sink = MemorySink::default();
         render::site(&site, &sink).map_err(|e| TestCaseError::fail(format!("the site cannot be rendered: {e:#}")))?;
         let files = sink.into_files();
@@ -128,7 +142,9 @@ fn every_accepted_tree_renders_well_formed_output() {
                 Some("html" | "svg") => page_problems(path, &String::from_utf8_lossy(bytes)),
                 Some("ics") => calendar_problems(path, bytes),
                 Some("csv") => csv_problems(path, bytes),
-                Some("json") => serde_json::from_slice::<serde_json::Value>(bytes).err().map(|e| format!("{path}: {e}")),
+                Some("json") => {
+                    serde_json::from_slice::<serde_json::Value>(bytes).err().map(|e| format!("{path}: {e}"))
+                }
                 _ => None,
             };
             prop_assert!(problem.is_none(), "{}", problem.unwrap_or_default());
