@@ -39,6 +39,7 @@ fn grammar_csv(kind: Kind) -> impl Strategy<Value = Vec<u8>> {
         "11/1/2026", "2027-01-01", "1,234.50", "¥100", "-5", "1e9", "99999999999999999999999999999", "0", "3", "6",
         "visit", "拜访", "电话", "person", "company", "a;b;c", "\"quoted, \"\"cell\"\"\"", "\"multi\nline\"",
         "=HYPERLINK(\"x\")", "+1", "@SUM(1)", "<script>", "\u{202E}", "华东", "SO-1", "SO-1", " padded ",
+        "\"1,50\"", "\"1,2,3\"", "\"1.234,56\"", "12,50", "1.250", "\"1,234,567.5\"", "￥ 1,200元", "", "\n",
     ];
     let delimiter = select(&[",", ";", "\t"][..]);
     let header = prop::collection::vec(select(headers), 1..8);
