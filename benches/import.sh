@@ -2,7 +2,8 @@
 # Times `cardfile import` on generated CSV files (see docs/performance.md, "Import").
 #
 #   benches/import.sh                      100,000 new customers (dry run and --write), and
-#                                          3,000 / 30,000 orders for one customer
+#                                          3,000 / 30,000 orders for one customer, then as
+#                                          many payments of those orders
 #   benches/import.sh --bin PATH           time this binary instead of target/release/cardfile
 #   benches/import.sh --sizes "1000 10000" other sizes for the customers import
 #
@@ -72,4 +73,6 @@ for n in "${ORDERS[@]}"; do
     fresh
     time_it "orders of one customer, dry" "$n" import "orders-$n.csv" --as orders --today 2026-11-25
     time_it "orders of one customer" "$n" import "orders-$n.csv" --as orders --write --today 2026-11-25
+    awk -v n="$n" 'BEGIN { print "ref,paid"; for (i = 0; i < n; i++) printf "SO-%d,2026-12-31\n", i }' >"$WORK/payments-$n.csv"
+    time_it "payments of one customer" "$n" import "payments-$n.csv" --as payments --write --today 2026-11-25
 done

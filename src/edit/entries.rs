@@ -29,7 +29,7 @@ pub fn newline(text: &str) -> &'static str {
 }
 
 /// Converts the LF line breaks of `text` to CRLF when `style` is CRLF.
-fn restyle(text: String, style: &str) -> String {
+pub fn restyle(text: String, style: &str) -> String {
     if style == "\r\n" { text.replace("\r\n", "\n").replace('\n', "\r\n") } else { text }
 }
 
@@ -107,7 +107,12 @@ pub fn table_text(key: &str, values: &[(&str, Value)], nl: &str) -> String {
 /// value in place (keeping its comment) or adding it after the entry's last key.
 pub fn set(text: &str, key: &str, index: usize, field: &str, value: Value) -> Result<String> {
     let mut doc = parse(text)?;
-    let nl = newline(text);
+    set_in(&mut doc, key, index, field, value)?;
+    Ok(restyle(doc.to_string(), newline(text)))
+}
+
+/// [`set`] on a parsed document (to set many values with one parse; [`restyle`] the text).
+pub fn set_in(doc: &mut DocumentMut, key: &str, index: usize, field: &str, value: Value) -> Result<()> {
     let missing = || anyhow!("there is no entry {} in [[{key}]]", index + 1);
     match doc.get_mut(key) {
         Some(Item::ArrayOfTables(array)) => {
@@ -138,7 +143,7 @@ pub fn set(text: &str, key: &str, index: usize, field: &str, value: Value) -> Re
         }
         _ => return Err(missing()),
     }
-    Ok(restyle(doc.to_string(), nl))
+    Ok(())
 }
 
 #[cfg(test)]

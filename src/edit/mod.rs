@@ -11,6 +11,6 @@ mod lock;
 
 pub use atomic::{create_atomic, refuse_link, write_atomic};
 pub use check::{check_record, has_errors};
-pub use entries::{append, column, count, date, money, newline, set, table_text};
+pub use entries::{append, column, count, date, money, newline, restyle, set, set_in, table_text};
 pub use locate::{RecordText, customer_files, read_record};
 pub use lock::{LOCK_FILE, Lock, lock};

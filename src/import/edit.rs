@@ -1,6 +1,6 @@
 //! What `import` adds to [`crate::edit`] (which appends entries and sets one key of an entry):
 //! new customer files, top-level keys compared and set in place with `toml_edit` (comments and
-//! formatting kept), entries read back, and a set of files written all at once.
+//! formatting kept), and a set of files written all at once.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -20,27 +20,6 @@ pub fn new_file(pairs: &[(&str, Value)]) -> String {
         doc.insert(key, Item::Value(value.clone()));
     }
     doc.to_string()
-}
-
-/// The entries of `[[array]]` (or an inline array of tables) as `(index, key → value)` views.
-pub fn entries(text: &str, array: &str) -> Result<Vec<BTreeMap<String, String>>> {
-    let doc = parse(text)?;
-    let plain = |v: &Value| v.as_str().map_or_else(|| v.to_string().trim().to_string(), str::to_string);
-    let mut out = Vec::new();
-    match doc.get(array) {
-        Some(Item::ArrayOfTables(tables)) => {
-            for t in tables.iter() {
-                out.push(t.iter().filter_map(|(k, i)| Some((k.to_string(), plain(i.as_value()?)))).collect());
-            }
-        }
-        Some(Item::Value(Value::Array(values))) => {
-            for t in values.iter().filter_map(Value::as_inline_table) {
-                out.push(t.iter().map(|(k, v)| (k.to_string(), plain(v))).collect());
-            }
-        }
-        _ => {}
-    }
-    Ok(out)
 }
 
 /// Replaces a value keeping the old one's surrounding whitespace and trailing comment.
@@ -134,11 +113,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn entries_read_back_and_top_keys_keep_comments() {
+    fn top_keys_keep_comments() {
         let text = "# top\nname = \"x\" # the name\n\n[[order]]\nref = \"A\"\ndate = 2026-01-02\n";
-        let orders = entries(text, "order").unwrap_or_default();
-        assert_eq!(orders[0].get("ref").map(String::as_str), Some("A"));
-        assert_eq!(orders[0].get("date").map(String::as_str), Some("2026-01-02"));
         let out = set_top(text, &[("name", Value::from("y")), ("phone", Value::from("1"))]).unwrap_or_default();
         assert_eq!(out, "# top\nname = \"y\" # the name\nphone = \"1\"\n\n[[order]]\nref = \"A\"\ndate = 2026-01-02\n");
     }

@@ -138,6 +138,7 @@ pub fn plan(
         let row = rows::Row::new(*row, &columns, cells);
         state.apply(kind, &row);
     }
+    state.finish();
     let rows::State { files, created, touched, lines, problems: row_problems, originals, .. } = state;
     plan.originals = originals;
     plan.lines = lines;

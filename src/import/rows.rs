@@ -4,9 +4,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use toml_edit::Value;
+
+mod known;
+mod payments;
+
+use known::{Known, interaction_identity, order_identity};
 
 use super::fields::{self, Field};
 use super::table::Table;
@@ -107,47 +110,6 @@ impl<'a> Row<'a> {
     }
 }
 
-/// What a customer's file already holds, to recognise a row imported before: its orders by
-/// `ref` (date and amount), and how many orders (date, amount, product) or interactions
-/// (date, kind, summary) of each identity it has.
-#[derive(Debug, Default)]
-struct Known {
-    refs: HashMap<String, (NaiveDate, Decimal)>,
-    counts: HashMap<String, usize>,
-}
-
-fn order_identity(date: NaiveDate, amount: Decimal, product: &str) -> String {
-    format!("{date}\u{1f}{}\u{1f}{}", amount.normalize(), product.trim())
-}
-
-fn interaction_identity(date: NaiveDate, kind: &str, summary: &str) -> String {
-    format!("{date}\u{1f}{kind}\u{1f}{}", summary.trim())
-}
-
-impl Known {
-    fn of(customer: &Customer, array: &str) -> Known {
-        let mut known = Known::default();
-        let identities: Vec<String> = if array == "order" {
-            for o in &customer.orders {
-                if let Some(r) = &o.reference {
-                    known.refs.insert(r.get_ref().clone(), (o.date, o.amount));
-                }
-            }
-            customer
-                .orders
-                .iter()
-                .map(|o| order_identity(o.date, o.amount, o.product.as_deref().unwrap_or("")))
-                .collect()
-        } else {
-            customer.interactions.iter().map(|i| interaction_identity(i.date, i.kind.as_str(), &i.summary)).collect()
-        };
-        for identity in identities {
-            *known.counts.entry(identity).or_default() += 1;
-        }
-        known
-    }
-}
-
 /// The import so far: the changed files and what was said about each row.
 pub struct State<'a> {
     root: &'a Path,
@@ -159,6 +121,7 @@ pub struct State<'a> {
     /// appended to their text without parsing it again.
     appendable: HashMap<String, &'static str>,
     known: HashMap<String, Known>,
+    paying: HashMap<String, payments::Paying>,
     /// The new text of each file touched so far.
     pub files: BTreeMap<String, String>,
     /// Which files are new.
@@ -198,6 +161,7 @@ impl<'a> State<'a> {
             by_ref,
             appendable: HashMap::new(),
             known: HashMap::new(),
+            paying: HashMap::new(),
             files: BTreeMap::new(),
             created: BTreeSet::new(),
             touched: Vec::new(),
@@ -247,6 +211,11 @@ impl<'a> State<'a> {
         if let Err(problem) = result {
             self.problems.push(problem);
         }
+    }
+
+    /// Ends the import: the files changed by payments get their text.
+    pub fn finish(&mut self) {
+        self.finish_payments();
     }
 
     /// The current text of a record file, without a BOM (read on first use).
@@ -408,61 +377,6 @@ impl<'a> State<'a> {
             }
             _ => Ok(false),
         }
-    }
-
-    fn payment(
-        &mut self,
-        row: &Row<'_>,
-        pairs: &[(&'static str, Value)],
-        columns: BTreeMap<&'static str, usize>,
-    ) -> Result<(), Problem> {
-        let (ref_col, reference) = row.get("ref").unwrap_or((1, "")); // ok: checked as required
-        let paid = pairs.iter().find(|(k, _)| *k == "paid").map(|(_, v)| v.clone()).unwrap_or(Value::from(""));
-        let candidates: Vec<&Customer> = if row.get("customer").is_some() {
-            vec![self.customer_named(row)?]
-        } else {
-            self.by_ref.get(reference).cloned().unwrap_or_default()
-        };
-        let customer = match candidates.as_slice() {
-            [one] => *one,
-            [] => return Err(Problem::new(row.number, ref_col, format!("no order has the ref `{reference}`"))),
-            many => {
-                let ids: Vec<&str> = many.iter().map(|c| c.id.as_str()).collect();
-                let message = format!("orders of {} have the ref `{reference}`: add a customer column", ids.join(", "));
-                return Err(Problem::new(row.number, ref_col, message));
-            }
-        };
-        let text = self.text(row.number, &customer.file)?;
-        let orders = edit::entries(&text, "order").map_err(|e| Problem::new(row.number, 1, e.to_string()))?;
-        let Some(index) = orders.iter().position(|o| o.get("ref").is_some_and(|r| r == reference)) else {
-            let message = format!("{} has no order with the ref `{reference}`", customer.id);
-            return Err(Problem::new(row.number, ref_col, message));
-        };
-        let order = &orders[index];
-        let paid_text = plain(&paid);
-        let paid_col = row.column("paid");
-        if order.get("date").is_some_and(|d| *d > paid_text) {
-            let date = order.get("date").cloned().unwrap_or_default();
-            return Err(Problem::new(
-                row.number,
-                paid_col,
-                format!("paid {paid_text} is before the order date {date}"),
-            ));
-        }
-        let who = format!("order {reference} of {} ({})", customer.id, customer.file);
-        match order.get("paid") {
-            Some(old) if *old == paid_text => {
-                self.lines.push(format!("row {}: unchanged {who}: paid {paid_text}", row.number));
-                return Ok(());
-            }
-            Some(old) => self.lines.push(format!("row {}: set paid = {paid_text} on {who} (was {old})", row.number)),
-            None => self.lines.push(format!("row {}: set paid = {paid_text} on {who}", row.number)),
-        }
-        let new = crate::edit::set(&text, "order", index, "paid", paid)
-            .map_err(|e| Problem::new(row.number, 1, e.to_string()))?;
-        self.files.insert(customer.file.clone(), new);
-        self.touched.push(Touch { row: row.number, file: customer.file.clone(), range: None, columns });
-        Ok(())
     }
 }
 

@@ -98,6 +98,18 @@ fn running_the_same_import_twice_changes_nothing_the_second_time() {
         assert_eq!(stdout(&out).matches("is in acme already").count(), entries, "{}", stdout(&out));
         assert!(stdout(&out).contains("changed 0"), "{}", stdout(&out));
     }
+    // Payments of two orders of one file (parsed once), then the same payments again.
+    dir.write("in.csv", "customer,date,amount,ref\nacme,2026-05-02,9,SO-9\n");
+    assert_eq!(exit_code(&run_in(dir.path(), &["import", "in.csv", "--as", "orders", "--write", "--today", TODAY])), 0);
+    dir.write("in.csv", "ref,paid\nSO-7,2026-05-03\nSO-9,2026-05-04\n");
+    let args = ["import", "in.csv", "--as", "payments", "--write", "--today", TODAY];
+    let out = run_in(dir.path(), &args);
+    assert_eq!(exit_code(&out), 0, "{}", stderr(&out));
+    let once = acme(&dir);
+    assert!(once.contains("paid = 2026-05-03") && once.contains("paid = 2026-05-04"), "{once}");
+    let out = run_in(dir.path(), &args);
+    assert_eq!(acme(&dir), once, "the second payments import changed the file");
+    assert_eq!(stdout(&out).matches("unchanged order").count(), 2, "{}", stdout(&out));
     // The same ref with another amount is a problem, not a second order.
     dir.write("in.csv", "customer,date,amount,ref\nacme,2026-05-01,8,SO-7\n");
     let out = run_in(dir.path(), &["import", "in.csv", "--as", "orders", "--write", "--today", TODAY]);
