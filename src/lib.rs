@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod cli;
 pub mod diagnostics;
 pub mod edit;
+pub mod fault;
 pub mod format;
 pub mod history;
 pub mod import;

@@ -135,24 +135,29 @@ impl Output {
 
     /// Swaps the finished site in for the old one, atomically where the system allows.
     pub fn commit(self) -> Result<()> {
+        crate::fault::point("before-swap");
         if !self.out.exists() {
             fs::rename(&self.staging, &self.out)
                 .with_context(|| format!("moving the new site to {}", self.out.display()))?;
             return Ok(());
         }
-        if exchange(&self.staging, &self.out)? {
+        // The fault `mid-swap` takes the two-rename path, the only one with a middle.
+        if !crate::fault::active("mid-swap") && exchange(&self.staging, &self.out)? {
             // The staging directory now holds the old site, which `drop` removes: the new site
             // is in place, so failing to remove the old one is no reason to report a failure.
+            crate::fault::point("before-cleanup");
             return Ok(());
         }
         let old = sibling(&self.out, &format!("old-{}", std::process::id()));
         fs::rename(&self.out, &old)
             .with_context(|| format!("moving the old site aside from {}", self.out.display()))?;
+        crate::fault::point("mid-swap");
         if let Err(err) = fs::rename(&self.staging, &self.out) {
             // Put the old site back (a killed build's `old-` directory is restored by the next).
             let _ = fs::rename(&old, &self.out);
             return Err(err).with_context(|| format!("moving the new site to {}", self.out.display()));
         }
+        crate::fault::point("before-cleanup");
         let _ = fs::remove_dir_all(&old);
         Ok(())
     }

@@ -40,6 +40,10 @@ pub struct ImportArgs {
     /// Write the changes (all of them, or nothing when any row has a problem).
     #[arg(long)]
     write: bool,
+    /// Amounts are written with a decimal comma: `1234,56` or `1.234,56` (implied when the
+    /// file separates its cells with `;`).
+    #[arg(long)]
+    decimal_comma: bool,
 }
 
 fn parse_map(s: &str) -> Result<(String, String), String> {
@@ -50,6 +54,14 @@ fn parse_map(s: &str) -> Result<(String, String), String> {
 /// Runs `import`.
 pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let csv = std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
+    let root = &args.records.records;
+    // One lock for the whole import, taken before the records are read: what is planned is
+    // what is written over, and no other writer changes a file in between.
+    let lock = match args.write {
+        true if !root.is_dir() => bail!("records directory {} not found", root.display()),
+        true => Some(crate::edit::lock(root)?),
+        false => None,
+    };
     let project = args.records.load()?;
     if project.counts().errors > 0 {
         print_human(&project.loaded)?;
@@ -62,8 +74,8 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         As::Interactions => Kind::Interactions,
         As::Payments => Kind::Payments,
     };
-    let root = &args.records.records;
-    let plan = import::plan(root, &project.loaded, &csv, kind, &args.maps, project.today);
+    let options = import::Options { decimal_comma: args.decimal_comma };
+    let plan = import::plan(root, &project.loaded, &csv, kind, &args.maps, project.today, options);
     // The lines and problems quote the CSV's cells: shown, never obeyed by the terminal.
     for line in &plan.lines {
         println!("{}", escape(line));
@@ -89,10 +101,8 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    if !root.is_dir() {
-        bail!("records directory {} not found", root.display());
-    }
-    import::edit::write_files(root, &plan.changes())?;
+    let Some(lock) = lock else { bail!("records directory {} not found", root.display()) };
+    import::edit::write_files(root, &lock, &plan.changes())?;
     println!("wrote {created} new file(s) and changed {changed} in {}", root.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -161,7 +161,8 @@ pub fn run(args: &LogArgs) -> Result<ExitCode> {
     };
     let today = args.records.today();
     let path = root.join(&rel);
-    let _lock = edit::lock(&path)?;
+    let _lock = edit::lock(root)?;
+    edit::refuse_link(&path)?;
     let original = edit::read_record(&path)?;
     let (text, done) = change(args, &original.text, today)?;
     let loaded = check_record(root, today, &rel, &text);

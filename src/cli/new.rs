@@ -72,6 +72,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         None => String::new(),
     };
     let rel = format!("customers/{folder}{}.toml", args.id);
+    let _lock = crate::edit::lock(root)?;
     let refuse = |d: Diagnostic, text: &str| -> Result<ExitCode> {
         let mut texts = BTreeMap::from([(d.file.clone(), text.to_string())]);
         for label in &d.labels {

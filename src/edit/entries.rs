@@ -21,13 +21,13 @@ pub fn date(d: NaiveDate) -> Result<Value> {
 }
 
 /// The line ending the text uses: CRLF when every line break is one, else LF.
-fn newline(text: &str) -> &'static str {
+pub fn newline(text: &str) -> &'static str {
     let lf = text.matches('\n').count();
     if lf > 0 && text.matches("\r\n").count() == lf { "\r\n" } else { "\n" }
 }
 
 /// Converts the LF line breaks of `text` to CRLF when `style` is CRLF.
-fn restyle(text: String, style: &str) -> String {
+pub fn restyle(text: String, style: &str) -> String {
     if style == "\r\n" { text.replace("\r\n", "\n").replace('\n', "\r\n") } else { text }
 }
 
@@ -86,19 +86,31 @@ pub fn append(text: &str, key: &str, values: &[(&str, Value)]) -> Result<String>
             out.push_str(nl);
         }
     }
-    out.push_str(&format!("[[{key}]]{nl}"));
+    out.push_str(&table_text(key, values, nl));
+    Ok(out)
+}
+
+/// The text of one `[[key]]` table holding `values`, each line ended by `nl`: what [`append`]
+/// adds (after a blank line) to a file that writes `key` as tables or not at all.
+pub fn table_text(key: &str, values: &[(&str, Value)], nl: &str) -> String {
+    let mut out = format!("[[{key}]]{nl}");
     for (k, v) in values {
         let v = v.clone().decorated("", "");
         out.push_str(&format!("{k} = {v}{nl}"));
     }
-    Ok(out)
+    out
 }
 
 /// Sets `field` in the `index`-th (0-based) entry of the array of tables `key`, replacing its
 /// value in place (keeping its comment) or adding it after the entry's last key.
 pub fn set(text: &str, key: &str, index: usize, field: &str, value: Value) -> Result<String> {
     let mut doc = parse(text)?;
-    let nl = newline(text);
+    set_in(&mut doc, key, index, field, value)?;
+    Ok(restyle(doc.to_string(), newline(text)))
+}
+
+/// [`set`] on a parsed document (to set many values with one parse; [`restyle`] the text).
+pub fn set_in(doc: &mut DocumentMut, key: &str, index: usize, field: &str, value: Value) -> Result<()> {
     let missing = || anyhow!("there is no entry {} in [[{key}]]", index + 1);
     match doc.get_mut(key) {
         Some(Item::ArrayOfTables(array)) => {
@@ -129,7 +141,7 @@ pub fn set(text: &str, key: &str, index: usize, field: &str, value: Value) -> Re
         }
         _ => return Err(missing()),
     }
-    Ok(restyle(doc.to_string(), nl))
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,17 +1,18 @@
-//! Writing records: the commands that change them (`new`, `log`) edit the text in place with
-//! `toml_edit`, validate the result like `check` before writing, and write atomically under
-//! a lock.
+//! Writing records: the commands that change them (`new`, `log`, `import`) edit the text in
+//! place with `toml_edit`, validate the result like `check` before writing, and write
+//! atomically ([`atomic`], one file; [`journal`], many as one step) under the records lock.
 
 mod atomic;
 mod check;
 mod entries;
+pub mod journal;
 mod locate;
 mod lock;
 mod money;
 
-pub use atomic::{create_atomic, write_atomic};
+pub use atomic::{create_atomic, refuse_link, write_atomic};
 pub use check::{check_record, has_errors};
-pub use entries::{append, column, count, date, set};
+pub use entries::{append, column, count, date, newline, restyle, set, set_in, table_text};
 pub use locate::{RecordText, customer_files, read_record};
-pub use lock::{Lock, lock};
+pub use lock::{LOCK_FILE, Lock, lock};
 pub use money::money;

@@ -1,11 +1,10 @@
 //! What `import` adds to [`crate::edit`] (which appends entries and sets one key of an entry):
 //! new customer files, top-level keys compared and set in place with `toml_edit` (comments and
-//! formatting kept), entries read back, and a set of files written all at once.
+//! formatting kept), and a set of files written all at once.
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 use toml_edit::{DocumentMut, Item, Table, Value};
@@ -21,27 +20,6 @@ pub fn new_file(pairs: &[(&str, Value)]) -> String {
         doc.insert(key, Item::Value(value.clone()));
     }
     doc.to_string()
-}
-
-/// The entries of `[[array]]` (or an inline array of tables) as `(index, key → value)` views.
-pub fn entries(text: &str, array: &str) -> Result<Vec<BTreeMap<String, String>>> {
-    let doc = parse(text)?;
-    let plain = |v: &Value| v.as_str().map_or_else(|| v.to_string().trim().to_string(), str::to_string);
-    let mut out = Vec::new();
-    match doc.get(array) {
-        Some(Item::ArrayOfTables(tables)) => {
-            for t in tables.iter() {
-                out.push(t.iter().filter_map(|(k, i)| Some((k.to_string(), plain(i.as_value()?)))).collect());
-            }
-        }
-        Some(Item::Value(Value::Array(values))) => {
-            for t in values.iter().filter_map(Value::as_inline_table) {
-                out.push(t.iter().map(|(k, v)| (k.to_string(), plain(v))).collect());
-            }
-        }
-        _ => {}
-    }
-    Ok(out)
 }
 
 /// Replaces a value keeping the old one's surrounding whitespace and trailing comment.
@@ -95,11 +73,6 @@ fn number(v: &Value) -> Option<f64> {
     v.as_float().or_else(|| v.as_integer().map(|i| i as f64))
 }
 
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    path.with_file_name(format!(".{name}.cardfile-import-{}.tmp", std::process::id()))
-}
-
 /// One file to write: its new bytes, and the bytes it had when the change was planned
 /// (`None`: it must not exist).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,51 +83,29 @@ pub struct FileChange {
     pub after: Vec<u8>,
 }
 
-/// Writes files under `root` (relative `/`-separated path → change) as one step as far as a
-/// file system allows. Every file is locked (as `log` and `new` lock them) and checked to
-/// still hold what the plan was made from; then every file is written and synced beside its
-/// target, and only then are all renamed into place. A failure before the renames leaves
-/// every record untouched.
-pub fn write_files(root: &Path, files: &BTreeMap<String, FileChange>) -> Result<()> {
-    let mut locks = Vec::new();
+/// Writes files under `root` (relative `/`-separated path → change) as one step, under the
+/// records lock `lock` (taken before the plan was made): every file is checked to still
+/// hold what the plan was made from (a link is refused, never followed), then all are
+/// written through [`crate::edit::journal`], which lands the whole change or none of it even
+/// when the process is killed.
+pub fn write_files(root: &Path, lock: &crate::edit::Lock, files: &BTreeMap<String, FileChange>) -> Result<()> {
+    if files.is_empty() {
+        return Ok(());
+    }
+    let mut writes = Vec::with_capacity(files.len());
     for (rel, change) in files {
         let path = root.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        }
-        locks.push(crate::edit::lock(&path)?);
-        let now = fs::read(&path).ok();
+        crate::edit::refuse_link(&path)?;
+        let now = match fs::symlink_metadata(&path) {
+            Ok(_) => Some(fs::read(&path).with_context(|| format!("reading {}", path.display()))?),
+            Err(_) => None,
+        };
         if now != change.before {
             bail!("{rel} changed while the import was being prepared; nothing was written, run the import again");
         }
+        writes.push((rel.clone(), change.after.clone()));
     }
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let result = (|| -> Result<()> {
-        for (rel, change) in files {
-            let path = root.join(rel);
-            let temp = temp_path(&path);
-            staged.push((temp.clone(), path));
-            let mut file = fs::File::create(&temp).with_context(|| format!("writing {}", temp.display()))?;
-            file.write_all(&change.after).with_context(|| format!("writing {}", temp.display()))?;
-            file.sync_all().with_context(|| format!("syncing {}", temp.display()))?;
-        }
-        Ok(())
-    })();
-    if let Err(err) = result {
-        for (temp, _) in &staged {
-            let _ = fs::remove_file(temp);
-        }
-        return Err(err);
-    }
-    for (temp, path) in &staged {
-        fs::rename(temp, path).with_context(|| format!("moving {} into place", path.display()))?;
-        if let Some(dir) = path.parent() {
-            // Make the rename itself durable; not every system can sync a directory.
-            let _ = fs::File::open(dir).and_then(|d| d.sync_all());
-        }
-    }
-    drop(locks);
-    Ok(())
+    crate::edit::journal::write_all(root, lock, &writes)
 }
 
 #[cfg(test)]
@@ -162,11 +113,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn entries_read_back_and_top_keys_keep_comments() {
+    fn top_keys_keep_comments() {
         let text = "# top\nname = \"x\" # the name\n\n[[order]]\nref = \"A\"\ndate = 2026-01-02\n";
-        let orders = entries(text, "order").unwrap_or_default();
-        assert_eq!(orders[0].get("ref").map(String::as_str), Some("A"));
-        assert_eq!(orders[0].get("date").map(String::as_str), Some("2026-01-02"));
         let out = set_top(text, &[("name", Value::from("y")), ("phone", Value::from("1"))]).unwrap_or_default();
         assert_eq!(out, "# top\nname = \"y\" # the name\nphone = \"1\"\n\n[[order]]\nref = \"A\"\ndate = 2026-01-02\n");
     }

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use toml_edit::{Array, Datetime, Value};
 
 /// What a cell holds.
@@ -112,31 +111,53 @@ pub fn date(cell: &str) -> Option<NaiveDate> {
     ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"].iter().find_map(|f| NaiveDate::parse_from_str(cell, f).ok())
 }
 
-/// Parses an amount of money: thousands separators, `¥`/`￥`, `元` and spaces allowed.
-pub fn money(cell: &str) -> Option<Decimal> {
-    let cleaned: String = cell.chars().filter(|c| !matches!(c, ',' | '，' | ' ' | '¥' | '￥' | '元')).collect();
-    let cleaned = cleaned.strip_prefix("RMB").or_else(|| cleaned.strip_prefix("CNY")).unwrap_or(&cleaned);
-    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
+/// Parses an amount of money written in one unambiguous form: `1234.56` or `1,234.56` (`,`
+/// grouping thousands in threes), or with `decimal_comma` `1234,56` or `1.234,56`. A currency
+/// sign (`¥`, `￥`, `RMB`, `CNY`) before it, `元` after it and blanks around it are allowed;
+/// `，` is read as `,`. Anything else (`1,50`, `1,2,3`, `1.234,56` without `decimal_comma`) is
+/// `None`: the import says so rather than guess.
+pub fn money(cell: &str, decimal_comma: bool) -> Option<Decimal> {
+    let cell = cell.trim();
+    let cell = ["¥", "￥", "RMB", "CNY"].iter().find_map(|p| cell.strip_prefix(p)).unwrap_or(cell).trim_start();
+    let cell = cell.strip_suffix('元').unwrap_or(cell).trim_end();
+    let (negative, digits) = match cell.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cell),
+    };
+    let digits = digits.replace('，', ",");
+    let (group, point) = if decimal_comma { ('.', ',') } else { (',', '.') };
+    let (whole, fraction) = match digits.split_once(point) {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (digits.as_str(), None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !fraction.is_none_or(all_digits) {
         return None;
     }
-    cleaned.parse().ok()
+    let mut groups = whole.split(group);
+    let head = groups.next().unwrap_or_default();
+    let rest: Vec<&str> = groups.collect();
+    let grouped = rest.is_empty() || (head.len() <= 3 && rest.iter().all(|g| g.len() == 3));
+    if !all_digits(head) || !grouped || !rest.iter().all(|g| all_digits(g)) {
+        return None;
+    }
+    let mut plain = String::with_capacity(digits.len() + 1);
+    if negative {
+        plain.push('-');
+    }
+    plain.push_str(head);
+    rest.iter().for_each(|g| plain.push_str(g));
+    if let Some(fraction) = fraction {
+        plain.push('.');
+        plain.push_str(fraction);
+    }
+    plain.parse().ok()
 }
 
 /// The TOML value of a date.
 pub fn date_value(d: NaiveDate) -> Value {
     let text = d.format("%Y-%m-%d").to_string();
     text.parse::<Datetime>().map_or_else(|_| Value::from(text), Value::from)
-}
-
-/// The TOML value of an amount: an integer when whole, else a float (money in records is a
-/// TOML number). `None` when a float would not hold it exactly.
-pub fn money_value(amount: Decimal) -> Option<Value> {
-    let normal = amount.normalize();
-    if normal.scale() == 0 {
-        return normal.to_i64().map(Value::from);
-    }
-    let float: f64 = normal.to_string().parse().ok()?;
-    (Decimal::try_from(float).ok()?.normalize() == normal).then(|| Value::from(float))
 }
 
 /// Splits a tags cell on `;`, `；` and `、`.
@@ -170,8 +191,9 @@ pub fn interaction_kind(cell: &str) -> String {
     }
 }
 
-/// Turns a cell into the field's TOML value, or says what is wrong with it.
-pub fn value(field: &Field, cell: &str) -> Result<Value, String> {
+/// Turns a cell into the field's TOML value, or says what is wrong with it. `decimal_comma`:
+/// amounts are written `1.234,56` (see [`money`]).
+pub fn value(field: &Field, cell: &str, decimal_comma: bool) -> Result<Value, String> {
     match field.kind {
         Type::Text => Ok(Value::from(cell)),
         Type::Id if crate::records::valid_id(cell) => Ok(Value::from(cell)),
@@ -181,10 +203,19 @@ pub fn value(field: &Field, cell: &str) -> Result<Value, String> {
         Type::Date => date(cell)
             .map(date_value)
             .ok_or_else(|| format!("`{cell}` is not a date like 2026-03-04, 2026/3/4 or 2026年3月4日")),
-        Type::Money => match money(cell) {
-            Some(m) if m.is_sign_negative() => Err(format!("`{cell}` is negative; money is never negative")),
-            Some(m) => money_value(m).ok_or_else(|| format!("`{cell}` has too many digits to be kept exactly")),
-            None => Err(format!("`{cell}` is not an amount like 12000, 12,000.50 or ¥12000")),
+        Type::Money => match money(cell, decimal_comma) {
+            Some(m) if m.is_sign_negative() && !m.is_zero() => {
+                Err(format!("`{cell}` is negative; money is never negative"))
+            }
+            Some(m) => crate::edit::money(m).map_err(|_| format!("`{cell}` has too many digits to be kept exactly")),
+            None if decimal_comma => Err(format!(
+                "`{cell}` is not an amount written with a decimal comma, like 1234,56 or 1.234,56 \
+                 (`.` grouping thousands in threes)"
+            )),
+            None => Err(format!(
+                "`{cell}` is not an amount like 1234.56, 1,234.56 or ¥12000 (`,` groups thousands in threes; \
+                 for a decimal comma, as in 1234,56, pass --decimal-comma)"
+            )),
         },
         Type::Number => cell
             .parse::<u32>()
@@ -212,12 +243,27 @@ mod tests {
 
     #[test]
     fn amounts_with_separators_and_currency() {
-        assert_eq!(money("12,000.50"), Some(Decimal::new(1200050, 2)));
-        assert_eq!(money("¥12000"), Some(Decimal::from(12000)));
-        assert_eq!(money("￥ 1,200元"), Some(Decimal::from(1200)));
-        assert_eq!(money("12k"), None);
-        assert_eq!(money_value(Decimal::new(1200050, 2)).map(|v| v.to_string()), Some("12000.5".into()));
-        assert_eq!(money_value(Decimal::from(12000)).map(|v| v.to_string()), Some("12000".into()));
+        assert_eq!(money("12,000.50", false), Some(Decimal::new(1200050, 2)));
+        assert_eq!(money("¥12000", false), Some(Decimal::from(12000)));
+        assert_eq!(money("￥ 1,200元", false), Some(Decimal::from(1200)));
+        assert_eq!(money("1,234,567.5", false), Some(Decimal::new(12345675, 1)));
+        assert_eq!(money("12k", false), None);
+    }
+
+    #[test]
+    fn ambiguous_amounts_are_refused() {
+        for cell in
+            ["1,50", "1,2,3", "1.234,56", "12,50", "1,2345.6", "1234,567.0", ",5", "5.", "1.2.3", "1 234", "--1", "1e9"]
+        {
+            assert_eq!(money(cell, false), None, "{cell}");
+        }
+        for cell in ["1,234.56", "12.5.6", "1,2,3", "1.23,4.5", "1.2345,6", "1.5"] {
+            assert_eq!(money(cell, true), None, "{cell}");
+        }
+        assert_eq!(money("1.234,56", true), Some(Decimal::new(123456, 2)));
+        assert_eq!(money("1234,56", true), Some(Decimal::new(123456, 2)));
+        assert_eq!(money("12,50", true), Some(Decimal::new(1250, 2)));
+        assert_eq!(money("1.234", true), Some(Decimal::from(1234)));
     }
 
     #[test]

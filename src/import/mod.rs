@@ -10,7 +10,7 @@ pub mod fields;
 mod rows;
 pub mod table;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -105,21 +105,40 @@ impl Plan {
 /// How columns are read: `--map COLUMN=FIELD` pairs (an empty field skips the column).
 pub type Maps = [(String, String)];
 
+/// How the CSV file is read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Amounts are written with a decimal comma (`1.234,56`), as `--decimal-comma` says; a
+    /// file whose cells are separated by `;` is read so too.
+    pub decimal_comma: bool,
+}
+
 /// Plans an import of `csv` (the file's bytes) into the records `base` loaded from `root`
 /// (which must have no errors). Nothing is written.
-pub fn plan(root: &Path, base: &Loaded, csv: &[u8], kind: Kind, maps: &Maps, today: NaiveDate) -> Plan {
+pub fn plan(
+    root: &Path,
+    base: &Loaded,
+    csv: &[u8],
+    kind: Kind,
+    maps: &Maps,
+    today: NaiveDate,
+    options: Options,
+) -> Plan {
     let (table, mut problems) = table::read(csv);
     let mut plan = Plan { encoding: table.encoding, ..Plan::default() };
     let columns = rows::columns(kind.fields(), &table, maps, &mut problems);
     if !problems.is_empty() {
+        problems.sort_by_key(|p| (p.row, p.column));
         plan.problems = problems;
         return plan;
     }
-    let mut state = rows::State::new(root, &base.records);
+    let decimal_comma = options.decimal_comma || table.delimiter == b';';
+    let mut state = rows::State::new(root, &base.records, decimal_comma);
     for (row, cells) in &table.rows {
         let row = rows::Row::new(*row, &columns, cells);
         state.apply(kind, &row);
     }
+    state.finish();
     let rows::State { files, created, touched, lines, problems: row_problems, originals, .. } = state;
     plan.originals = originals;
     plan.lines = lines;
@@ -130,12 +149,16 @@ pub fn plan(root: &Path, base: &Loaded, csv: &[u8], kind: Kind, maps: &Maps, tod
         let after = crate::records::load_with(root, today, &plan.files);
         let before: BTreeSet<(&str, &str)> =
             base.diagnostics.iter().map(|d| (d.file.as_str(), d.message.as_str())).collect();
+        let mut by_file: HashMap<&str, Vec<&Touch>> = HashMap::new();
+        for t in &touched {
+            by_file.entry(t.file.as_str()).or_default().push(t);
+        }
         for d in &after.diagnostics {
             if d.severity() == Severity::Warning && before.contains(&(d.file.as_str(), d.message.as_str())) {
                 continue;
             }
             let text = plan.files.get(&d.file).map(String::as_str).unwrap_or_default();
-            plan.problems.push(locate(d, text, &touched));
+            plan.problems.push(locate(d, text, by_file.get(d.file.as_str()).map_or(&[][..], Vec::as_slice)));
         }
     }
     plan.problems.sort_by_key(|p| (p.row, p.column));
@@ -153,10 +176,10 @@ pub(crate) struct Touch {
     columns: BTreeMap<&'static str, usize>,
 }
 
-/// Turns a diagnostic of the changed tree into a problem at the row and column it came from.
-fn locate(d: &Diagnostic, text: &str, touched: &[Touch]) -> Problem {
+/// Turns a diagnostic of the changed tree into a problem at the row and column it came from
+/// (`mine`: the rows that changed the diagnostic's file, in order).
+fn locate(d: &Diagnostic, text: &str, mine: &[&Touch]) -> Problem {
     let start = d.span.as_ref().map_or(0, |s| s.start);
-    let mine: Vec<&Touch> = touched.iter().filter(|t| t.file == d.file).collect();
     let touch = mine
         .iter()
         .find(|t| t.range.as_ref().is_some_and(|r| r.contains(&start)))

@@ -1,10 +1,15 @@
 //! From columns and rows to changes of record files, one row at a time.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
 use toml_edit::Value;
+
+mod known;
+mod payments;
+
+use known::{Known, interaction_identity, order_identity};
 
 use super::fields::{self, Field};
 use super::table::Table;
@@ -108,7 +113,15 @@ impl<'a> Row<'a> {
 /// The import so far: the changed files and what was said about each row.
 pub struct State<'a> {
     root: &'a Path,
-    records: &'a Records,
+    decimal_comma: bool,
+    by_id: HashMap<&'a str, &'a Customer>,
+    by_name: HashMap<&'a str, Vec<&'a Customer>>,
+    by_ref: HashMap<&'a str, Vec<&'a Customer>>,
+    /// Files that hold their entries as `[[tables]]`, with their line ending: a new entry is
+    /// appended to their text without parsing it again.
+    appendable: HashMap<String, &'static str>,
+    known: HashMap<String, Known>,
+    paying: HashMap<String, payments::Paying>,
     /// The new text of each file touched so far.
     pub files: BTreeMap<String, String>,
     /// Which files are new.
@@ -125,11 +138,30 @@ pub struct State<'a> {
 }
 
 impl<'a> State<'a> {
-    /// An empty import into `records` (loaded from `root`).
-    pub fn new(root: &'a Path, records: &'a Records) -> State<'a> {
+    /// An empty import into `records` (loaded from `root`); `decimal_comma`: amounts are
+    /// written `1.234,56`.
+    pub fn new(root: &'a Path, records: &'a Records, decimal_comma: bool) -> State<'a> {
+        let mut by_id = HashMap::new();
+        let mut by_name: HashMap<&str, Vec<&Customer>> = HashMap::new();
+        let mut by_ref: HashMap<&str, Vec<&Customer>> = HashMap::new();
+        for c in &records.customers {
+            by_id.insert(c.id.as_str(), c);
+            by_name.entry(c.name.as_str()).or_default().push(c);
+            let refs: BTreeSet<&str> =
+                c.orders.iter().filter_map(|o| o.reference.as_ref()).map(|r| r.get_ref().as_str()).collect();
+            for r in refs {
+                by_ref.entry(r).or_default().push(c);
+            }
+        }
         State {
             root,
-            records,
+            decimal_comma,
+            by_id,
+            by_name,
+            by_ref,
+            appendable: HashMap::new(),
+            known: HashMap::new(),
+            paying: HashMap::new(),
             files: BTreeMap::new(),
             created: BTreeSet::new(),
             touched: Vec::new(),
@@ -149,7 +181,7 @@ impl<'a> State<'a> {
             match row.get(field.key) {
                 Some((col, cell)) => {
                     columns.insert(field.key, col);
-                    match fields::value(field, cell) {
+                    match fields::value(field, cell, self.decimal_comma) {
                         Ok(v) => pairs.push((field.key, v)),
                         Err(message) => self.problems.push(Problem::new(row.number, col, message)),
                     }
@@ -181,6 +213,11 @@ impl<'a> State<'a> {
         }
     }
 
+    /// Ends the import: the files changed by payments get their text.
+    pub fn finish(&mut self) {
+        self.finish_payments();
+    }
+
     /// The current text of a record file, without a BOM (read on first use).
     fn text(&mut self, row: usize, rel: &str) -> Result<String, Problem> {
         if let Some(text) = self.files.get(rel) {
@@ -196,12 +233,10 @@ impl<'a> State<'a> {
 
     fn customer_named(&self, row: &Row<'_>) -> Result<&'a Customer, Problem> {
         let (col, cell) = row.get("customer").unwrap_or((1, "")); // ok: checked as required
-        let records: &'a Records = self.records;
-        if let Some(c) = records.customers.iter().find(|c| c.id == cell) {
+        if let Some(c) = self.by_id.get(cell) {
             return Ok(c);
         }
-        let by_name: Vec<&Customer> = records.customers.iter().filter(|c| c.name == cell).collect();
-        match by_name.as_slice() {
+        match self.by_name.get(cell).map_or(&[][..], Vec::as_slice) {
             [one] => Ok(one),
             [] => Err(Problem::new(row.number, col, format!("no customer with the id or name `{cell}`"))),
             many => {
@@ -222,7 +257,7 @@ impl<'a> State<'a> {
         if !self.ids.insert(id.to_string()) {
             return Err(Problem::new(row.number, id_col, format!("`{id}` is on an earlier row too")));
         }
-        let existing = self.records.customers.iter().find(|c| c.id == id);
+        let existing = self.by_id.get(id).copied();
         let (file, range) = if let Some(c) = existing {
             let text = self.text(row.number, &c.file)?;
             let changed = edit::differing(&text, &pairs).map_err(|e| Problem::new(row.number, 1, e.to_string()))?;
@@ -265,13 +300,6 @@ impl<'a> State<'a> {
     ) -> Result<(), Problem> {
         let customer = self.customer_named(row)?;
         pairs.retain(|(k, _)| *k != "customer");
-        let text = self.text(row.number, &customer.file)?;
-        let new = crate::edit::append(&text, array, &pairs)
-            .map_err(|e| Problem::new(row.number, 1, format!("{}: {e:#}", customer.file)))?;
-        let range = match new.get(text.len()..).filter(|_| new.starts_with(&text)).and_then(|t| t.find("[[")) {
-            Some(at) => text.len() + at..new.len(),
-            None => 0..new.len(),
-        };
         let show = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| plain(v));
         let what = match array {
             "order" => format!(
@@ -282,70 +310,73 @@ impl<'a> State<'a> {
             ),
             _ => format!("{} {}", show("kind").unwrap_or_default(), show("date").unwrap_or_default()),
         };
-        self.lines.push(format!("row {}: add {what} to {} ({})", row.number, customer.id, customer.file));
-        self.files.insert(customer.file.clone(), new);
-        self.touched.push(Touch { row: row.number, file: customer.file.clone(), range: Some(range), columns });
+        if self.already_there(customer, array, row)? {
+            self.lines.push(format!(
+                "row {}: unchanged: {what} is in {} already ({})",
+                row.number, customer.id, customer.file
+            ));
+            return Ok(());
+        }
+        let file = customer.file.clone();
+        let range = match (self.appendable.get(&file).copied(), self.files.get_mut(&file)) {
+            (Some(nl), Some(text)) => {
+                text.push_str(nl);
+                let start = text.len();
+                text.push_str(&crate::edit::table_text(array, &pairs, nl));
+                start..text.len()
+            }
+            _ => {
+                let text = self.text(row.number, &file)?;
+                let new = crate::edit::append(&text, array, &pairs)
+                    .map_err(|e| Problem::new(row.number, 1, format!("{file}: {e:#}")))?;
+                let range = match new.get(text.len()..).filter(|_| new.starts_with(&text)).and_then(|t| t.find("[[")) {
+                    Some(at) => {
+                        self.appendable.insert(file.clone(), crate::edit::newline(&text));
+                        text.len() + at..new.len()
+                    }
+                    None => 0..new.len(),
+                };
+                self.files.insert(file.clone(), new);
+                range
+            }
+        };
+        self.lines.push(format!("row {}: add {what} to {} ({file})", row.number, customer.id));
+        self.touched.push(Touch { row: row.number, file, range: Some(range), columns });
         Ok(())
     }
 
-    fn payment(
-        &mut self,
-        row: &Row<'_>,
-        pairs: &[(&'static str, Value)],
-        columns: BTreeMap<&'static str, usize>,
-    ) -> Result<(), Problem> {
-        let (ref_col, reference) = row.get("ref").unwrap_or((1, "")); // ok: checked as required
-        let paid = pairs.iter().find(|(k, _)| *k == "paid").map(|(_, v)| v.clone()).unwrap_or(Value::from(""));
-        let candidates: Vec<&Customer> = if row.get("customer").is_some() {
-            vec![self.customer_named(row)?]
+    /// Whether the row's order or interaction is in the customer's file already (imported
+    /// before): an order by its `ref`, else by date, amount and product; an interaction by
+    /// date, kind and summary. Each entry of the file stands for one row. An order whose `ref`
+    /// is there with another date or amount is a problem.
+    fn already_there(&mut self, customer: &Customer, array: &str, row: &Row<'_>) -> Result<bool, Problem> {
+        let known = self.known.entry(customer.id.clone()).or_insert_with(|| Known::of(customer, array));
+        let date = row.get("date").and_then(|(_, d)| fields::date(d)).unwrap_or_default();
+        let identity = if array == "order" {
+            let amount = row.get("amount").and_then(|(_, a)| fields::money(a, self.decimal_comma)).unwrap_or_default();
+            if let Some((col, reference)) = row.get("ref") {
+                return match known.refs.get(reference) {
+                    None => Ok(false),
+                    Some((d, a)) if *d == date && a.normalize() == amount.normalize() => Ok(true),
+                    Some((d, a)) => Err(Problem::new(
+                        row.number,
+                        col,
+                        format!("{} has an order with the ref `{reference}` already, of {a} on {d}", customer.id),
+                    )),
+                };
+            }
+            order_identity(date, amount, row.get("product").map_or("", |(_, p)| p))
         } else {
-            let records: &'a Records = self.records;
-            records
-                .customers
-                .iter()
-                .filter(|c| c.orders.iter().any(|o| o.reference.as_ref().is_some_and(|r| r.get_ref() == reference)))
-                .collect()
+            let kind = fields::interaction_kind(row.get("kind").map_or("", |(_, k)| k));
+            interaction_identity(date, &kind, row.get("summary").map_or("", |(_, s)| s))
         };
-        let customer = match candidates.as_slice() {
-            [one] => *one,
-            [] => return Err(Problem::new(row.number, ref_col, format!("no order has the ref `{reference}`"))),
-            many => {
-                let ids: Vec<&str> = many.iter().map(|c| c.id.as_str()).collect();
-                let message = format!("orders of {} have the ref `{reference}`: add a customer column", ids.join(", "));
-                return Err(Problem::new(row.number, ref_col, message));
+        match known.counts.get_mut(&identity) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                Ok(true)
             }
-        };
-        let text = self.text(row.number, &customer.file)?;
-        let orders = edit::entries(&text, "order").map_err(|e| Problem::new(row.number, 1, e.to_string()))?;
-        let Some(index) = orders.iter().position(|o| o.get("ref").is_some_and(|r| r == reference)) else {
-            let message = format!("{} has no order with the ref `{reference}`", customer.id);
-            return Err(Problem::new(row.number, ref_col, message));
-        };
-        let order = &orders[index];
-        let paid_text = plain(&paid);
-        let paid_col = row.column("paid");
-        if order.get("date").is_some_and(|d| *d > paid_text) {
-            let date = order.get("date").cloned().unwrap_or_default();
-            return Err(Problem::new(
-                row.number,
-                paid_col,
-                format!("paid {paid_text} is before the order date {date}"),
-            ));
+            _ => Ok(false),
         }
-        let who = format!("order {reference} of {} ({})", customer.id, customer.file);
-        match order.get("paid") {
-            Some(old) if *old == paid_text => {
-                self.lines.push(format!("row {}: unchanged {who}: paid {paid_text}", row.number));
-                return Ok(());
-            }
-            Some(old) => self.lines.push(format!("row {}: set paid = {paid_text} on {who} (was {old})", row.number)),
-            None => self.lines.push(format!("row {}: set paid = {paid_text} on {who}", row.number)),
-        }
-        let new = crate::edit::set(&text, "order", index, "paid", paid)
-            .map_err(|e| Problem::new(row.number, 1, e.to_string()))?;
-        self.files.insert(customer.file.clone(), new);
-        self.touched.push(Touch { row: row.number, file: customer.file.clone(), range: None, columns });
-        Ok(())
     }
 }
 

@@ -176,8 +176,9 @@ pub fn discover(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
 /// keeping the walk's order: by path, one component at a time.
 pub fn add_overlay<'a>(root: &Path, found: &mut Vec<Found>, rels: impl Iterator<Item = &'a String>) {
     let mut added = false;
+    let known: std::collections::HashSet<String> = found.iter().map(|f| f.rel.clone()).collect();
     for rel in rels {
-        if found.iter().any(|f| &f.rel == rel) || !rel.starts_with("customers/") || !rel.ends_with(".toml") {
+        if known.contains(rel) || !rel.starts_with("customers/") || !rel.ends_with(".toml") {
             continue;
         }
         let name = rel.rsplit('/').next().unwrap_or_default();

@@ -47,9 +47,19 @@ pub const CUSTOMER_HEADER: &[&str] = &[
 /// The agenda CSV's header row.
 pub const AGENDA_HEADER: &[&str] = &["date", "status", "kind", "customer", "owner", "reason"];
 
-/// A text cell that a spreadsheet would run as a formula is prefixed with `'`.
+/// A text cell that a spreadsheet would run as a formula is prefixed with `'`: its first
+/// character that is not a blank is `=`, `+`, `-` or `@`, or it holds a tab or CR before any
+/// other character (spreadsheets skip leading blanks before they look for a formula). Only
+/// text cells go through here: numbers are written as numbers, by their type.
 pub fn neutralise(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() }
+    let first = text.chars().find(|c| matches!(c, '\t' | '\r') || !c.is_whitespace());
+    if matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')) { format!("'{text}") } else { text.to_string() }
+}
+
+/// A list of text in one cell: each part neutralised on its own, then joined with `;` (a
+/// spreadsheet in a `;` locale splits the cell into its parts, each of which must be safe).
+pub fn list<S: AsRef<str>>(parts: &[S]) -> String {
+    parts.iter().map(|p| neutralise(p.as_ref())).collect::<Vec<_>>().join(";")
 }
 
 fn number(value: &rust_decimal::Decimal) -> String {
@@ -77,7 +87,7 @@ pub fn customers(records: &Records, analysis: &Analysis, bom: bool) -> Vec<u8> {
             neutralise(&c.name),
             neutralise(c.owner.get_ref()),
             neutralise(c.region.as_deref().unwrap_or("")),
-            neutralise(&c.tags.join(";")),
+            list(&c.tags),
             f.class().as_str().to_string(),
             f.lifecycle.as_str().to_string(),
             number(&l.revenue),
@@ -101,10 +111,10 @@ pub fn customers(records: &Records, analysis: &Analysis, bom: bool) -> Vec<u8> {
             opt(f.care.satisfaction.map(|s| s.0)),
             opt(f.care.satisfaction.map(|s| date(s.1))),
             opt(f.care.coverage.map(|c| c.as_str())),
-            f.care.risk.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(";"),
+            list(&f.care.risk.iter().map(|r| r.as_str()).collect::<Vec<_>>()),
             number(&f.care.pipeline),
             number(&f.care.won),
-            f.care.referrals.join(";"),
+            list(&f.care.referrals),
             opt(f.changed.as_ref().map(|c| date(c.date))),
             neutralise(f.changed.as_ref().map_or("", |c| c.by.as_str())),
         ];
@@ -132,12 +142,29 @@ pub fn agenda(analysis: &Analysis, bom: bool) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::neutralise;
+    use super::{list, neutralise};
 
     #[test]
     fn formula_cells_are_neutralised() {
         assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise("华东"), "华东");
+        assert_eq!(neutralise("a-b"), "a-b");
+    }
+
+    #[test]
+    fn a_formula_after_blanks_is_neutralised() {
+        assert_eq!(neutralise(" =1+1"), "' =1+1");
+        assert_eq!(neutralise("\u{3000}\n -2"), "'\u{3000}\n -2");
+        assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise(" \rx"), "' \rx");
+        assert_eq!(neutralise("  x"), "  x");
+    }
+
+    #[test]
+    fn every_part_of_a_list_is_neutralised() {
+        assert_eq!(list(&["x", "=cmd|' /C calc'!A0"]), "x;'=cmd|' /C calc'!A0");
+        assert_eq!(list(&["+1", " @x", "ok"]), "'+1;' @x;ok");
+        assert_eq!(list::<&str>(&[]), "");
     }
 }

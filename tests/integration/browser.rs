@@ -283,7 +283,9 @@ fn printed_cards_take_one_page_each() {
         }
         let pdf = out.path().join(page.replace('/', "-") + ".pdf");
         chromium.print_to_pdf(&site.join(page), &pdf);
-        let Some(printed) = pdf_pages(&pdf) else { return };
+        // Without pdfinfo (a failure under CI=true) the page count is not checked, but the card
+        // counts found so far still are.
+        let Some(printed) = pdf_pages(&pdf) else { continue };
         // A page with no card prints its "nothing due" notice on one page.
         if printed != cards.max(1) {
             problems.push(format!("{page}: {cards} card(s) printed on {printed} page(s), not one page per card"));

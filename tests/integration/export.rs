@@ -37,15 +37,7 @@ completeness,last_contact";
 #[test]
 fn every_fixture_matches_its_hand_computed_export() {
     let root = fixture("fixtures");
-    let mut cases: Vec<String> = fs::read_dir(&root)
-        .unwrap_or_else(|err| panic!("cannot list {}: {err}", root.display()))
-        .flatten()
-        .filter(|e| e.path().join("expected.json").is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    cases.sort();
-    assert!(cases.len() >= 6, "expected at least 6 export fixtures under {}, found {cases:?}", root.display());
-
+    let cases = fixture_folders();
     let mut problems = Vec::new();
     for case in &cases {
         for problem in compare_case(&root.join(case)) {
@@ -58,6 +50,26 @@ fn every_fixture_matches_its_hand_computed_export() {
         problems.len(),
         problems.join("\n  ")
     );
+}
+
+/// Every folder of `tests/fixtures/`, each of which must hold both `expected.json` and
+/// `section9.json` (a folder without them is a mistake, not a case to skip).
+fn fixture_folders() -> Vec<String> {
+    let root = fixture("fixtures");
+    let mut cases: Vec<String> = fs::read_dir(&root)
+        .unwrap_or_else(|err| panic!("cannot list {}: {err}", root.display()))
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty(), "no fixture folders under {}", root.display());
+    for case in &cases {
+        for file in ["expected.json", "section9.json", "TODAY"] {
+            assert!(root.join(case).join(file).is_file(), "tests/fixtures/{case} has no {file}");
+        }
+    }
+    cases
 }
 
 /// Runs the export of one fixture folder and returns every difference from its expected.json.
@@ -358,9 +370,9 @@ fn section_10_leaves_the_section_9_output_byte_identical() {
     const KINDS: [&str; 8] =
         ["contact", "birthday", "complaint", "collection", "renewal", "welcome", "reorder", "holiday"];
     let mut problems = Vec::new();
-    for entry in fs::read_dir(fixture("fixtures")).expect("tests/fixtures") {
-        let dir = entry.expect("a fixture").path();
-        let Ok(before) = fs::read_to_string(dir.join("section9.json")) else { continue };
+    for case in fixture_folders() {
+        let dir = fixture("fixtures").join(case);
+        let before = fs::read_to_string(dir.join("section9.json")).expect("section9.json");
         let today = fs::read_to_string(dir.join("TODAY")).expect("TODAY");
         let records = dir.join("records");
         let output = run(&["export", "--format", "json", "--records", path_str(&records), "--today", today.trim()]);

@@ -1,5 +1,6 @@
 //! Fuzzing on stable Rust: property tests (proptest) that feed the record loader, the Markdown
-//! renderer and the CSV import arbitrary and mutated input. cargo-fuzz needs a nightly
+//! renderer and the CSV import arbitrary and mutated input, and every renderer generated
+//! trees that `check` accepts. cargo-fuzz needs a nightly
 //! toolchain, which the project's machines do not have.
 //!
 //! Each property runs [`DEFAULT_CASES`] cases, so the suite stays quick; `.ci/run` sets
@@ -10,6 +11,7 @@ mod extremes;
 mod loader;
 mod markdown_html;
 mod merge;
+mod renderers;
 
 use std::path::{Path, PathBuf};
 

@@ -126,17 +126,23 @@ fn no_page_runs_record_text() {
 #[test]
 fn the_json_export_carries_hostile_names_exactly() {
     let (_out, site) = built();
-    let json: serde_json::Value = serde_json::from_str(&read(&site.join("data/cardfile.json")))
-        .unwrap_or_else(|e| panic!("data/cardfile.json does not parse: {e}"));
+    let raw = fs::read(site.join("data/cardfile.json")).unwrap_or_default();
+    // No C0 control character travels raw: NUL, BEL, ESC… are `\u` escapes (JSON needs no
+    // escape for DEL, which stays as it is; the only raw line breaks are the layout's).
+    assert!(!raw.iter().any(|&b| b < 0x20 && b != b'\n'), "a raw control byte in the JSON");
+    let text = String::from_utf8(raw).unwrap_or_else(|e| panic!("data/cardfile.json is not UTF-8: {e}"));
+    let json: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("data/cardfile.json does not parse: {e}"));
     let customers = json["customers"].as_array().cloned().unwrap_or_default();
     for (id, name) in corpus_names() {
         let found = customers.iter().find(|c| c["id"] == id.as_str());
         let exported = found.and_then(|c| c["name"].as_str()).unwrap_or_else(|| panic!("no customer {id}"));
         assert!(exported == name, "{id}: the name did not round-trip:\n  {exported:.200}\n  {name:.200}");
-        // And the JSON re-serialises to itself: nothing was lost in the escapes.
-        let again: serde_json::Value =
-            serde_json::from_str(&serde_json::to_string(&json).unwrap_or_default()).unwrap_or_default();
-        assert_eq!(again, json);
+        // Byte for byte: the name as the file holds it is the JSON string of the record's name
+        // (NUL as `\u0000`, U+202E as itself), written out independently of the export.
+        let encoded = serde_json::to_string(&name).unwrap_or_default();
+        assert!(encoded.contains("\\u0000") && name.contains('\u{202E}'), "{id}: the corpus lost its NUL or U+202E");
+        assert!(text.contains(&format!("\"name\": {encoded}")), "{id}: the name's bytes differ in data/cardfile.json");
     }
 }
 
@@ -173,7 +179,16 @@ fn the_csv_export_neutralises_formulas_but_not_numbers() {
                 assert!(cell.is_empty() || cell.parse::<f64>().is_ok(), "{column} is not a number: {cell:?}");
                 negative_profit |= column == "profit" && cell.starts_with('-');
             } else {
-                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{column} is a formula: {cell:.60}");
+                // A `;`-locale spreadsheet splits a list on `;`: each part must be safe, blanks
+                // before a formula sign included.
+                let lists = ["tags", "risk", "referrals"];
+                let parts: Vec<&str> =
+                    if lists.contains(&column.as_str()) { cell.split(';').collect() } else { vec![cell] };
+                for part in parts {
+                    let first = part.chars().find(|c| matches!(c, '\t' | '\r') || !c.is_whitespace());
+                    let formula = matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r'));
+                    assert!(!formula, "{column} holds a formula: {part:.60}");
+                }
             }
         }
         let name = &record[header.iter().position(|h| h == "name").unwrap_or(1)];

@@ -16,10 +16,12 @@ mod fuzz;
 mod git;
 mod history;
 mod hostile;
+mod import_rows;
 mod import_serve;
 mod large;
 mod merge;
 mod terminal;
+mod writers;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -159,4 +161,46 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         out.push(path);
     }
     out
+}
+
+/// Whether the tests run as root (whom file permissions do not stop).
+pub fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// A test that cannot run here: under `CI=true` that fails it; elsewhere a note says so.
+pub fn cannot_run(what: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{what}, and CI=true: this test must run in CI");
+    }
+    eprintln!("note: not checked here: {what}");
+}
+
+/// `cardfile ARGS…` in `dir` as a user whom file permissions stop: this one, or as root the
+/// user nobody, through util-linux's `setpriv --reuid=65534 --regid=65534 --clear-groups`.
+/// `None` (after [`cannot_run`]) when root cannot drop its privileges here, or nobody cannot
+/// reach `dir`.
+pub fn unprivileged(dir: &Path, args: &[&str]) -> Option<Command> {
+    const DROP: [&str; 3] = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+    if !is_root() {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_cardfile"));
+        command.args(args).current_dir(dir);
+        return Some(command);
+    }
+    let probe = Command::new("setpriv").args(DROP).arg("test").arg("-x").arg(dir).status();
+    match probe {
+        Ok(status) if status.success() => {}
+        Ok(_) => {
+            cannot_run(&format!("the user nobody cannot reach {}", dir.display()));
+            return None;
+        }
+        Err(err) => {
+            cannot_run(&format!("as root, and cannot run setpriv (util-linux) to drop privileges: {err}"));
+            return None;
+        }
+    }
+    let mut command = Command::new("setpriv");
+    command.args(DROP).arg(env!("CARGO_BIN_EXE_cardfile")).args(args).current_dir(dir);
+    Some(command)
 }
