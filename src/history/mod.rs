@@ -73,11 +73,7 @@ impl History {
     /// Summaries mark personal details, for a redacted site to hide ([`KeyChange::sensitive`]).
     pub fn read(records: &Path) -> Result<Option<History>> {
         let Some(repo) = Repo::discover(records)? else { return Ok(None) };
-        let t0 = std::time::Instant::now();
         let walked = walk::walk(&repo)?;
-        eprintln!("walk {:?}", t0.elapsed());
-        let mut tb = std::time::Duration::ZERO;
-        let mut tp = std::time::Duration::ZERO;
         // The blobs are read on this thread (gitoxide's repository is not shared between
         // threads), a batch of commits at a time so that few texts are held at once; parsing
         // and comparing them, the larger part, runs in parallel.
@@ -85,14 +81,9 @@ impl History {
         let mut raw = walked.commits.into_iter().peekable();
         while raw.peek().is_some() {
             let batch: Vec<walk::RawCommit> = raw.by_ref().take(BATCH).collect();
-            let t1 = std::time::Instant::now();
             let texts = batch.iter().map(|commit| blob_texts(&repo, commit)).collect::<Result<Vec<_>>>()?;
-            tb += t1.elapsed();
-            let t2 = std::time::Instant::now();
             commits.par_extend(batch.into_par_iter().zip(texts).map(|(raw, files)| summarised(raw, files)));
-            tp += t2.elapsed();
         }
-        eprintln!("blobs {tb:?} parse {tp:?} total {:?}", t0.elapsed());
         Ok(Some(History::new(commits, walked.shallow_at.map(Repo::short))))
     }
 
