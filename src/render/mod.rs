@@ -48,8 +48,9 @@ pub fn site(site: &html::Site<'_>, sink: &dyn Sink) -> Result<()> {
     let records = site.records;
     let analysis = site.analysis;
     sink.put("data/cardfile.json", json::render(records, analysis, None).as_bytes())?;
-    sink.put("data/customers.csv", &csv::customers(records, analysis, false))?;
-    sink.put("data/agenda.csv", &csv::agenda(analysis, false))?;
+    // SPEC 8: the site's CSV files start with a UTF-8 byte-order mark, for Excel.
+    sink.put("data/customers.csv", &csv::customers(records, analysis, true))?;
+    sink.put("data/agenda.csv", &csv::agenda(analysis, true))?;
     let all: Vec<&analysis_agenda::AgendaItem> = analysis.agenda.iter().collect();
     sink.put("agenda.ics", calendar(site, &all, &site.settings.company).as_bytes())?;
     for m in &records.members {

@@ -73,6 +73,12 @@ fn the_demo_site_has_every_stable_path() {
     ] {
         assert!(files.contains_key(path), "missing {path}");
     }
+    for csv in ["data/customers.csv", "data/agenda.csv"] {
+        assert!(
+            files[csv].starts_with(b"\xEF\xBB\xBFid,") || files[csv].starts_with(b"\xEF\xBB\xBFdate,"),
+            "{csv} must start with a BOM (SPEC 8)"
+        );
+    }
     let export = run(&["export", "--records", &demo().to_string_lossy(), "--today", TODAY, "--format", "json"]);
     assert_eq!(
         String::from_utf8_lossy(&files["data/cardfile.json"]),
