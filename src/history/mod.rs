@@ -74,15 +74,19 @@ impl History {
     pub fn read(records: &Path) -> Result<Option<History>> {
         let Some(repo) = Repo::discover(records)? else { return Ok(None) };
         let walked = walk::walk(&repo)?;
-        // The blobs are read on this thread (gitoxide's repository is not shared between
-        // threads), a batch of commits at a time so that few texts are held at once; parsing
-        // and comparing them, the larger part, runs in parallel.
+        // The blobs are read and compared on every core (each worker with a repository of its
+        // own: gitoxide's is not shared between threads), a batch of commits at a time, so that
+        // few texts are held at once.
+        let shared = repo.repo.clone().into_sync();
         let mut commits = Vec::with_capacity(walked.commits.len());
         let mut raw = walked.commits.into_iter().peekable();
         while raw.peek().is_some() {
             let batch: Vec<walk::RawCommit> = raw.by_ref().take(BATCH).collect();
-            let texts = batch.iter().map(|commit| blob_texts(&repo, commit)).collect::<Result<Vec<_>>>()?;
-            commits.par_extend(batch.into_par_iter().zip(texts).map(|(raw, files)| summarised(raw, files)));
+            let done: Vec<Commit> = batch
+                .into_par_iter()
+                .map_init(|| repo::thread_local(&shared), |local, raw| Ok(summarised(blob_texts(local, &raw)?, raw)))
+                .collect::<Result<_>>()?;
+            commits.extend(done);
         }
         Ok(Some(History::new(commits, walked.shallow_at.map(Repo::short))))
     }
@@ -131,12 +135,12 @@ const BATCH: usize = 64;
 /// The old and new text of each customer file a commit changed.
 type Texts = Vec<(Option<String>, Option<String>)>;
 
-fn blob_texts(repo: &Repo, commit: &walk::RawCommit) -> Result<Texts> {
-    let text = |side: &Option<walk::Side>| side.as_ref().map(|s| repo.text(s.blob)).transpose();
+fn blob_texts(repo: &gix::Repository, commit: &walk::RawCommit) -> Result<Texts> {
+    let text = |side: &Option<walk::Side>| side.as_ref().map(|s| repo::text(repo, s.blob)).transpose();
     commit.customers.iter().map(|touched| Ok((text(&touched.old)?, text(&touched.new)?))).collect()
 }
 
-fn summarised(raw: walk::RawCommit, files: Texts) -> Commit {
+fn summarised(files: Texts, raw: walk::RawCommit) -> Commit {
     Commit {
         id: Repo::short(raw.id),
         author: raw.author,

@@ -26,6 +26,27 @@ fn ceilings() -> Vec<PathBuf> {
     std::env::split_paths(&list).filter(|p| p.is_absolute()).filter_map(|p| std::fs::canonicalize(p).ok()).collect()
 }
 
+/// Each tree is read as a commit's and again as its child's parent, and in a pack each read
+/// would resolve a chain of deltas anew: a cache of decoded objects (gitoxide suggests about
+/// 10 MB per 10,000 files) and one of delta bases.
+fn with_caches(repo: &mut gix::Repository) {
+    repo.object_cache_size_if_unset(OBJECT_CACHE);
+    repo.objects.set_pack_cache(|| Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(PACK_CACHE)));
+}
+
+/// A repository of this thread, opened from one shared between threads, with the caches.
+pub fn thread_local(shared: &gix::ThreadSafeRepository) -> gix::Repository {
+    let mut repo = shared.to_thread_local();
+    with_caches(&mut repo);
+    repo
+}
+
+/// A blob's text (invalid UTF-8 replaced: history is a summary, `check` names the bytes).
+pub fn text(repo: &gix::Repository, blob: ObjectId) -> Result<String> {
+    let blob = repo.find_blob(blob).context("reading a file's contents from git")?;
+    Ok(String::from_utf8_lossy(&blob.data).into_owned())
+}
+
 impl Repo {
     /// The repository whose work tree holds `records`, or `None` outside git (or when the
     /// records are not inside the work tree, such as in a bare repository).
@@ -47,11 +68,7 @@ impl Repo {
         let mut repo = gix::open(top)
             .map_err(|err| anyhow!("{err}"))
             .with_context(|| format!("opening the git repository at {}", top.display()))?;
-        // Each tree is read as a commit's and again as its child's parent; in a pack, each read
-        // would resolve a chain of deltas anew. gitoxide suggests about 10 MB per 10,000 files.
-        repo.object_cache_size_if_unset(OBJECT_CACHE);
-        // And the bases of those deltas: more than the default 64 entries, for long chains.
-        repo.objects.set_pack_cache(|| Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(PACK_CACHE)));
+        with_caches(&mut repo);
         let Some(workdir) = repo.workdir() else { return Ok(None) };
         let workdir = std::fs::canonicalize(workdir).with_context(|| format!("resolving {}", workdir.display()))?;
         let Ok(rel) = records.strip_prefix(&workdir) else { return Ok(None) };
@@ -97,10 +114,9 @@ impl Repo {
         Ok(files)
     }
 
-    /// A blob's text (invalid UTF-8 replaced: history is a summary, `check` names the bytes).
+    /// A blob's text.
     pub fn text(&self, blob: ObjectId) -> Result<String> {
-        let blob = self.repo.find_blob(blob).context("reading a file's contents from git")?;
-        Ok(String::from_utf8_lossy(&blob.data).into_owned())
+        text(&self.repo, blob)
     }
 
     /// The default branch: what `origin/HEAD` points at, else `main`, `master`, `origin/main`
