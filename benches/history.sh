@@ -3,6 +3,7 @@
 #
 #   benches/history.sh                  10,000 customers, 2,000 commits of 1–3 edited files
 #   benches/history.sh --customers 1000 --commits 200 --runs 5
+#   SCRATCH=/dev/shm benches/history.sh   the site written to memory: without the file system's noise
 #
 # Times `cardfile build` with and without `--no-history` in alternation (benches/pair.py: the
 # medians and the median of the per-pair differences and ratios are what to quote), and the
@@ -32,7 +33,7 @@ if [[ ! -d $REPO/.git ]]; then
     mv "$tree/repo" "$REPO" # only a finished repository is reused
     rm -rf "$tree"
 fi
-scratch=$(mktemp -d)
+scratch=$(mktemp -d -p "${SCRATCH:-/tmp}")
 trap 'rm -rf "$scratch"' EXIT
 build="$CARDFILE build --records $REPO/records --out $scratch/site --today $TODAY"
 "$CARDFILE" build --records "$REPO/records" --out "$scratch/site" --today "$TODAY" >&2
