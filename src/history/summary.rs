@@ -41,6 +41,9 @@ pub enum Change {
         table: String,
         /// What the entry is, e.g. `2026-11-02 visit`.
         what: String,
+        /// The UI-string key of the enumerated value that ends `what` (`interaction_visit`),
+        /// for a site in another language to name it in its own words.
+        choice: Option<String>,
     },
     /// An entry was removed.
     Removed {
@@ -48,6 +51,8 @@ pub enum Change {
         table: String,
         /// What the entry was.
         what: String,
+        /// As for [`Change::Added`].
+        choice: Option<String>,
     },
     /// An order got its `paid` date.
     Paid {
@@ -102,8 +107,8 @@ impl Change {
             Change::Deleted => "deleted".to_string(),
             Change::Moved { from, to } => format!("moved {from} → {to}"),
             Change::DidNotParse => "did not parse".to_string(),
-            Change::Added { table, what } => join(&format!("+1 {table}"), what),
-            Change::Removed { table, what } => join(&format!("-1 {table}"), what),
+            Change::Added { table, what, .. } => join(&format!("+1 {table}"), what),
+            Change::Removed { table, what, .. } => join(&format!("-1 {table}"), what),
             Change::Paid { order, date } => format!("order {order} paid {date}"),
             Change::Resolved { complaint } => format!("complaint {complaint} resolved"),
             Change::EntryKey { table, entry, key } => format!("{}: {}", join(table, entry), key.text(redact)),
@@ -216,13 +221,21 @@ fn entries(table: &str, old: &[Spanned<DeValue<'_>>], new: &[Spanned<DeValue<'_>
                 taken[j] = true;
                 entry_changes(table, entry, new[j], out);
             }
-            None => removed.push(Change::Removed { table: table.to_string(), what: describe(table, entry) }),
+            None => removed.push(Change::Removed {
+                table: table.to_string(),
+                what: describe(table, entry),
+                choice: choice(table, entry),
+            }),
         }
     }
     out.append(&mut removed);
     for (j, entry) in new.iter().enumerate() {
         if !taken[j] {
-            out.push(Change::Added { table: table.to_string(), what: describe(table, entry) });
+            out.push(Change::Added {
+                table: table.to_string(),
+                what: describe(table, entry),
+                choice: choice(table, entry),
+            });
         }
     }
 }
@@ -296,6 +309,21 @@ fn date_key(table: &str) -> &'static str {
         "complaint" | "opportunity" => "opened",
         "promise" => "made",
         _ => "date",
+    }
+}
+
+/// The UI-string key of the enumerated value [`describe`] ends with, when it has one.
+fn choice(table: &str, entry: &DeTable<'_>) -> Option<String> {
+    let (key, prefix) = match table {
+        "interaction" => ("kind", "interaction"),
+        "complaint" => ("severity", "severity"),
+        "contact" => ("role", "role"),
+        "opportunity" => ("stage", "stage"),
+        _ => return None,
+    };
+    match value_of(entry, key)? {
+        DeValue::String(value) => Some(format!("{prefix}_{value}")),
+        _ => None,
     }
 }
 

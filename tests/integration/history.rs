@@ -211,6 +211,7 @@ fn chinese_site_summaries_are_in_chinese() {
     let history = section(&site["customers/acme.html"], "history");
     assert!(history.contains("订单 SO-1 已于 2026-11-20 付款"), "{history}");
     assert!(history.contains("新建"), "{history}");
+    assert!(history.contains("+1 跟进记录 2026-11-02 拜访"), "the kind in the site's words: {history}");
 }
 
 #[test]

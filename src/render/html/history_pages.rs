@@ -71,6 +71,12 @@ pub struct CommitRow {
 }
 
 impl Site<'_> {
+    /// An enumerated value's label in the site's language (`interaction_visit` → 拜访).
+    fn choice_word(&self, key: &str) -> Option<String> {
+        let label = text(self.lang(), key);
+        (label != key).then_some(label)
+    }
+
     /// "Last changed" of a customer, if the site has history and the customer has any.
     pub fn last_changed(&self, id: &str) -> Option<LastChanged> {
         let commit = self.history?.last(id)?;
@@ -91,7 +97,12 @@ impl Site<'_> {
             author: entry.commit.author.clone(),
             date: date(entry.commit.date),
             subject: entry.commit.subject.clone(),
-            changes: entry.change.changes.iter().map(|c| c.text_in(self.lang(), self.redact)).collect(),
+            changes: entry
+                .change
+                .changes
+                .iter()
+                .map(|c| c.text_in(self.lang(), self.redact, &|key| self.choice_word(key)))
+                .collect(),
         }
     }
 
@@ -106,7 +117,11 @@ impl Site<'_> {
                     name: customer.map_or_else(|| change.id.clone(), |c| c.name.clone()),
                     linked: self.facts_by_id(&change.id).is_some()
                         && id_path("customers", &change.id, "html").is_some(),
-                    changes: change.changes.iter().map(|c| c.text_in(self.lang(), self.redact)).collect(),
+                    changes: change
+                        .changes
+                        .iter()
+                        .map(|c| c.text_in(self.lang(), self.redact, &|key| self.choice_word(key)))
+                        .collect(),
                 }
             })
             .collect();
