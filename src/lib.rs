@@ -18,6 +18,5 @@ pub mod review;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;
-pub mod settings;
 pub mod terminal;
 pub mod write;

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::records::model::Money;
-use crate::settings::AbcConfig;
+use crate::records::settings::AbcConfig;
 
 /// A customer's ABC class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -71,7 +71,7 @@ pub fn classify(customers: &[(&str, Money)], config: &AbcConfig) -> Vec<Ranked> 
 mod tests {
     use super::*;
     use crate::analysis::testing::m;
-    use crate::settings::Settings;
+    use crate::records::settings::Settings;
 
     fn classes(input: &[(&str, &str)]) -> Vec<Class> {
         let parsed: Vec<(&str, Money)> = input.iter().map(|(id, r)| (*id, m(r))).collect();

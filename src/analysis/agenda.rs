@@ -11,7 +11,7 @@ use super::reasons::Reasons;
 use super::window::Window;
 use crate::records::choices::CustomerKind;
 use crate::records::model::{Birthday, Customer, Interaction, Records};
-use crate::settings::Settings;
+use crate::records::settings::Settings;
 
 /// What kind of follow-up an item is, in the order items of one day are listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

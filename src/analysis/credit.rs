@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::window::Window;
 use crate::records::model::{Customer, Money, Order};
-use crate::settings::CreditConfig;
+use crate::records::settings::CreditConfig;
 
 /// A credit grade: A pays on time … D pays very late; `-` has no rated order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -122,7 +122,7 @@ pub fn credit(customer: &Customer, window: &Window, config: &CreditConfig) -> Cr
 mod tests {
     use super::*;
     use crate::analysis::testing::{credit_order, customer, d, m, order};
-    use crate::settings::Settings;
+    use crate::records::settings::Settings;
 
     fn grade_of(orders: Vec<Order>) -> Credit {
         let mut c = customer("a");

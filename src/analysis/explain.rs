@@ -12,7 +12,7 @@ use super::{Analysis, Facts};
 use crate::format::{date, money, percent};
 use crate::records::choices::Language;
 use crate::records::model::Customer;
-use crate::settings::Settings;
+use crate::records::settings::Settings;
 
 /// Explanations of one customer's values, keyed by the export's field names.
 pub type Why = BTreeMap<&'static str, String>;

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::ledger::Ledger;
-use crate::settings::LifecycleConfig;
+use crate::records::settings::LifecycleConfig;
 
 /// Where a customer stands in its lifecycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -65,7 +65,7 @@ mod tests {
     use crate::analysis::ledger::ledger;
     use crate::analysis::testing::{customer, d, order};
     use crate::analysis::window::Window;
-    use crate::settings::Settings;
+    use crate::records::settings::Settings;
 
     fn stage(orders: &[&str], loss: Option<&str>) -> Lifecycle {
         let mut c = customer("a");

@@ -34,7 +34,7 @@ use window::Window;
 
 use crate::history::History;
 use crate::records::model::{Customer, Money, Records};
-use crate::settings::Settings;
+use crate::records::settings::Settings;
 
 /// Everything computed for one (non-archived) customer.
 #[derive(Debug, Clone)]

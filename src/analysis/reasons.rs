@@ -6,7 +6,7 @@ use super::abc::Class;
 use crate::format::{date, money, month_day};
 use crate::records::choices::{Language, Severity};
 use crate::records::model::{Birthday, Complaint, Contract, Interaction, Opportunity, Order};
-use crate::settings::Holiday;
+use crate::records::settings::Holiday;
 
 /// Builds reasons in one language and currency.
 pub struct Reasons<'a> {

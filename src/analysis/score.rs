@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::credit::Grade;
 use super::exact::{ratio, rational, round_half_up};
 use crate::records::model::Money;
-use crate::settings::WeightsConfig;
+use crate::records::settings::WeightsConfig;
 
 /// What the score of one customer is computed from.
 #[derive(Debug, Clone, Copy)]
@@ -68,7 +68,7 @@ pub fn score(input: &ScoreInputs, scale: &ScoreScale, weights: &WeightsConfig) -
 mod tests {
     use super::*;
     use crate::analysis::testing::m;
-    use crate::settings::Settings;
+    use crate::records::settings::Settings;
 
     fn scale(max_revenue: &str, max_profit: &str, use_profit: bool) -> ScoreScale {
         ScoreScale { max_revenue: m(max_revenue), max_profit: m(max_profit), use_profit }

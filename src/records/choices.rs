@@ -1,6 +1,10 @@
 //! The enumerations of the record format, each with its allowed spellings.
 
-use super::reader::Choice;
+/// A set of named values a key may take, such as `kind = "visit"`.
+pub trait Choice: Sized + Copy + 'static {
+    /// Every allowed spelling with its value, in the order the docs list them.
+    const ALL: &'static [(&'static str, Self)];
+}
 
 macro_rules! choice {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),* $(,)? }) => {

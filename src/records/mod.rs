@@ -12,6 +12,7 @@ mod load;
 pub mod model;
 pub mod numbers;
 pub mod reader;
+pub mod settings;
 mod source;
 mod team;
 mod validate;
@@ -29,7 +30,7 @@ pub use load::{FileKind, Found};
 pub use model::Records;
 
 use crate::diagnostics::{self, Code, Diagnostic};
-use crate::settings::{Settings, read_settings};
+use crate::records::settings::{Settings, read_settings};
 use reader::{Ctx, Table};
 
 /// Whether `id` matches `^[a-z0-9][a-z0-9-]{0,63}$`.

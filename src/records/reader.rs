@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::choices::Choice;
 use super::model::Birthday;
 use super::{dates, keys};
 use crate::diagnostics::{Code, Diagnostic, MAX_PER_CODE};
@@ -37,12 +38,6 @@ impl<'f> Ctx<'f> {
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
     }
-}
-
-/// A set of named values a key may take, such as `kind = "visit"`.
-pub trait Choice: Sized + Copy + 'static {
-    /// Every allowed spelling with its value, in the order the docs list them.
-    const ALL: &'static [(&'static str, Self)];
 }
 
 /// One TOML table being read: the top level of a file, a `[table]` or an `[[array]]` entry.

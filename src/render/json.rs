@@ -7,7 +7,7 @@ use crate::analysis::explain::Why;
 use crate::analysis::{Analysis, Facts};
 use crate::format::date;
 use crate::records::model::{Money, Records};
-use crate::settings::Settings;
+use crate::records::settings::Settings;
 
 /// Money as a JSON number in major units (`120000.0`, `700.5`), exact to the minor unit.
 pub fn money_number(value: &Money) -> f64 {

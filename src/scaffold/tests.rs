@@ -3,7 +3,7 @@ use toml::de::DeTable;
 use super::*;
 use crate::records::choices::Language;
 use crate::records::reader::{Ctx, Table};
-use crate::settings::{Settings, read_settings};
+use crate::records::settings::{Settings, read_settings};
 
 fn read(text: &str) -> (Settings, Vec<crate::diagnostics::Diagnostic>) {
     let parsed = DeTable::parse(text).expect("valid TOML");

@@ -9,7 +9,7 @@ mod settings;
 
 pub use json::{customer_schema, settings_schema, team_schema};
 
-use crate::records::reader::Choice;
+use crate::records::choices::Choice;
 
 /// What a key holds.
 #[derive(Clone, Copy)]

@@ -45,7 +45,7 @@ fn reader_keys(prefix: &str, table: &str) -> BTreeSet<String> {
     let text = format!("{prefix}zzzzzzzzzzzz = 1\n");
     let parsed = DeTable::parse(&text).expect("valid TOML");
     let mut cx = Ctx::new("cardfile.toml");
-    crate::settings::read_settings(&mut cx, &Table::new(parsed.get_ref(), 0..0, "the settings"));
+    crate::records::settings::read_settings(&mut cx, &Table::new(parsed.get_ref(), 0..0, "the settings"));
     let hint = cx.diagnostics.iter().find_map(|d| d.help.clone()).expect("an unknown-key hint");
     let list = hint.strip_prefix(&format!("the keys of {table} are: ")).unwrap_or_else(|| panic!("hint: {hint}"));
     list.split(", ").map(str::to_string).collect()

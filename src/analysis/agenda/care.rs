@@ -12,7 +12,7 @@ use crate::analysis::reasons::Reasons;
 use crate::analysis::window::Window;
 use crate::records::choices::Relationship;
 use crate::records::model::{Customer, Handover, Records};
-use crate::settings::Settings;
+use crate::records::settings::Settings;
 
 /// Whether `date` lies within the last `days` days: 0 ≤ today − date ≤ days.
 fn within_last(window: &Window, date: NaiveDate, days: i64) -> bool {

@@ -3,7 +3,7 @@ use crate::analysis::analyse;
 use crate::analysis::testing::{credit_order, customer, d, order};
 use crate::records::choices::{ComplaintCategory, ContactRole, InteractionKind, Severity, Stance};
 use crate::records::model::{Complaint, Contact, Contract, Customer, Interaction};
-use crate::settings::Holiday;
+use crate::records::settings::Holiday;
 
 const TODAY: &str = "2026-11-25";
 

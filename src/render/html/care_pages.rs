@@ -12,8 +12,8 @@ use super::Site;
 use super::customer_page::{OpportunityRow, opportunity_row};
 use super::views::Labelled;
 use crate::format::date;
+use crate::records::choices::Choice as _;
 use crate::records::choices::{ComplaintCategory, Stage};
-use crate::records::reader::Choice as _;
 use crate::render::Sink;
 
 /// Renders complaints.html, lost.html, scorecard.html and pipeline.html.

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Site;
-use super::dashboard::{BUCKETS, ageing, revenue_by_month};
 use super::i18n::text;
+use super::team_figures::{BUCKETS, ageing, revenue_by_month};
 use crate::analysis::abc::Class;
 use crate::analysis::lifecycle::Lifecycle;
 use crate::render::charts::{

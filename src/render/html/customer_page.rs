@@ -11,9 +11,9 @@ use super::views::{AgendaRow, Explained, Labelled};
 use crate::analysis::Facts;
 use crate::analysis::explain::explain;
 use crate::format::date;
+use crate::records::choices::Choice as _;
 use crate::records::choices::{ContactRole, CustomerKind, Stance};
 use crate::records::model::{Customer, Opportunity};
-use crate::records::reader::Choice as _;
 use crate::render::Sink;
 
 /// Renders `customers/<id>.html`.

@@ -3,12 +3,13 @@
 use std::collections::BTreeMap;
 
 use anyhow::Result;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use tera::Context;
 
 use super::Site;
+use super::team_figures::{BUCKETS, ageing, bucket};
 use crate::analysis::Facts;
 use crate::analysis::abc::Class;
 use crate::analysis::agenda::Status;
@@ -41,19 +42,6 @@ pub struct UnpaidRow {
     bucket: usize,
 }
 
-/// The ageing buckets: not due, 1–30, 31–60, 61–90, over 90 days past due.
-pub const BUCKETS: [&str; 5] = ["not_due", "1–30", "31–60", "61–90", "90+"];
-
-fn bucket(days_overdue: i64) -> usize {
-    match days_overdue {
-        d if d <= 0 => 0,
-        1..=30 => 1,
-        31..=60 => 2,
-        61..=90 => 3,
-        _ => 4,
-    }
-}
-
 /// Every unpaid credit order of the given customers, oldest due first.
 pub fn unpaid_rows<'f>(site: &Site<'_>, facts: impl Iterator<Item = &'f Facts>) -> Vec<UnpaidRow> {
     let mut rows: Vec<(NaiveDate, UnpaidRow)> = Vec::new();
@@ -80,23 +68,6 @@ pub fn unpaid_rows<'f>(site: &Site<'_>, facts: impl Iterator<Item = &'f Facts>) 
     }
     rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.customer.cmp(&b.1.customer)));
     rows.into_iter().map(|(_, r)| r).collect()
-}
-
-/// Amounts of unpaid credit orders per ageing bucket.
-pub fn ageing(site: &Site<'_>) -> [Money; 5] {
-    let mut sums = [Money::ZERO; 5];
-    for f in &site.analysis.customers {
-        for o in site.records.customers[f.index]
-            .orders
-            .iter()
-            .filter(|o| o.date <= site.today && unpaid(o, &site.analysis.window))
-        {
-            if let Some(due) = o.due {
-                sums[bucket((site.today - due).num_days())] += o.amount;
-            }
-        }
-    }
-    sums
 }
 
 /// The receivables page's data (also used by the dashboard's figures).
@@ -160,28 +131,6 @@ pub fn receivables_context(site: &Site<'_>) -> Context {
     cx.insert("over_limit", &per_customer.iter().filter(|t| t.over_limit).collect::<Vec<_>>());
     cx.insert("total", &site.money(sums.iter().copied().sum()));
     cx
-}
-
-/// Revenue per month for the last 24 months (oldest first), as (`YYYY-MM`, amount).
-pub fn revenue_by_month(site: &Site<'_>) -> Vec<(String, Money)> {
-    let today = site.today;
-    let months: Vec<(i32, u32)> = (0..24)
-        .rev()
-        .map(|back| {
-            // Years are within 1800..=9999 (records::dates), so this is far inside an i32.
-            let index = today.year() * 12 + i32::try_from(today.month0()).unwrap_or_default() - back;
-            (index.div_euclid(12), u32::try_from(index.rem_euclid(12)).unwrap_or_default() + 1)
-        })
-        .collect();
-    let mut sums: BTreeMap<(i32, u32), Money> = months.iter().map(|m| (*m, Money::ZERO)).collect();
-    for f in &site.analysis.customers {
-        for o in site.records.customers[f.index].orders.iter().filter(|o| o.date <= today) {
-            if let Some(sum) = sums.get_mut(&(o.date.year(), o.date.month())) {
-                *sum += o.amount;
-            }
-        }
-    }
-    sums.into_iter().map(|((y, m), v)| (format!("{y}-{m:02}"), v)).collect()
 }
 
 /// Renders `index.html`.

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod markdown;
 mod pages;
 pub mod paths;
+mod team_figures;
 pub mod templates;
 mod views;
 
@@ -25,7 +26,7 @@ use crate::analysis::{Analysis, Facts};
 use crate::history::History;
 use crate::records::choices::Language;
 use crate::records::model::{Customer, Records};
-use crate::settings::Settings;
+use crate::records::settings::Settings;
 
 /// Everything the pages are rendered from.
 pub struct Site<'a> {

@@ -157,7 +157,7 @@ pub enum Paper {
     A6,
 }
 
-impl crate::records::reader::Choice for Paper {
+impl crate::records::choices::Choice for Paper {
     const ALL: &'static [(&'static str, Self)] = &[("A4", Paper::A4), ("A5", Paper::A5), ("A6", Paper::A6)];
 }
 
