@@ -177,10 +177,7 @@ pub fn agenda(records: &Records, facts: &[Facts], settings: &Settings, window: &
         };
         add(f.contact.0, Kind::Contact, f.contact.1.clone(), String::new());
         birthdays(c, settings, window, &reasons, &mut add);
-        let open = |k: &crate::records::model::Complaint| {
-            k.opened <= window.today && k.resolved.is_none_or(|r| r > window.today)
-        };
-        for (i, k) in c.complaints.iter().enumerate().filter(|(_, k)| open(k)) {
+        for (i, k) in c.complaints.iter().enumerate().filter(|(_, k)| k.is_open(window.today)) {
             let key = format!("{}#{i}", k.opened);
             add(
                 Window::add_days(k.opened, settings.reminders.complaint_days),

@@ -72,10 +72,7 @@ pub fn risk(c: &Customer, input: &RiskInputs, drop: Decimal, today: NaiveDate) -
     }
     // revenue / prev − 1 ≤ −drop  ⇔  revenue ≤ (1 − drop) · prev, exactly.
     let declined = !input.revenue_prev.is_zero() && input.revenue <= (Decimal::ONE - drop) * input.revenue_prev;
-    let open_serious = c
-        .complaints
-        .iter()
-        .any(|k| k.severity == Severity::High && k.opened <= today && k.resolved.is_none_or(|r| r > today));
+    let open_serious = c.complaints.iter().any(|k| k.severity == Severity::High && k.is_open(today));
     [
         (declined, Risk::Decline),
         (input.contact_due < today, Risk::ContactOverdue),

@@ -208,6 +208,14 @@ pub struct Complaint {
     pub by: Option<Spanned<String>>,
 }
 
+impl Complaint {
+    /// Whether the complaint is open on `date`: opened by then and not resolved by then (a
+    /// complaint resolved on `date` is no longer open; one resolved later still is).
+    pub fn is_open(&self, date: NaiveDate) -> bool {
+        self.opened <= date && self.resolved.is_none_or(|r| r > date)
+    }
+}
+
 /// A warranty, service contract or subscription (`[[contract]]`).
 #[derive(Debug, Clone)]
 pub struct Contract {
@@ -275,5 +283,42 @@ impl Records {
     /// The team member with this id.
     pub fn member(&self, id: &str) -> Option<&Member> {
         self.members.iter().find(|m| m.id.get_ref() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn complaint(opened: &str, resolved: Option<&str>) -> Complaint {
+        Complaint {
+            opened: day(opened),
+            summary: "x".into(),
+            severity: Severity::Medium,
+            resolved: resolved.map(day),
+            resolution: None,
+            category: ComplaintCategory::Other,
+            by: None,
+        }
+    }
+
+    #[test]
+    fn a_complaint_is_open_from_its_opening_day_until_the_day_before_it_is_resolved() {
+        let k = complaint("2026-11-10", Some("2026-11-20"));
+        assert!(!k.is_open(day("2026-11-09")), "not yet opened");
+        assert!(k.is_open(day("2026-11-10")), "opened that day");
+        assert!(k.is_open(day("2026-11-19")), "the day before it is resolved");
+        assert!(!k.is_open(day("2026-11-20")), "resolved on the date");
+        assert!(!k.is_open(day("2026-11-21")));
+    }
+
+    #[test]
+    fn an_unresolved_complaint_stays_open_and_a_later_resolution_does_not_count_yet() {
+        assert!(complaint("2026-11-10", None).is_open(day("2030-01-01")));
+        assert!(complaint("2026-11-10", Some("2026-12-01")).is_open(day("2026-11-25")));
     }
 }
