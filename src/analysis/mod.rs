@@ -3,6 +3,7 @@
 
 pub mod abc;
 pub mod agenda;
+pub mod complaints;
 pub mod completeness;
 pub mod coverage;
 pub mod credit;
@@ -10,12 +11,15 @@ mod exact;
 pub mod explain;
 pub mod ledger;
 pub mod lifecycle;
+pub mod losses;
 pub mod owners;
 pub mod pipeline;
 pub mod reasons;
+pub mod receivables;
 pub mod risk;
 pub mod satisfaction;
 pub mod score;
+pub mod team;
 #[cfg(test)]
 pub mod testing;
 pub mod window;
@@ -113,6 +117,8 @@ pub struct Analysis {
     pub agenda: Vec<AgendaItem>,
     /// One summary per team member (SPEC 10.2), by id.
     pub owners: Vec<owners::OwnerSummary>,
+    /// The team's figures (SPEC 12.2's `team` object and what the team pages show).
+    pub team: team::Team,
 }
 
 impl Analysis {
@@ -120,6 +126,7 @@ impl Analysis {
     /// redacted site).
     pub fn drop_birthdays(&mut self) {
         self.agenda.retain(|i| i.kind != agenda::Kind::Birthday);
+        self.team.due_this_week = team::due_this_week(&self.agenda);
     }
 
     /// Notes, for each customer, the latest commit of `history` that changed its file.
@@ -204,5 +211,6 @@ pub fn analyse(records: &Records, settings: &Settings, today: NaiveDate) -> Anal
         .collect();
     let agenda = agenda::agenda(records, &customers, settings, &window);
     let owners = owners::summaries(records, &customers, &agenda, &window);
-    Analysis { window, customers, scale, agenda, owners }
+    let team = team::team(records, &customers, &agenda, &window);
+    Analysis { window, customers, scale, agenda, owners, team }
 }

@@ -1,0 +1,136 @@
+//! Rule tests of the team's figures.
+
+use super::*;
+use crate::analysis::analyse;
+use crate::analysis::testing::{credit_order, customer, d, m, order};
+use crate::records::choices::{ComplaintCategory, Severity};
+use crate::records::model::{Complaint, Customer};
+use crate::records::settings::Settings;
+
+const TODAY: &str = "2026-11-25";
+
+fn team_of(customers: Vec<Customer>) -> Team {
+    analyse(&Records { members: Vec::new(), customers }, &Settings::default(), d(TODAY)).team
+}
+
+/// A customer with `now` of revenue in the window and `before` in the previous one.
+fn selling(id: &str, now: &str, before: &str) -> Customer {
+    let mut c = customer(id);
+    c.orders = vec![order("2026-06-01", now, None), order("2025-06-01", before, None)];
+    c
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+#[test]
+fn the_trend_is_exact_and_an_exact_half_rounds_away_from_zero() {
+    assert_eq!(team_of(vec![selling("a", "1000.5", "1000")]).trend, Some(dec("0.001")), "+0.0005");
+    assert_eq!(team_of(vec![selling("a", "999.5", "1000")]).trend, Some(dec("-0.001")), "−0.0005");
+    assert_eq!(team_of(vec![selling("a", "1000.4", "1000")]).trend, Some(dec("0")), "+0.0004");
+    assert_eq!(team_of(vec![selling("a", "1", "3")]).trend, Some(dec("-0.667")), "−2/3 is not a terminating decimal");
+}
+
+#[test]
+fn the_trend_is_over_the_team_not_a_mean_of_the_customers_trends() {
+    let t = team_of(vec![selling("a", "300", "100"), selling("b", "0", "100")]);
+    assert_eq!((t.revenue, t.revenue_prev, t.trend), (m("300"), m("200"), Some(dec("0.5"))));
+}
+
+#[test]
+fn no_previous_revenue_means_no_trend() {
+    let t = team_of(vec![selling("a", "10", "0")]);
+    assert_eq!((t.revenue_prev, t.trend), (Money::ZERO, None));
+}
+
+#[test]
+fn archived_customers_count_for_nothing() {
+    let mut gone = selling("b", "1000", "1000");
+    gone.archived = true;
+    gone.orders.push(credit_order("2026-10-01", "50", "2026-11-01", None));
+    gone.complaints = vec![Complaint {
+        opened: d("2026-11-01"),
+        summary: "x".into(),
+        severity: Severity::High,
+        resolved: None,
+        resolution: None,
+        category: ComplaintCategory::Other,
+        by: None,
+    }];
+    let t = team_of(vec![selling("a", "10", "20"), gone]);
+    assert_eq!(t.customers, 1);
+    assert_eq!((t.revenue, t.revenue_prev, t.receivables, t.open_complaints), (m("10"), m("20"), m("0"), 0));
+    assert_eq!(t.revenue_by_month.iter().map(|r| r.revenue).sum::<Money>(), m("30"));
+}
+
+#[test]
+fn receivables_and_overdue_are_the_sums_of_exposure_and_overdue_and_ageing_adds_up_to_them() {
+    let mut a = customer("a");
+    a.orders = vec![
+        credit_order("2026-10-01", "100", "2026-11-24", None),
+        credit_order("2026-10-01", "40", TODAY, None),
+        credit_order("2026-10-01", "7", "2026-08-01", Some("2026-08-01")),
+    ];
+    let mut b = customer("b");
+    b.orders = vec![credit_order("2026-01-01", "5", "2026-02-01", None)];
+    let t = team_of(vec![a, b]);
+    assert_eq!((t.receivables, t.overdue), (m("145"), m("105")), "due today is not overdue");
+    assert_eq!(t.ageing.iter().map(|s| s.amount).sum::<Money>(), t.receivables);
+    let sums: Vec<Money> = t.ageing.iter().map(|s| s.amount).collect();
+    assert_eq!(sums, [m("40"), m("100"), m("0"), m("0"), m("5")]);
+}
+
+#[test]
+fn revenue_by_month_covers_24_months_to_the_current_one_and_orders_up_to_today() {
+    let mut c = customer("a");
+    c.orders = vec![
+        order("2024-11-30", "1", None),
+        order("2024-12-01", "2", None),
+        order("2026-11-01", "4", None),
+        order(TODAY, "8", None),
+        order("2026-11-26", "16", None),
+    ];
+    let months = team_of(vec![c]).revenue_by_month;
+    assert_eq!(months.len(), MONTHS);
+    assert_eq!((months[0].year, months[0].month, months[0].revenue), (2024, 12, m("2")), "November 2024 is out");
+    let last = months.last().unwrap();
+    assert_eq!((last.year, last.month, last.revenue), (2026, 11, m("12")), "the order after today is not counted");
+    assert_eq!((months[1].year, months[1].month), (2025, 1), "across the new year");
+}
+
+#[test]
+fn revenue_by_month_in_january_reaches_back_into_the_year_before_last() {
+    let records = Records { members: Vec::new(), customers: vec![customer("a")] };
+    let a = analyse(&records, &Settings::default(), d("2026-01-15"));
+    let months = &a.team.revenue_by_month;
+    assert_eq!((months[0].year, months[0].month), (2024, 2));
+    assert_eq!((months[23].year, months[23].month), (2026, 1));
+}
+
+#[test]
+fn classes_and_lifecycle_count_every_customer_once() {
+    let mut prospect = customer("c");
+    prospect.orders.clear();
+    let t = team_of(vec![selling("a", "900", "1"), selling("b", "100", "1"), prospect]);
+    let classes: Vec<(Class, usize, Money)> = t.classes.iter().map(|c| (c.class, c.customers, c.revenue)).collect();
+    assert_eq!(classes, [(Class::A, 1, m("900")), (Class::B, 1, m("100")), (Class::C, 1, m("0"))]);
+    let stages: Vec<usize> = t.lifecycle.iter().map(|l| l.customers).collect();
+    assert_eq!(stages.iter().sum::<usize>(), t.customers);
+    assert_eq!(t.lifecycle[0], LifecycleCount { lifecycle: Lifecycle::Prospect, customers: 1 });
+}
+
+#[test]
+fn due_this_week_counts_overdue_today_and_soon_but_not_upcoming() {
+    let item = |status: Status| AgendaItem {
+        date: d(TODAY),
+        status,
+        kind: crate::analysis::agenda::Kind::Contact,
+        customer: "a".into(),
+        owner: "zhang".into(),
+        reason: String::new(),
+        key: String::new(),
+    };
+    let agenda = [item(Status::Overdue), item(Status::Today), item(Status::Soon), item(Status::Upcoming)];
+    assert_eq!(due_this_week(&agenda), 3);
+}
