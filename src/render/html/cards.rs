@@ -3,15 +3,16 @@
 
 use anyhow::Result;
 use rayon::prelude::*;
-use serde::Serialize;
 use tera::Context;
 
 use super::Site;
-use super::dashboard::{UnpaidRow, unpaid_rows};
 use super::markdown::plain_excerpt;
 use super::paths::id_path;
-use super::views::{AgendaRow, ComplaintView, ContactView, InteractionView, Labelled};
+use super::views::AgendaRow;
+use super::views::customer::{Card, ComplaintView, ContactView};
+use super::views::team::OwnerLink;
 use crate::analysis::Facts;
+use crate::analysis::receivables::unpaid_orders;
 use crate::render::Sink;
 
 /// At most this many of each list go on a card; the rest is counted.
@@ -20,31 +21,6 @@ const MAX_INTERACTIONS: usize = 5;
 const MAX_ITEMS: usize = 3;
 const NOTES_CHARS: usize = 160;
 const LINE_CHARS: usize = 70;
-
-/// One printed card.
-#[derive(Serialize)]
-pub struct Card {
-    id: String,
-    name: String,
-    class: &'static str,
-    lifecycle: Labelled,
-    score: String,
-    grade: &'static str,
-    owner_name: String,
-    region: String,
-    phone: String,
-    address: String,
-    contacts: Vec<ContactView>,
-    more_contacts: usize,
-    interactions: Vec<InteractionView>,
-    complaints: Vec<ComplaintView>,
-    receivables: Vec<UnpaidRow>,
-    agenda: Vec<AgendaRow>,
-    notes: String,
-    coverage: Option<Labelled>,
-    risk: Vec<Labelled>,
-    last_changed: Option<super::history_pages::LastChanged>,
-}
 
 fn card(site: &Site<'_>, f: &Facts) -> Card {
     let c = &site.records.customers[f.index];
@@ -60,8 +36,9 @@ fn card(site: &Site<'_>, f: &Facts) -> Card {
     for k in &mut complaints {
         k.summary = plain_excerpt(&k.summary, LINE_CHARS);
     }
-    let mut receivables = unpaid_rows(site, std::iter::once(f));
-    receivables.truncate(MAX_ITEMS);
+    let mut unpaid = unpaid_orders(site.records, std::iter::once(f), &site.analysis.window);
+    unpaid.truncate(MAX_ITEMS);
+    let receivables = site.unpaid_rows(&unpaid);
     let agenda: Vec<AgendaRow> = site
         .agenda_of(&c.id)
         .take(MAX_ITEMS)
@@ -97,17 +74,10 @@ fn card(site: &Site<'_>, f: &Facts) -> Card {
     }
 }
 
-#[derive(Serialize)]
-struct OwnerLink {
-    id: String,
-    name: String,
-}
-
 /// Renders `cards/index.html` and `cards/<owner>.html`. Each card is rendered once, in
 /// parallel, and reused on its owner's page.
 pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
-    let owners: Vec<OwnerLink> =
-        site.records.members.iter().map(|m| OwnerLink { id: m.id.get_ref().clone(), name: m.name.clone() }).collect();
+    let owners: Vec<OwnerLink> = site.owner_links();
     let cards: Vec<(&str, String)> = site
         .analysis
         .customers

@@ -1,19 +1,19 @@
 //! The customer-care pages of SPEC 10.4: complaints by category, lost customers, the owner
-//! scorecard and the pipeline.
-
-use std::collections::BTreeMap;
+//! scorecard and the pipeline, shaped from the team's figures of the analysis.
 
 use anyhow::Result;
 use rust_decimal::Decimal;
-use serde::Serialize;
 use tera::Context;
 
 use super::Site;
-use super::customer_page::{OpportunityRow, opportunity_row};
-use super::views::Labelled;
+use super::customer_page::opportunity_row;
+use super::views::care::{
+    CategoryRow, ComplaintRow, LossSummaryRow, LostRow, OwnerPipelineRow, PipelineRow, RepeatRow, ScorecardRow,
+    StageRow,
+};
+use crate::analysis::pipeline::{is_open, is_won_in_window};
 use crate::format::date;
-use crate::records::choices::Choice as _;
-use crate::records::choices::{ComplaintCategory, Stage};
+use crate::records::choices::LossReason;
 use crate::render::Sink;
 
 /// Renders complaints.html, lost.html, scorecard.html and pipeline.html.
@@ -24,78 +24,20 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     pipeline(site, sink)
 }
 
-/// The median of whole days, halves shown with one decimal.
-fn median(mut days: Vec<i64>) -> String {
-    if days.is_empty() {
-        return "—".to_string();
-    }
-    days.sort_unstable();
-    let n = days.len();
-    let twice = if n % 2 == 1 { 2 * days[n / 2] } else { days[n / 2 - 1] + days[n / 2] };
-    if twice % 2 == 0 { (twice / 2).to_string() } else { format!("{}.5", twice / 2) }
-}
-
-#[derive(Serialize)]
-struct CategoryRow {
-    category: Labelled,
-    total: usize,
-    open: usize,
-    median_days: String,
-}
-
-fn categories(site: &Site<'_>) -> (Vec<CategoryRow>, Vec<(String, String, usize)>) {
-    let mut rows = Vec::new();
-    for (_, category) in ComplaintCategory::ALL {
-        let all: Vec<_> = site
-            .analysis
-            .customers
-            .iter()
-            .flat_map(|f| &site.records.customers[f.index].complaints)
-            .filter(|k| k.category == *category && k.opened <= site.today)
-            .collect();
-        if all.is_empty() {
-            continue;
-        }
-        let resolved: Vec<i64> = all
-            .iter()
-            .filter_map(|k| k.resolved.filter(|r| *r <= site.today).map(|r| (r - k.opened).num_days()))
-            .collect();
-        rows.push(CategoryRow {
-            category: site.labelled("category_", category.as_str()),
-            total: all.len(),
-            open: all.len() - resolved.len(),
-            median_days: median(resolved),
-        });
-    }
-    let repeat = site
-        .analysis
-        .customers
-        .iter()
-        .filter_map(|f| {
-            let c = &site.records.customers[f.index];
-            let n = c.complaints.iter().filter(|k| site.analysis.window.contains(k.opened)).count();
-            (n > 1).then(|| (c.id.clone(), c.name.clone(), n))
-        })
-        .collect();
-    (rows, repeat)
+/// A median number of days, `—` when there is none.
+fn days(median: Option<Decimal>) -> String {
+    median.map_or_else(|| "—".to_string(), |d| d.to_string())
 }
 
 fn complaints(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
-    #[derive(Serialize)]
-    struct Row {
-        customer: String,
-        name: String,
-        owner_name: String,
-        #[serde(flatten)]
-        complaint: super::views::ComplaintView,
-    }
-    let mut rows: Vec<Row> = site
+    let figures = &site.analysis.team.complaints;
+    let mut rows: Vec<ComplaintRow> = site
         .analysis
         .customers
         .iter()
         .flat_map(|f| {
             let c = &site.records.customers[f.index];
-            site.complaints(c).into_iter().map(|k| Row {
+            site.complaints(c).into_iter().map(|k| ComplaintRow {
                 customer: c.id.clone(),
                 name: c.name.clone(),
                 owner_name: site.member_name(c.owner.get_ref()),
@@ -110,98 +52,84 @@ fn complaints(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
             .then_with(|| b.complaint.opened.cmp(&a.complaint.opened))
             .then_with(|| a.customer.cmp(&b.customer))
     });
-    let (open, resolved): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.complaint.open);
+    let (open, resolved): (Vec<ComplaintRow>, Vec<ComplaintRow>) = rows.into_iter().partition(|r| r.complaint.open);
+    let categories: Vec<CategoryRow> = figures
+        .categories
+        .iter()
+        .map(|k| CategoryRow {
+            category: site.labelled("category_", k.category.as_str()),
+            total: k.complaints,
+            open: k.open,
+            median_days: days(k.median_resolution_days),
+        })
+        .collect();
+    let repeat: Vec<RepeatRow> = figures
+        .repeat_complainers
+        .iter()
+        .map(|r| {
+            let c = &site.records.customers[r.customer];
+            RepeatRow { id: c.id.clone(), name: c.name.clone(), complaints: r.complaints }
+        })
+        .collect();
     let mut cx = Context::new();
     cx.insert("title", &site.labelled("", "complaints").label);
     cx.insert("open", &open);
     cx.insert("resolved", &resolved);
-    let (by_category, repeat) = categories(site);
-    cx.insert("categories", &by_category);
+    cx.insert("categories", &categories);
     cx.insert("repeat", &repeat);
-    cx.insert("median_all", &median(resolved.iter().map(|r| r.complaint.days).collect()));
+    cx.insert("median_all", &days(figures.median_resolution_days));
     site.page(sink, "complaints.html", "complaints.html", "complaints", cx)
 }
 
 fn lost(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
-    #[derive(Serialize)]
-    struct Row {
-        id: String,
-        name: String,
-        owner_name: String,
-        date: String,
-        reason: Labelled,
-        lifetime: String,
-        archived: bool,
-        notes_html: String,
-    }
-    let mut rows = Vec::new();
-    let mut by_reason: BTreeMap<String, (usize, Decimal)> = BTreeMap::new();
-    for (i, c) in site.records.customers.iter().enumerate() {
-        let facts = site.analysis.facts_of(i);
-        let recorded = c.loss.as_ref().filter(|l| l.date <= site.today);
-        let lost_by_dates = facts.is_some_and(|f| f.lifecycle == crate::analysis::lifecycle::Lifecycle::Lost);
-        let listed = recorded.is_some() || (lost_by_dates && !c.archived);
-        if !listed {
-            continue;
-        }
-        let lifetime: Decimal = c.orders.iter().filter(|o| o.date <= site.today).map(|o| o.amount).sum();
-        let reason_key = recorded.map_or("other", |l| l.reason.as_str());
-        let reason =
-            if recorded.is_some() { site.labelled("loss_", reason_key) } else { site.labelled("loss_", "unrecorded") };
-        let entry = by_reason.entry(reason.label.clone()).or_default();
-        entry.0 += 1;
-        entry.1 += lifetime;
-        rows.push(Row {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            owner_name: site.member_name(c.owner.get_ref()),
-            date: recorded
-                .map(|l| date(l.date))
-                .or_else(|| facts.and_then(|f| f.ledger.last_order.map(date)))
-                .unwrap_or_default(),
-            reason,
-            lifetime: site.money(lifetime),
-            archived: c.archived,
-            notes_html: recorded
-                .and_then(|l| l.notes.as_deref())
-                .filter(|_| !site.redact)
-                .map(super::markdown::render)
-                .unwrap_or_default(),
-        });
-    }
-    let total: Decimal = by_reason.values().map(|v| v.1).sum();
-    let summary: Vec<(String, usize, String)> =
-        by_reason.into_iter().map(|(reason, (n, sum))| (reason, n, site.money(sum))).collect();
+    let losses = &site.analysis.team.losses;
+    let reason = |r: Option<LossReason>| site.labelled("loss_", r.map_or("unrecorded", |r| r.as_str()));
+    let rows: Vec<LostRow> = losses
+        .customers
+        .iter()
+        .map(|l| {
+            let c = &site.records.customers[l.customer];
+            LostRow {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                owner_name: site.member_name(c.owner.get_ref()),
+                date: l.date.map(date).unwrap_or_default(),
+                reason: reason(l.reason),
+                lifetime: site.money(l.lifetime_revenue),
+                archived: l.archived,
+                notes_html: c
+                    .loss
+                    .as_ref()
+                    .filter(|_| l.reason.is_some() && !site.redact)
+                    .and_then(|loss| loss.notes.as_deref())
+                    .map(super::markdown::render)
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    let summary: Vec<LossSummaryRow> = losses
+        .by_reason
+        .iter()
+        .map(|g| LossSummaryRow {
+            reason: reason(g.reason),
+            customers: g.customers,
+            lifetime: site.money(g.lifetime_revenue),
+        })
+        .collect();
     let mut cx = Context::new();
     cx.insert("title", &site.labelled("", "lost").label);
     cx.insert("rows", &rows);
     cx.insert("summary", &summary);
-    cx.insert("total", &site.money(total));
+    cx.insert("total", &site.money(losses.lifetime_revenue));
     site.page(sink, "lost.html", "lost.html", "lost", cx)
 }
 
 fn scorecard(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
-    #[derive(Serialize)]
-    struct Row {
-        id: String,
-        name: String,
-        left: String,
-        customers: usize,
-        a: usize,
-        b: usize,
-        c: usize,
-        at_risk: usize,
-        completeness: String,
-        overdue: usize,
-        contacts_30: usize,
-        receivables_overdue: String,
-        pipeline: String,
-    }
-    let rows: Vec<Row> = site
+    let rows: Vec<ScorecardRow> = site
         .analysis
         .owners
         .iter()
-        .map(|o| Row {
+        .map(|o| ScorecardRow {
             id: o.id.clone(),
             name: o.name.clone(),
             left: o.left.filter(|d| *d <= site.today).map(date).unwrap_or_default(),
@@ -224,62 +152,54 @@ fn scorecard(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
 }
 
 fn pipeline(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
-    #[derive(Serialize)]
-    struct Row {
-        customer: String,
-        name: String,
-        owner: String,
-        owner_name: String,
-        #[serde(flatten)]
-        opportunity: OpportunityRow,
-    }
+    let figures = &site.analysis.team.pipeline;
+    let window = &site.analysis.window;
     let mut open = Vec::new();
     let mut won = Vec::new();
-    let mut per_stage: BTreeMap<usize, (Labelled, usize, Decimal)> = BTreeMap::new();
-    let mut per_owner: BTreeMap<String, Decimal> = BTreeMap::new();
     for f in &site.analysis.customers {
         let c = &site.records.customers[f.index];
-        for o in c.opportunities.iter().filter(|o| o.opened <= site.today) {
-            let row = || Row {
+        for o in &c.opportunities {
+            let row = || PipelineRow {
                 customer: c.id.clone(),
                 name: c.name.clone(),
                 owner: c.owner.get_ref().clone(),
                 owner_name: site.member_name(c.owner.get_ref()),
                 opportunity: opportunity_row(site, o),
             };
-            match o.stage {
-                Stage::Won if o.closed.is_some_and(|d| site.analysis.window.contains(d)) => won.push(row()),
-                Stage::Won | Stage::Lost => {}
-                _ => open.push(row()),
+            if is_open(o, window) {
+                open.push(row());
+            } else if is_won_in_window(o, window) {
+                won.push(row());
             }
-        }
-        for o in c.opportunities.iter().filter(|o| o.opened <= site.today && !o.stage.is_closed()) {
-            let position = Stage::ALL.iter().position(|(_, s)| *s == o.stage).unwrap_or(0);
-            let entry = per_stage
-                .entry(position)
-                .or_insert_with(|| (site.labelled("stage_", o.stage.as_str()), 0, Decimal::ZERO));
-            entry.1 += 1;
-            entry.2 += o.amount.unwrap_or_default();
-        }
-        if !f.care.pipeline.is_zero() {
-            *per_owner.entry(c.owner.get_ref().clone()).or_default() += f.care.pipeline;
         }
     }
     open.sort_by(|a, b| a.opportunity.expected.cmp(&b.opportunity.expected).then_with(|| a.customer.cmp(&b.customer)));
     won.sort_by(|a, b| b.opportunity.closed.cmp(&a.opportunity.closed).then_with(|| a.customer.cmp(&b.customer)));
-    let stages: Vec<(Labelled, usize, String)> =
-        per_stage.into_values().map(|(l, n, sum)| (l, n, site.money(sum))).collect();
-    let owners: Vec<(String, String, String)> =
-        per_owner.into_iter().map(|(id, sum)| (site.member_name(&id), id, site.money(sum))).collect();
-    let won_total: Decimal = site.analysis.customers.iter().map(|f| f.care.won).sum();
-    let open_total: Decimal = site.analysis.customers.iter().map(|f| f.care.pipeline).sum();
+    let stages: Vec<StageRow> = figures
+        .by_stage
+        .iter()
+        .map(|s| StageRow {
+            stage: site.labelled("stage_", s.stage.as_str()),
+            opportunities: s.opportunities,
+            amount: site.money(s.amount),
+        })
+        .collect();
+    let owners: Vec<OwnerPipelineRow> = figures
+        .by_owner
+        .iter()
+        .map(|o| OwnerPipelineRow {
+            id: o.owner.clone(),
+            name: site.member_name(&o.owner),
+            amount: site.money(o.amount),
+        })
+        .collect();
     let mut cx = Context::new();
     cx.insert("title", &site.labelled("", "pipeline").label);
     cx.insert("open", &open);
     cx.insert("won", &won);
     cx.insert("stages", &stages);
     cx.insert("owners", &owners);
-    cx.insert("open_total", &site.money(open_total));
-    cx.insert("won_total", &site.money(won_total));
+    cx.insert("open_total", &site.money(figures.open));
+    cx.insert("won_total", &site.money(figures.won));
     site.page(sink, "pipeline.html", "pipeline.html", "pipeline", cx)
 }

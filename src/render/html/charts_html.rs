@@ -1,35 +1,23 @@
-//! The dashboard's charts: data gathered from the analysis, drawn as inline SVG.
+//! The dashboard's charts: the analysis's figures drawn as inline SVG.
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use super::Site;
 use super::i18n::text;
-use super::team_figures::{BUCKETS, ageing, revenue_by_month};
+use super::views::team::{ChartRow, ChartView};
 use crate::analysis::abc::Class;
-use crate::analysis::lifecycle::Lifecycle;
 use crate::render::charts::{
     Bar, BarChart, Datum, Orientation, Pareto, ParetoItem, Segment, ShareBars, Sparkline, StackGroup, StackedBars,
     bar_chart, pareto, share_bars, sparkline, stacked_bars,
 };
 use crate::render::json::money_number;
 
-/// A chart for the dashboard template.
-#[derive(Serialize)]
-pub struct ChartView {
-    /// Caption.
-    pub title: String,
-    /// The inline SVG.
-    pub svg: String,
-    /// The numbers as (label, value) rows, for reading and printing.
-    pub table: Vec<(String, String)>,
-    /// Spans both columns.
-    pub wide: bool,
+fn view(title: String, svg: String, table: Vec<ChartRow>, wide: bool) -> ChartView {
+    ChartView { title, svg, table, wide }
 }
 
-fn view(title: String, svg: String, table: Vec<(String, String)>, wide: bool) -> ChartView {
-    ChartView { title, svg, table, wide }
+fn row(label: impl Into<String>, value: impl Into<String>) -> ChartRow {
+    ChartRow { label: label.into(), value: value.into() }
 }
 
 /// Every dashboard chart.
@@ -38,7 +26,8 @@ pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
     let t = |key: &str| text(lang, key);
     let a = site.analysis;
 
-    let months = revenue_by_month(site);
+    let months: Vec<(String, rust_decimal::Decimal)> =
+        a.team.revenue_by_month.iter().map(|m| (format!("{}-{:02}", m.year, m.month), m.revenue)).collect();
     let this_month = months.last().map(|(m, _)| m.clone()).unwrap_or_default();
     let bars = months
         .iter()
@@ -66,24 +55,23 @@ pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
     let pareto_svg =
         pareto(&Pareto { title: t("pareto"), items, a_share: shares.0, b_share: shares.1, height: 280, lang });
 
-    let lifecycle: Vec<Datum> = Lifecycle::ALL
+    let lifecycle: Vec<Datum> = a
+        .team
+        .lifecycle
         .iter()
         .map(|l| {
-            let n = a.customers.iter().filter(|f| f.lifecycle == *l).count();
-            Datum::new(text(lang, &format!("lifecycle_{}", l.as_str())), n as f64, n.to_string())
+            let n = l.customers;
+            Datum::new(site.labelled("lifecycle_", l.lifecycle.as_str()).label, n as f64, n.to_string())
         })
         .collect();
     let lifecycle_svg =
         share_bars(&ShareBars { title: t("lifecycle_counts"), items: lifecycle.clone(), show_share: true, lang });
 
-    let sums = ageing(site);
-    let ageing_items: Vec<Datum> = BUCKETS
+    let ageing_items: Vec<Datum> = a
+        .team
+        .ageing
         .iter()
-        .zip(sums)
-        .map(|(b, v)| {
-            let label = if *b == "not_due" { t("not_due") } else { format!("{b} {}", t("days")) };
-            Datum::new(label, money_number(&v), site.money(v))
-        })
+        .map(|s| Datum::new(site.bucket_label(s.bucket), money_number(&s.amount), site.money(s.amount)))
         .collect();
     let ageing_svg =
         share_bars(&ShareBars { title: t("ageing"), items: ageing_items.clone(), show_share: false, lang });
@@ -98,9 +86,14 @@ pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
 
     let (load, load_table) = agenda_load(site);
 
-    let table = |items: &[Datum]| items.iter().map(|d| (d.label.clone(), d.display.clone())).collect();
+    let table = |items: &[Datum]| items.iter().map(|d| row(d.label.clone(), d.display.clone())).collect();
     vec![
-        view(t("revenue_by_month"), revenue, months.iter().map(|(m, v)| (m.clone(), site.money(*v))).collect(), true),
+        view(
+            t("revenue_by_month"),
+            revenue,
+            months.iter().map(|(m, v)| row(m.clone(), site.money(*v))).collect(),
+            true,
+        ),
         view(t("pareto"), pareto_svg, class_totals(site), true),
         view(t("lifecycle_counts"), lifecycle_svg, table(&lifecycle), true),
         view(t("ageing"), ageing_svg, table(&ageing_items), true),
@@ -111,15 +104,9 @@ pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
 }
 
 /// Customers and revenue per ABC class, for the Pareto chart's table.
-fn class_totals(site: &Site<'_>) -> Vec<(String, String)> {
-    [Class::A, Class::B, Class::C]
-        .iter()
-        .map(|class| {
-            let members = site.analysis.customers.iter().filter(|f| f.class() == *class);
-            let (n, sum) = members.fold((0, rust_decimal::Decimal::ZERO), |(n, s), f| (n + 1, s + f.ledger.revenue));
-            (format!("{} ({n})", class.as_str()), site.money(sum))
-        })
-        .collect()
+fn class_totals(site: &Site<'_>) -> Vec<ChartRow> {
+    let classes = &site.analysis.team.classes;
+    classes.iter().map(|c| row(format!("{} ({})", c.class.as_str(), c.customers), site.money(c.revenue))).collect()
 }
 
 /// The latest satisfaction of each class's customers (1–5, or not scored).
@@ -143,7 +130,7 @@ fn satisfaction_by_class(site: &Site<'_>) -> ChartView {
         .collect();
     let table = groups
         .iter()
-        .map(|g| (g.label.clone(), g.segments.iter().map(|s| s.display.clone()).collect::<Vec<_>>().join(" / ")))
+        .map(|g| row(g.label.clone(), g.segments.iter().map(|s| s.display.clone()).collect::<Vec<_>>().join(" / ")))
         .collect();
     let svg = stacked_bars(&StackedBars {
         title: text(lang, "satisfaction_by_class"),
@@ -170,7 +157,7 @@ fn completeness(site: &Site<'_>) -> Vec<Datum> {
 }
 
 /// Agenda items per owner for overdue and each of the next four weeks.
-fn agenda_load(site: &Site<'_>) -> (String, Vec<(String, String)>) {
+fn agenda_load(site: &Site<'_>) -> (String, Vec<ChartRow>) {
     let lang = site.lang();
     let series: Vec<String> = [text(lang, "status_overdue")]
         .into_iter()
@@ -199,7 +186,7 @@ fn agenda_load(site: &Site<'_>) -> (String, Vec<(String, String)>) {
             total: c.iter().sum::<usize>().to_string(),
         })
         .collect();
-    let table = groups.iter().map(|g| (g.label.clone(), g.total.clone())).collect();
+    let table = groups.iter().map(|g| row(g.label.clone(), g.total.clone())).collect();
     let svg = stacked_bars(&StackedBars {
         title: text(lang, "agenda_load"),
         series,

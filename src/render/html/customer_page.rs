@@ -2,14 +2,14 @@
 //! centre, timeline, orders, credit, complaints, contracts, notes and customer care.
 
 use anyhow::Result;
-use serde::Serialize;
 use tera::Context;
 
 use super::Site;
 use super::paths::{id_path, region_slug};
-use super::views::{AgendaRow, Explained, Labelled};
+use super::views::customer::{CareView, GridRow, HandoverView, LossView, OpportunityRow, Profile};
+use super::views::{AgendaRow, Explained, signed_percent};
 use crate::analysis::Facts;
-use crate::analysis::explain::explain;
+use crate::analysis::explain::{Why, explain};
 use crate::format::date;
 use crate::records::choices::Choice as _;
 use crate::records::choices::{ContactRole, CustomerKind, Stance};
@@ -74,30 +74,8 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
     site.page(sink, &path, "customer.html", "customers", cx)
 }
 
-/// A customer's profile fields, formatted (contact details empty when redacted).
-#[derive(Serialize)]
-pub struct Profile {
-    id: String,
-    name: String,
-    kind: String,
-    owner: String,
-    owner_name: String,
-    region: String,
-    region_slug: String,
-    tags: Vec<String>,
-    since: String,
-    relationship: String,
-    prospect: u8,
-    credit_limit: String,
-    phone: String,
-    email: String,
-    wechat: String,
-    address: String,
-    birthday: String,
-}
-
 /// The profile view of a customer.
-pub fn profile(site: &Site<'_>, c: &crate::records::model::Customer) -> Profile {
+pub fn profile(site: &Site<'_>, c: &Customer) -> Profile {
     let hide = |v: &Option<String>| if site.redact { String::new() } else { v.clone().unwrap_or_default() };
     let region = c.region.clone().unwrap_or_default();
     Profile {
@@ -119,49 +97,6 @@ pub fn profile(site: &Site<'_>, c: &crate::records::model::Customer) -> Profile 
         address: hide(&c.address),
         birthday: if site.redact { String::new() } else { c.birthday.map(date).unwrap_or_default() },
     }
-}
-
-/// One cell of the role × stance grid: the names of present contacts.
-#[derive(Serialize)]
-struct GridRow {
-    role: Labelled,
-    cells: Vec<Vec<String>>,
-}
-
-/// Section 10 on a customer's page.
-#[derive(Serialize)]
-pub struct CareView {
-    trend: String,
-    lifetime_revenue: String,
-    satisfaction: String,
-    satisfaction_chart: String,
-    coverage: Option<Labelled>,
-    stances: Vec<Labelled>,
-    grid: Vec<GridRow>,
-    risk: Vec<Labelled>,
-    referrals: Vec<(String, String)>,
-    referred_by: Option<(String, String)>,
-    handovers: Vec<(String, String, String)>,
-    opportunities: Vec<OpportunityRow>,
-    loss: Option<(String, Labelled, String)>,
-    why: crate::analysis::explain::Why,
-}
-
-/// An opportunity on a customer's page.
-#[derive(Serialize)]
-pub struct OpportunityRow {
-    /// What it is.
-    pub title: String,
-    /// Its stage.
-    pub stage: Labelled,
-    /// Its amount.
-    pub amount: String,
-    /// Opened.
-    pub opened: String,
-    /// Expected decision.
-    pub expected: String,
-    /// Closed.
-    pub closed: String,
 }
 
 /// The opportunities of a customer, open first.
@@ -208,9 +143,8 @@ fn grid(site: &Site<'_>, c: &Customer) -> Vec<GridRow> {
 }
 
 /// Section 10's view of a customer.
-pub fn care_view(site: &Site<'_>, c: &Customer, f: &Facts, why: crate::analysis::explain::Why) -> CareView {
+pub fn care_view(site: &Site<'_>, c: &Customer, f: &Facts, why: Why) -> CareView {
     let care = &f.care;
-    let name_of = |id: &str| site.customer_by_id(id).map_or_else(|| id.to_string(), |x| x.name.clone());
     let points: Vec<(String, rust_decimal::Decimal)> = c
         .interactions
         .iter()
@@ -220,11 +154,7 @@ pub fn care_view(site: &Site<'_>, c: &Customer, f: &Facts, why: crate::analysis:
     let mut handovers: Vec<_> = c.handovers.iter().filter(|h| h.date <= site.today).collect();
     handovers.sort_by_key(|h| h.date);
     CareView {
-        trend: care
-            .trend
-            .map(crate::format::percent)
-            .map(|p| if p.starts_with('-') { p } else { format!("+{p}") })
-            .unwrap_or_default(),
+        trend: care.trend.map(signed_percent).unwrap_or_default(),
         lifetime_revenue: site.money(f.ledger.lifetime_revenue),
         satisfaction: care.satisfaction.map(|(s, d)| format!("{s}/5 ({})", date(d))).unwrap_or_default(),
         satisfaction_chart: super::charts_html::satisfaction_sparkline(site, points),
@@ -232,17 +162,22 @@ pub fn care_view(site: &Site<'_>, c: &Customer, f: &Facts, why: crate::analysis:
         stances: Stance::ALL.iter().map(|(_, s)| site.labelled("stance_", s.as_str())).collect(),
         grid: grid(site, c),
         risk: care.risk.iter().map(|r| site.labelled("risk_", r.as_str())).collect(),
-        referrals: care.referrals.iter().map(|id| (id.clone(), name_of(id))).collect(),
-        referred_by: c.referred_by.as_ref().map(|r| (r.get_ref().clone(), name_of(r.get_ref()))),
+        referrals: care.referrals.iter().map(|id| site.customer_link(id)).collect(),
+        referred_by: c.referred_by.as_ref().map(|r| site.customer_link(r.get_ref())),
         handovers: handovers
             .iter()
-            .map(|h| (date(h.date), site.member_name(h.from.get_ref()), site.member_name(h.to.get_ref())))
+            .map(|h| HandoverView {
+                date: date(h.date),
+                from: site.member_name(h.from.get_ref()),
+                to: site.member_name(h.to.get_ref()),
+            })
             .collect(),
         opportunities: opportunities(site, c),
         why,
-        loss: c.loss.as_ref().filter(|l| l.date <= site.today).map(|l| {
-            let notes = l.notes.as_deref().filter(|_| !site.redact).map(super::markdown::render).unwrap_or_default();
-            (date(l.date), site.labelled("loss_", l.reason.as_str()), notes)
+        loss: c.loss.as_ref().filter(|l| l.date <= site.today).map(|l| LossView {
+            date: date(l.date),
+            reason: site.labelled("loss_", l.reason.as_str()),
+            notes_html: l.notes.as_deref().filter(|_| !site.redact).map(super::markdown::render).unwrap_or_default(),
         }),
     }
 }

@@ -1,191 +1,111 @@
-//! The dashboard (headline figures and charts) and the receivables figures it shares.
-
-use std::collections::BTreeMap;
+//! The dashboard (headline figures and charts) and the receivables page: the team's figures
+//! of the analysis, shaped into views.
 
 use anyhow::Result;
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
-use serde::Serialize;
 use tera::Context;
 
 use super::Site;
-use super::team_figures::{BUCKETS, ageing, bucket};
+use super::views::signed_percent;
+use super::views::team::{Figure, ReceivablesRow};
 use crate::analysis::Facts;
-use crate::analysis::abc::Class;
 use crate::analysis::agenda::Status;
-use crate::analysis::credit::unpaid;
-use crate::analysis::lifecycle::Lifecycle;
-use crate::format::{date, percent};
-use crate::records::model::Money;
+use crate::analysis::receivables::unpaid_orders;
 use crate::render::Sink;
 
-/// A labelled figure with an optional note and a link.
-#[derive(Serialize)]
-pub struct Figure {
-    label: String,
-    value: String,
-    note: String,
-    href: String,
-}
-
-/// One unpaid credit order.
-#[derive(Serialize)]
-pub struct UnpaidRow {
-    customer: String,
-    name: String,
-    owner_name: String,
-    reference: String,
-    date: String,
-    due: String,
-    amount: String,
-    days_overdue: i64,
-    bucket: usize,
-}
-
-/// Every unpaid credit order of the given customers, oldest due first.
-pub fn unpaid_rows<'f>(site: &Site<'_>, facts: impl Iterator<Item = &'f Facts>) -> Vec<UnpaidRow> {
-    let mut rows: Vec<(NaiveDate, UnpaidRow)> = Vec::new();
-    for f in facts {
-        let c = &site.records.customers[f.index];
-        for o in c.orders.iter().filter(|o| o.date <= site.today && unpaid(o, &site.analysis.window)) {
-            let Some(due) = o.due else { continue };
-            let days = (site.today - due).num_days().max(0);
-            rows.push((
-                due,
-                UnpaidRow {
-                    customer: c.id.clone(),
-                    name: c.name.clone(),
-                    owner_name: site.member_name(c.owner.get_ref()),
-                    reference: o.reference.as_ref().map(|r| r.get_ref().clone()).unwrap_or_default(),
-                    date: date(o.date),
-                    due: date(due),
-                    amount: site.money(o.amount),
-                    days_overdue: days,
-                    bucket: bucket(days),
-                },
-            ));
-        }
-    }
-    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.customer.cmp(&b.1.customer)));
-    rows.into_iter().map(|(_, r)| r).collect()
-}
-
-/// The receivables page's data (also used by the dashboard's figures).
-pub fn receivables_context(site: &Site<'_>) -> Context {
-    #[derive(Serialize)]
-    struct Total {
-        id: String,
-        name: String,
-        exposure: String,
-        overdue: String,
-        limit: String,
-        over_limit: bool,
-    }
-    let mut per_owner: BTreeMap<String, (Money, Money)> = BTreeMap::new();
-    let mut per_customer = Vec::new();
-    for f in site.analysis.customers.iter().filter(|f| !f.credit.exposure.is_zero()) {
-        let c = &site.records.customers[f.index];
-        let entry = per_owner.entry(c.owner.get_ref().clone()).or_default();
-        entry.0 += f.credit.exposure;
-        entry.1 += f.credit.overdue;
-        per_customer.push(Total {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            exposure: site.money(f.credit.exposure),
-            overdue: site.money(f.credit.overdue),
-            limit: c.credit_limit.map(|l| site.money(l)).unwrap_or_default(),
-            over_limit: f.credit.over_limit,
-        });
-    }
-    let owners: Vec<Total> = per_owner
-        .into_iter()
-        .map(|(id, (e, o))| Total {
-            name: site.member_name(&id),
-            id,
-            exposure: site.money(e),
-            overdue: site.money(o),
+/// Renders `receivables.html`.
+pub fn receivables(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
+    let team = &site.analysis.team;
+    let per_customer: Vec<ReceivablesRow> = site
+        .analysis
+        .customers
+        .iter()
+        .filter(|f| !f.credit.exposure.is_zero())
+        .map(|f| {
+            let c = &site.records.customers[f.index];
+            ReceivablesRow {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                exposure: site.money(f.credit.exposure),
+                overdue: site.money(f.credit.overdue),
+                limit: c.credit_limit.map(|l| site.money(l)).unwrap_or_default(),
+                over_limit: f.credit.over_limit,
+            }
+        })
+        .collect();
+    let per_owner: Vec<ReceivablesRow> = team
+        .receivables_by_owner
+        .iter()
+        .map(|o| ReceivablesRow {
+            id: o.owner.clone(),
+            name: site.member_name(&o.owner),
+            exposure: site.money(o.exposure),
+            overdue: site.money(o.overdue),
             limit: String::new(),
             over_limit: false,
         })
         .collect();
-    let sums = ageing(site);
-    let buckets: Vec<Figure> = BUCKETS
+    let buckets: Vec<Figure> = team
+        .ageing
         .iter()
-        .zip(sums)
-        .map(|(label, sum)| Figure {
-            label: if *label == "not_due" {
-                site.labelled("", "not_due").label
-            } else {
-                format!("{label} {}", site.labelled("", "days").label)
-            },
-            value: site.money(sum),
+        .map(|s| Figure {
+            label: site.bucket_label(s.bucket),
+            value: site.money(s.amount),
             note: String::new(),
             href: String::new(),
         })
         .collect();
+    let unpaid = unpaid_orders(site.records, site.analysis.customers.iter(), &site.analysis.window);
     let mut cx = Context::new();
-    cx.insert("rows", &unpaid_rows(site, site.analysis.customers.iter()));
+    cx.insert("title", &site.labelled("", "receivables").label);
+    cx.insert("rows", &site.unpaid_rows(&unpaid));
     cx.insert("buckets", &buckets);
     cx.insert("per_customer", &per_customer);
-    cx.insert("per_owner", &owners);
+    cx.insert("per_owner", &per_owner);
     cx.insert("over_limit", &per_customer.iter().filter(|t| t.over_limit).collect::<Vec<_>>());
-    cx.insert("total", &site.money(sums.iter().copied().sum()));
-    cx
+    cx.insert("total", &site.money(team.receivables));
+    site.page(sink, "receivables.html", "receivables.html", "receivables", cx)
 }
 
 /// Renders `index.html`.
 pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let a = site.analysis;
-    let count = |class: Class| a.customers.iter().filter(|f| f.class() == class).count();
-    let revenue: Money = a.customers.iter().map(|f| f.ledger.revenue).sum();
-    let previous: Money = a.customers.iter().map(|f| f.ledger.revenue_prev).sum();
-    let exposure: Money = a.customers.iter().map(|f| f.credit.exposure).sum();
-    let overdue: Money = a.customers.iter().map(|f| f.credit.overdue).sum();
-    let open_complaints = a
-        .customers
-        .iter()
-        .flat_map(|f| &site.records.customers[f.index].complaints)
-        .filter(|k| k.opened <= site.today && k.resolved.is_none_or(|r| r > site.today))
-        .count();
-    let due_week = a.agenda.iter().filter(|i| i.status != Status::Upcoming).count();
+    let team = &a.team;
     let t = |key: &str| super::i18n::text(site.lang(), key);
-    let trend = if previous.is_zero() {
-        String::new()
-    } else {
-        format!("{} {}", t("vs_previous"), signed_percent(revenue / previous - Decimal::ONE))
-    };
+    let trend = team.trend.map(|trend| format!("{} {}", t("vs_previous"), signed_percent(trend))).unwrap_or_default();
+    let classes = team.classes.iter().map(|c| format!("{} {}", c.class.as_str(), c.customers)).collect::<Vec<_>>();
     let figures = vec![
         Figure {
             label: t("customers_count"),
-            value: a.customers.len().to_string(),
-            note: format!("A {} · B {} · C {}", count(Class::A), count(Class::B), count(Class::C)),
+            value: team.customers.to_string(),
+            note: classes.join(" · "),
             href: "customers/index.html".into(),
         },
-        Figure { label: t("revenue_window"), value: site.money(revenue), note: trend, href: String::new() },
+        Figure { label: t("revenue_window"), value: site.money(team.revenue), note: trend, href: String::new() },
         Figure {
             label: t("receivables"),
-            value: site.money(exposure),
-            note: format!("{} {}", t("overdue"), site.money(overdue)),
+            value: site.money(team.receivables),
+            note: format!("{} {}", t("overdue"), site.money(team.overdue)),
             href: "receivables.html".into(),
         },
         Figure {
             label: t("open_complaints"),
-            value: open_complaints.to_string(),
+            value: team.open_complaints.to_string(),
             note: String::new(),
             href: "complaints.html".into(),
         },
         Figure {
             label: t("due_this_week"),
-            value: due_week.to_string(),
+            value: team.due_this_week.to_string(),
             note: String::new(),
             href: "agenda.html".into(),
         },
     ];
-    let lifecycle: Vec<Figure> = Lifecycle::ALL
+    let lifecycle: Vec<Figure> = team
+        .lifecycle
         .iter()
         .map(|l| Figure {
-            label: site.labelled("lifecycle_", l.as_str()).label,
-            value: a.customers.iter().filter(|f| f.lifecycle == *l).count().to_string(),
+            label: site.labelled("lifecycle_", l.lifecycle.as_str()).label,
+            value: l.customers.to_string(),
             note: String::new(),
             href: String::new(),
         })
@@ -196,16 +116,13 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     cx.insert("lifecycle", &lifecycle);
     cx.insert("charts", &super::charts_html::dashboard_charts(site));
     let mut at_risk: Vec<&Facts> = a.customers.iter().filter(|f| !f.care.risk.is_empty()).collect();
-    at_risk.sort_by(|x, y| x.class().cmp(&y.class()).then(y.ledger.revenue.cmp(&x.ledger.revenue)));
+    at_risk.sort_by(|x, y| {
+        x.class().cmp(&y.class()).then(y.ledger.revenue.cmp(&x.ledger.revenue)).then(x.index.cmp(&y.index))
+    });
     let at_risk: Vec<_> = at_risk.iter().map(|f| site.customer_row(f)).collect();
     cx.insert("at_risk", &at_risk);
     let this_week = a.agenda.iter().filter(|i| matches!(i.status, Status::Today | Status::Soon));
     let upcoming: Vec<_> = this_week.take(15).map(|i| site.agenda_row(i)).collect();
     cx.insert("agenda", &upcoming);
     site.page(sink, "index.html", "dashboard.html", "dashboard", cx)
-}
-
-fn signed_percent(share: Decimal) -> String {
-    let text = percent(share);
-    if share.is_sign_negative() { text } else { format!("+{text}") }
 }

@@ -10,7 +10,6 @@ pub mod i18n;
 pub mod markdown;
 mod pages;
 pub mod paths;
-mod team_figures;
 pub mod templates;
 mod views;
 

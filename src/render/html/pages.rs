@@ -4,27 +4,17 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 use rayon::prelude::*;
-use serde::Serialize;
 use tera::Context;
 
 use super::Site;
 use super::paths::{id_path, region_slug};
+use super::views::team::{AgendaGroup, ArchivedRow, OwnerRow, RegionRow};
 use super::views::{AgendaRow, CustomerRow};
 use crate::analysis::Facts;
 use crate::analysis::agenda::Status;
+use crate::analysis::receivables::unpaid_orders;
 use crate::format::date;
 use crate::render::Sink;
-
-/// Agenda rows grouped by status, for templates.
-#[derive(Serialize)]
-pub struct AgendaGroup {
-    /// Status key.
-    pub key: &'static str,
-    /// Status label.
-    pub label: String,
-    /// The items.
-    pub items: Vec<AgendaRow>,
-}
 
 /// Groups agenda rows by status, in status order, leaving out empty groups.
 pub fn group_agenda(site: &Site<'_>, rows: Vec<AgendaRow>) -> Vec<AgendaGroup> {
@@ -50,7 +40,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         &|| site.analysis.customers.par_iter().try_for_each(|f| super::customer_page::render(site, sink, f)),
         &|| owners(site, sink, &rows),
         &|| regions(site, sink, &rows),
-        &|| receivables(site, sink),
+        &|| super::dashboard::receivables(site, sink),
         &|| super::care_pages::render(site, sink),
         &|| archived(site, sink),
         &|| super::history_pages::changes(site, sink),
@@ -62,32 +52,13 @@ fn agenda(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let rows: Vec<AgendaRow> = site.analysis.agenda.iter().map(|i| site.agenda_row(i)).collect();
     let mut cx = Context::new();
     cx.insert("title", &site.labelled("", "agenda").label);
-    cx.insert("owners", &owner_list(site));
+    cx.insert("owners", &site.owner_links());
     cx.insert(
         "kinds",
         &crate::analysis::agenda::Kind::ALL.iter().map(|k| site.labelled("kind_", k.as_str())).collect::<Vec<_>>(),
     );
     cx.insert("groups", &group_agenda(site, rows));
     site.page(sink, "agenda.html", "agenda.html", "agenda", cx)
-}
-
-#[derive(Serialize)]
-struct OwnerLink {
-    id: String,
-    name: String,
-    left: bool,
-}
-
-fn owner_list(site: &Site<'_>) -> Vec<OwnerLink> {
-    site.records
-        .members
-        .iter()
-        .map(|m| OwnerLink {
-            id: m.id.get_ref().clone(),
-            name: m.name.clone(),
-            left: m.left.is_some_and(|d| d <= site.today),
-        })
-        .collect()
 }
 
 fn customers(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> {
@@ -98,17 +69,7 @@ fn customers(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<(
 }
 
 fn owners(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> {
-    #[derive(Serialize)]
-    struct OwnerSummary {
-        id: String,
-        name: String,
-        left: bool,
-        customers: usize,
-        revenue: String,
-        overdue_items: usize,
-        receivables: String,
-    }
-    let summaries: Vec<OwnerSummary> = site
+    let summaries: Vec<OwnerRow> = site
         .records
         .members
         .par_iter()
@@ -133,9 +94,10 @@ fn owners(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> 
             cx.insert("email", &if site.redact { None } else { m.email.clone() });
             cx.insert("rows", &mine);
             cx.insert("groups", &group_agenda(site, agenda));
-            cx.insert("receivables", &super::dashboard::unpaid_rows(site, facts.iter().copied()));
+            let unpaid = unpaid_orders(site.records, facts.iter().copied(), &site.analysis.window);
+            cx.insert("receivables", &site.unpaid_rows(&unpaid));
             site.page(sink, &path, "owner.html", "owners", cx)?;
-            Ok(OwnerSummary {
+            Ok(OwnerRow {
                 id: id.clone(),
                 name: m.name.clone(),
                 left: m.left.is_some_and(|d| d <= site.today),
@@ -153,13 +115,6 @@ fn owners(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> 
 }
 
 fn regions(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> {
-    #[derive(Serialize)]
-    struct RegionSummary {
-        slug: String,
-        name: String,
-        customers: usize,
-        revenue: String,
-    }
     let mut by_region: BTreeMap<&str, Vec<&CustomerRow>> = BTreeMap::new();
     for r in rows.iter().filter(|r| !r.region.is_empty()) {
         by_region.entry(&r.region).or_default().push(r);
@@ -174,7 +129,7 @@ fn regions(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()>
         cx.insert("rows", list);
         cx.insert("revenue", &site.money(revenue));
         site.page(sink, &format!("regions/{slug}.html"), "region.html", "regions", cx)?;
-        summaries.push(RegionSummary {
+        summaries.push(RegionRow {
             slug,
             name: region.to_string(),
             customers: list.len(),
@@ -187,27 +142,13 @@ fn regions(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()>
     site.page(sink, "regions/index.html", "regions.html", "regions", cx)
 }
 
-fn receivables(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
-    let mut cx = super::dashboard::receivables_context(site);
-    cx.insert("title", &site.labelled("", "receivables").label);
-    site.page(sink, "receivables.html", "receivables.html", "receivables", cx)
-}
-
 fn archived(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
-    #[derive(Serialize)]
-    struct Row {
-        id: String,
-        name: String,
-        owner_name: String,
-        region: String,
-        last_order: String,
-    }
-    let rows: Vec<Row> = site
+    let rows: Vec<ArchivedRow> = site
         .records
         .customers
         .iter()
         .filter(|c| c.archived)
-        .map(|c| Row {
+        .map(|c| ArchivedRow {
             id: c.id.clone(),
             name: c.name.clone(),
             owner_name: site.member_name(c.owner.get_ref()),

@@ -1,99 +1,18 @@
-//! Borrowed, pre-formatted view structs that templates receive (never the domain types).
+//! The views of one customer: its page (profile, computed values, care, records) and its
+//! printed card.
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::Site;
-use super::markdown;
-use crate::analysis::Facts;
-use crate::analysis::agenda::AgendaItem;
+use super::super::Site;
+use super::super::history_pages::LastChanged;
+use super::super::markdown;
+use super::team::UnpaidRow;
+use super::{AgendaRow, CustomerLink, Labelled, opt_date};
+use crate::analysis::complaints::resolution_days;
 use crate::analysis::credit::unpaid;
-use crate::format::{date, money};
+use crate::analysis::explain::Why;
+use crate::format::date;
 use crate::records::model::{Birthday, Customer};
-
-/// A label with the key it was translated from (the key also serves as a CSS class).
-#[derive(Debug, Clone, Serialize)]
-pub struct Labelled {
-    /// The untranslated key, e.g. `active`.
-    pub key: &'static str,
-    /// The label in the site's language.
-    pub label: String,
-}
-
-/// A value shown with how it was computed.
-#[derive(Debug, Clone, Serialize)]
-pub struct Explained {
-    /// The label of the value.
-    pub label: String,
-    /// The value, formatted.
-    pub value: String,
-    /// How it was computed.
-    pub why: String,
-}
-
-/// One row of a customer table.
-#[derive(Debug, Clone, Serialize)]
-pub struct CustomerRow {
-    /// Customer id.
-    pub id: String,
-    /// Display name.
-    pub name: String,
-    /// ABC class.
-    pub class: &'static str,
-    /// Lifecycle stage.
-    pub lifecycle: Labelled,
-    /// Score, formatted.
-    pub score: String,
-    /// Revenue, formatted.
-    pub revenue: String,
-    /// Revenue for sorting.
-    pub revenue_sort: String,
-    /// Credit grade.
-    pub grade: &'static str,
-    /// Unpaid amount, formatted (empty when none).
-    pub exposure: String,
-    /// Whether the customer is over its credit limit.
-    pub over_limit: bool,
-    /// Completeness percent.
-    pub completeness: u8,
-    /// Owner id.
-    pub owner: String,
-    /// Owner name.
-    pub owner_name: String,
-    /// Region (empty when none).
-    pub region: String,
-    /// Region page slug.
-    pub region_slug: String,
-    /// Last contact date (empty when none).
-    pub last_contact: String,
-    /// Tags joined for display.
-    pub tags: String,
-    /// Why a key customer is at risk.
-    pub risk: Vec<Labelled>,
-}
-
-/// One agenda item.
-#[derive(Debug, Clone, Serialize)]
-pub struct AgendaRow {
-    /// Date.
-    pub date: String,
-    /// Status.
-    pub status: Labelled,
-    /// Kind.
-    pub kind: Labelled,
-    /// Customer id.
-    pub customer: String,
-    /// Customer name.
-    pub name: String,
-    /// Owner id.
-    pub owner: String,
-    /// Owner name.
-    pub owner_name: String,
-    /// Why it is on the agenda.
-    pub reason: String,
-    /// Phone to call.
-    pub phone: String,
-}
 
 /// A person inside the customer.
 #[derive(Debug, Clone, Serialize)]
@@ -190,69 +109,172 @@ pub struct ContractView {
     pub ended: bool,
 }
 
-fn opt_date(d: Option<NaiveDate>) -> String {
-    d.map(date).unwrap_or_default()
+/// A customer's profile fields, formatted (contact details empty when redacted).
+#[derive(Debug, Serialize)]
+pub struct Profile {
+    /// Customer id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Company or person, translated.
+    pub kind: String,
+    /// Owner id.
+    pub owner: String,
+    /// Owner name.
+    pub owner_name: String,
+    /// Region (empty when none).
+    pub region: String,
+    /// Region page slug.
+    pub region_slug: String,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Customer since (empty when unknown).
+    pub since: String,
+    /// Relationship level, translated.
+    pub relationship: String,
+    /// Prospect rating 1–5.
+    pub prospect: u8,
+    /// Credit limit, formatted (empty when none).
+    pub credit_limit: String,
+    /// Phone.
+    pub phone: String,
+    /// E-mail.
+    pub email: String,
+    /// WeChat id.
+    pub wechat: String,
+    /// Address.
+    pub address: String,
+    /// Birthday (a person).
+    pub birthday: String,
+}
+
+/// One row of the role × stance grid: the names of present contacts per stance.
+#[derive(Debug, Serialize)]
+pub struct GridRow {
+    /// The role.
+    pub role: Labelled,
+    /// One cell per stance, in stance order: the names of the contacts in it.
+    pub cells: Vec<Vec<String>>,
+}
+
+/// One handover of the customer (`[[handover]]`).
+#[derive(Debug, Serialize)]
+pub struct HandoverView {
+    /// Date.
+    pub date: String,
+    /// The previous owner's name.
+    pub from: String,
+    /// The new owner's name.
+    pub to: String,
+}
+
+/// A recorded loss (`[loss]`, dated up to today).
+#[derive(Debug, Serialize)]
+pub struct LossView {
+    /// Date.
+    pub date: String,
+    /// The reason.
+    pub reason: Labelled,
+    /// The notes as safe HTML (empty when none or redacted).
+    pub notes_html: String,
+}
+
+/// An opportunity.
+#[derive(Debug, Serialize)]
+pub struct OpportunityRow {
+    /// What it is.
+    pub title: String,
+    /// Its stage.
+    pub stage: Labelled,
+    /// Its amount.
+    pub amount: String,
+    /// Opened.
+    pub opened: String,
+    /// Expected decision.
+    pub expected: String,
+    /// Closed.
+    pub closed: String,
+}
+
+/// Section 10 on a customer's page.
+#[derive(Debug, Serialize)]
+pub struct CareView {
+    /// The revenue trend as a signed percentage (empty without a previous window).
+    pub trend: String,
+    /// Lifetime revenue, formatted.
+    pub lifetime_revenue: String,
+    /// The latest satisfaction score with its date (empty when never scored).
+    pub satisfaction: String,
+    /// The satisfaction history as an inline SVG (empty when never scored).
+    pub satisfaction_chart: String,
+    /// The coverage of the buying organisation (company customers with contacts).
+    pub coverage: Option<Labelled>,
+    /// Every stance, the grid's columns.
+    pub stances: Vec<Labelled>,
+    /// The role × stance grid (company customers), only roles with a contact.
+    pub grid: Vec<GridRow>,
+    /// Why the customer is at risk.
+    pub risk: Vec<Labelled>,
+    /// The customers this one referred.
+    pub referrals: Vec<CustomerLink>,
+    /// The customer who referred this one.
+    pub referred_by: Option<CustomerLink>,
+    /// The handovers, oldest first.
+    pub handovers: Vec<HandoverView>,
+    /// The opportunities, open first.
+    pub opportunities: Vec<OpportunityRow>,
+    /// The recorded loss.
+    pub loss: Option<LossView>,
+    /// How each computed value was reached, by the value's name (`class`, `credit`, `risk` …).
+    pub why: Why,
+}
+
+/// One printed card.
+#[derive(Debug, Serialize)]
+pub struct Card {
+    /// Customer id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// ABC class.
+    pub class: &'static str,
+    /// Lifecycle stage.
+    pub lifecycle: Labelled,
+    /// Score, formatted.
+    pub score: String,
+    /// Credit grade.
+    pub grade: &'static str,
+    /// Owner name.
+    pub owner_name: String,
+    /// Region.
+    pub region: String,
+    /// The best phone (empty when redacted).
+    pub phone: String,
+    /// Address (empty when redacted).
+    pub address: String,
+    /// Current contacts (at most 5).
+    pub contacts: Vec<ContactView>,
+    /// How many more current contacts there are.
+    pub more_contacts: usize,
+    /// The latest interactions (at most 5), as plain excerpts.
+    pub interactions: Vec<InteractionView>,
+    /// Open complaints (at most 3).
+    pub complaints: Vec<ComplaintView>,
+    /// Unpaid orders, oldest due first (at most 3).
+    pub receivables: Vec<UnpaidRow>,
+    /// The next follow-ups (at most 3).
+    pub agenda: Vec<AgendaRow>,
+    /// The start of the notes as plain text (empty when redacted).
+    pub notes: String,
+    /// The coverage of the buying organisation.
+    pub coverage: Option<Labelled>,
+    /// Why the customer is at risk.
+    pub risk: Vec<Labelled>,
+    /// "Last changed D by NAME" (with history).
+    pub last_changed: Option<LastChanged>,
 }
 
 impl Site<'_> {
-    /// A translated label for `prefix_key`.
-    pub fn labelled(&self, prefix: &str, key: &'static str) -> Labelled {
-        Labelled { key, label: super::i18n::text(self.lang(), &format!("{prefix}{key}")) }
-    }
-
-    /// Money in the settings' currency.
-    pub fn money(&self, value: rust_decimal::Decimal) -> String {
-        money(value, &self.settings.currency)
-    }
-
-    /// The display name of a team member (the id when unknown).
-    pub fn member_name(&self, id: &str) -> String {
-        self.records.member(id).map_or_else(|| id.to_string(), |m| m.name.clone())
-    }
-
-    /// A customer table row.
-    pub fn customer_row(&self, f: &Facts) -> CustomerRow {
-        let c = &self.records.customers[f.index];
-        let region = c.region.clone().unwrap_or_default();
-        CustomerRow {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            class: f.class().as_str(),
-            lifecycle: self.labelled("lifecycle_", f.lifecycle.as_str()),
-            score: f.score.value.to_string(),
-            revenue: self.money(f.ledger.revenue),
-            revenue_sort: f.ledger.revenue.to_string(),
-            grade: f.credit.grade.as_str(),
-            exposure: if f.credit.exposure.is_zero() { String::new() } else { self.money(f.credit.exposure) },
-            over_limit: f.credit.over_limit,
-            completeness: f.completeness,
-            owner: c.owner.get_ref().clone(),
-            owner_name: self.member_name(c.owner.get_ref()),
-            region_slug: if region.is_empty() { String::new() } else { super::paths::region_slug(&region) },
-            region,
-            last_contact: opt_date(f.last_contact),
-            tags: c.tags.join(", "),
-            risk: f.care.risk.iter().map(|r| self.labelled("risk_", r.as_str())).collect(),
-        }
-    }
-
-    /// An agenda row.
-    pub fn agenda_row(&self, item: &AgendaItem) -> AgendaRow {
-        let customer = self.customer_by_id(&item.customer);
-        let phone = if self.redact { None } else { customer.and_then(|c| c.best_phone(self.today)) };
-        AgendaRow {
-            date: date(item.date),
-            status: self.labelled("status_", item.status.as_str()),
-            kind: self.labelled("kind_", item.kind.as_str()),
-            customer: item.customer.clone(),
-            name: customer.map(|c| c.name.clone()).unwrap_or_default(),
-            owner: item.owner.clone(),
-            owner_name: self.member_name(&item.owner),
-            reason: item.reason.clone(),
-            phone: phone.unwrap_or_default(),
-        }
-    }
-
     /// The contacts of a customer.
     pub fn contacts(&self, c: &Customer) -> Vec<ContactView> {
         c.contacts
@@ -332,18 +354,15 @@ impl Site<'_> {
             .complaints
             .iter()
             .filter(|k| k.opened <= self.today)
-            .map(|k| {
-                let resolved = k.resolved.filter(|r| *r <= self.today);
-                ComplaintView {
-                    opened: date(k.opened),
-                    summary: k.summary.clone(),
-                    severity: self.labelled("severity_", k.severity.as_str()),
-                    category: self.labelled("category_", k.category.as_str()),
-                    resolved: opt_date(resolved),
-                    resolution: k.resolution.clone().unwrap_or_default(),
-                    days: (resolved.unwrap_or(self.today) - k.opened).num_days(),
-                    open: resolved.is_none(),
-                }
+            .map(|k| ComplaintView {
+                opened: date(k.opened),
+                summary: k.summary.clone(),
+                severity: self.labelled("severity_", k.severity.as_str()),
+                category: self.labelled("category_", k.category.as_str()),
+                resolved: opt_date(k.resolved.filter(|r| *r <= self.today)),
+                resolution: k.resolution.clone().unwrap_or_default(),
+                days: resolution_days(k, self.today).unwrap_or_else(|| (self.today - k.opened).num_days()),
+                open: k.is_open(self.today),
             })
             .collect();
         list.sort_by(|a, b| b.open.cmp(&a.open).then_with(|| b.opened.cmp(&a.opened)));

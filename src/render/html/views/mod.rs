@@ -1,0 +1,192 @@
+//! Borrowed, pre-formatted view structs that templates receive (never the domain types):
+//! named fields only, no tuples, so that a team's template override reads every value by
+//! name. docs/site.md lists what each page template receives.
+//!
+//! The structs shared by several pages are here; those of one page family are in
+//! [`customer`] (a customer's page and card), [`team`] (the dashboard, receivables, owners
+//! and regions) and [`care`] (complaints, lost customers, the scorecard and the pipeline).
+
+pub mod care;
+pub mod customer;
+pub mod team;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::Site;
+use crate::analysis::Facts;
+use crate::analysis::agenda::AgendaItem;
+use crate::format::{date, money, percent};
+
+/// A label with the key it was translated from (the key also serves as a CSS class).
+#[derive(Debug, Clone, Serialize)]
+pub struct Labelled {
+    /// The untranslated key, e.g. `active`.
+    pub key: &'static str,
+    /// The label in the site's language.
+    pub label: String,
+}
+
+/// A value shown with how it was computed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explained {
+    /// The label of the value.
+    pub label: String,
+    /// The value, formatted.
+    pub value: String,
+    /// How it was computed.
+    pub why: String,
+}
+
+/// A customer to link to: its id (the page's file name) and its name.
+#[derive(Debug, Clone, Serialize)]
+pub struct CustomerLink {
+    /// Customer id.
+    pub id: String,
+    /// Display name (the id when the customer is unknown).
+    pub name: String,
+}
+
+/// One row of a customer table.
+#[derive(Debug, Clone, Serialize)]
+pub struct CustomerRow {
+    /// Customer id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// ABC class.
+    pub class: &'static str,
+    /// Lifecycle stage.
+    pub lifecycle: Labelled,
+    /// Score, formatted.
+    pub score: String,
+    /// Revenue, formatted.
+    pub revenue: String,
+    /// Revenue for sorting.
+    pub revenue_sort: String,
+    /// Credit grade.
+    pub grade: &'static str,
+    /// Unpaid amount, formatted (empty when none).
+    pub exposure: String,
+    /// Whether the customer is over its credit limit.
+    pub over_limit: bool,
+    /// Completeness percent.
+    pub completeness: u8,
+    /// Owner id.
+    pub owner: String,
+    /// Owner name.
+    pub owner_name: String,
+    /// Region (empty when none).
+    pub region: String,
+    /// Region page slug.
+    pub region_slug: String,
+    /// Last contact date (empty when none).
+    pub last_contact: String,
+    /// Tags joined for display.
+    pub tags: String,
+    /// Why a key customer is at risk.
+    pub risk: Vec<Labelled>,
+}
+
+/// One agenda item.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaRow {
+    /// Date.
+    pub date: String,
+    /// Status.
+    pub status: Labelled,
+    /// Kind.
+    pub kind: Labelled,
+    /// Customer id.
+    pub customer: String,
+    /// Customer name.
+    pub name: String,
+    /// Owner id.
+    pub owner: String,
+    /// Owner name.
+    pub owner_name: String,
+    /// Why it is on the agenda.
+    pub reason: String,
+    /// Phone to call.
+    pub phone: String,
+}
+
+/// A date, or empty.
+pub fn opt_date(d: Option<NaiveDate>) -> String {
+    d.map(date).unwrap_or_default()
+}
+
+/// A change as a signed percentage with one decimal: `+12.5 %`, `-3 %`, `+0 %`.
+pub fn signed_percent(change: Decimal) -> String {
+    let text = percent(change);
+    if text.starts_with('-') { text } else { format!("+{text}") }
+}
+
+impl Site<'_> {
+    /// A translated label for `prefix_key`.
+    pub fn labelled(&self, prefix: &str, key: &'static str) -> Labelled {
+        Labelled { key, label: super::i18n::text(self.lang(), &format!("{prefix}{key}")) }
+    }
+
+    /// Money in the settings' currency.
+    pub fn money(&self, value: Decimal) -> String {
+        money(value, &self.settings.currency)
+    }
+
+    /// The display name of a team member (the id when unknown).
+    pub fn member_name(&self, id: &str) -> String {
+        self.records.member(id).map_or_else(|| id.to_string(), |m| m.name.clone())
+    }
+
+    /// A link to the customer with this id.
+    pub fn customer_link(&self, id: &str) -> CustomerLink {
+        CustomerLink {
+            id: id.to_string(),
+            name: self.customer_by_id(id).map_or_else(|| id.to_string(), |c| c.name.clone()),
+        }
+    }
+
+    /// A customer table row.
+    pub fn customer_row(&self, f: &Facts) -> CustomerRow {
+        let c = &self.records.customers[f.index];
+        let region = c.region.clone().unwrap_or_default();
+        CustomerRow {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            class: f.class().as_str(),
+            lifecycle: self.labelled("lifecycle_", f.lifecycle.as_str()),
+            score: f.score.value.to_string(),
+            revenue: self.money(f.ledger.revenue),
+            revenue_sort: f.ledger.revenue.to_string(),
+            grade: f.credit.grade.as_str(),
+            exposure: if f.credit.exposure.is_zero() { String::new() } else { self.money(f.credit.exposure) },
+            over_limit: f.credit.over_limit,
+            completeness: f.completeness,
+            owner: c.owner.get_ref().clone(),
+            owner_name: self.member_name(c.owner.get_ref()),
+            region_slug: if region.is_empty() { String::new() } else { super::paths::region_slug(&region) },
+            region,
+            last_contact: opt_date(f.last_contact),
+            tags: c.tags.join(", "),
+            risk: f.care.risk.iter().map(|r| self.labelled("risk_", r.as_str())).collect(),
+        }
+    }
+
+    /// An agenda row.
+    pub fn agenda_row(&self, item: &AgendaItem) -> AgendaRow {
+        let customer = self.customer_by_id(&item.customer);
+        let phone = if self.redact { None } else { customer.and_then(|c| c.best_phone(self.today)) };
+        AgendaRow {
+            date: date(item.date),
+            status: self.labelled("status_", item.status.as_str()),
+            kind: self.labelled("kind_", item.kind.as_str()),
+            customer: item.customer.clone(),
+            name: customer.map(|c| c.name.clone()).unwrap_or_default(),
+            owner: item.owner.clone(),
+            owner_name: self.member_name(&item.owner),
+            reason: item.reason.clone(),
+            phone: phone.unwrap_or_default(),
+        }
+    }
+}
