@@ -1,8 +1,12 @@
-//! The SPEC 9 JSON object: customers and agenda, as `export --format json` prints it.
+//! The SPEC 9 JSON object: customers and agenda, as `export --format json` prints it, with
+//! SPEC 10.2's `owners` and SPEC 12.2's `team`.
+
+mod team;
 
 use serde::{Serialize, Serializer};
 
 use crate::analysis::agenda::AgendaItem;
+use crate::analysis::complaints::resolution_days;
 use crate::analysis::explain::Why;
 use crate::analysis::{Analysis, Facts};
 use crate::format::date;
@@ -133,6 +137,7 @@ pub struct ExportView<'a> {
     customers: Vec<CustomerView<'a>>,
     agenda: Vec<AgendaView<'a>>,
     owners: Vec<OwnerView<'a>>,
+    team: team::TeamView<'a>,
 }
 
 /// The view of one analysed customer.
@@ -178,15 +183,12 @@ pub fn customer_view<'a>(records: &'a Records, f: &'a Facts, today: chrono::Naiv
             .complaints
             .iter()
             .filter(|k| k.opened <= today)
-            .map(|k| {
-                let resolved = k.resolved.filter(|r| *r <= today);
-                ComplaintView {
-                    opened: date(k.opened),
-                    severity: k.severity.as_str(),
-                    category: k.category.as_str(),
-                    resolved: resolved.map(date),
-                    resolution_days: resolved.map(|r| (r - k.opened).num_days()),
-                }
+            .map(|k| ComplaintView {
+                opened: date(k.opened),
+                severity: k.severity.as_str(),
+                category: k.category.as_str(),
+                resolved: k.resolved.filter(|r| *r <= today).map(date),
+                resolution_days: resolution_days(k, today),
             })
             .collect(),
         changed: f.changed.as_ref().map(|c| date(c.date)),
@@ -242,6 +244,7 @@ pub fn export_view<'a>(records: &'a Records, analysis: &'a Analysis, explain: Op
         customers,
         agenda: analysis.agenda.iter().map(agenda_view).collect(),
         owners,
+        team: team::team_view(records, analysis),
     }
 }
 
