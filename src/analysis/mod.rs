@@ -123,10 +123,12 @@ pub struct Analysis {
 
 impl Analysis {
     /// Removes the birthday follow-ups, whose dates and reasons give birthdays away (for a
-    /// redacted site).
+    /// redacted site), and counts the team's agenda figures again without them.
     pub fn drop_birthdays(&mut self) {
         self.agenda.retain(|i| i.kind != agenda::Kind::Birthday);
         self.team.due_this_week = team::due_this_week(&self.agenda);
+        let owners: Vec<String> = self.team.agenda_load.iter().map(|l| l.owner.clone()).collect();
+        self.team.agenda_load = team::agenda_load(&owners, &self.agenda, self.window.today);
     }
 
     /// Notes, for each customer, the latest commit of `history` that changed its file.

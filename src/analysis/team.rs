@@ -50,6 +50,42 @@ pub struct MonthRevenue {
     pub revenue: Money,
 }
 
+/// The completeness bands of the dashboard's chart, as (lowest, highest) percent.
+pub const COMPLETENESS_BANDS: [(u8, u8); 4] = [(0, 49), (50, 74), (75, 99), (100, 100)];
+
+/// The customers whose completeness lies in one band.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompletenessBand {
+    /// The lowest completeness of the band, in percent.
+    pub from: u8,
+    /// The highest, in percent.
+    pub to: u8,
+    /// How many customers.
+    pub customers: usize,
+}
+
+/// The latest satisfaction of one class's customers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SatisfactionCount {
+    /// The class.
+    pub class: Class,
+    /// How many of its customers' latest score is 1, 2, 3, 4 and 5.
+    pub scores: [usize; 5],
+    /// How many were never scored.
+    pub not_scored: usize,
+}
+
+/// One team member's agenda items: overdue, and due in each of the next four weeks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaLoad {
+    /// The member's team id.
+    pub owner: String,
+    /// Items dated before today.
+    pub overdue: usize,
+    /// Items dated in week 1 (today to today + 6), week 2, 3 and 4.
+    pub weeks: [usize; 4],
+}
+
 /// The team's figures, over the non-archived customers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Team {
@@ -73,6 +109,12 @@ pub struct Team {
     pub classes: Vec<ClassCount>,
     /// Customers per lifecycle stage, in lifecycle order.
     pub lifecycle: Vec<LifecycleCount>,
+    /// Customers per completeness band, all four bands in order.
+    pub completeness_bands: Vec<CompletenessBand>,
+    /// The latest satisfaction per class, A, B, C.
+    pub satisfaction_by_class: Vec<SatisfactionCount>,
+    /// Every team member's agenda load, by id.
+    pub agenda_load: Vec<AgendaLoad>,
     /// Unpaid credit orders per ageing bucket, all five in order.
     pub ageing: Vec<AgeingSum>,
     /// Exposure and overdue per owner.
@@ -90,6 +132,43 @@ pub struct Team {
 /// The agenda items overdue, due today or in the next 7 days.
 pub fn due_this_week(agenda: &[AgendaItem]) -> usize {
     agenda.iter().filter(|i| i.status != Status::Upcoming).count()
+}
+
+/// The agenda load of each of `owners`, in the order given: overdue items, and those dated
+/// 0–6, 7–13, 14–20 and 21–27 days after today (later items are not counted).
+pub fn agenda_load(owners: &[String], agenda: &[AgendaItem], today: NaiveDate) -> Vec<AgendaLoad> {
+    let mut load: Vec<AgendaLoad> =
+        owners.iter().map(|o| AgendaLoad { owner: o.clone(), overdue: 0, weeks: [0; 4] }).collect();
+    for item in agenda {
+        let Some(l) = load.iter_mut().find(|l| l.owner == item.owner) else { continue };
+        match (item.date - today).num_days() {
+            days if days < 0 => l.overdue += 1,
+            days => {
+                if let Some(week) = usize::try_from(days / 7).ok().and_then(|w| l.weeks.get_mut(w)) {
+                    *week += 1;
+                }
+            }
+        }
+    }
+    load
+}
+
+/// The latest satisfaction per class (A, B, C): how many customers scored each of 1–5 last,
+/// and how many were never scored.
+pub fn satisfaction_by_class(facts: &[Facts]) -> Vec<SatisfactionCount> {
+    [Class::A, Class::B, Class::C]
+        .into_iter()
+        .map(|class| {
+            let mut count = SatisfactionCount { class, scores: [0; 5], not_scored: 0 };
+            for f in facts.iter().filter(|f| f.class() == class) {
+                match f.care.satisfaction {
+                    Some((score, _)) => count.scores[usize::from(score.clamp(1, 5)) - 1] += 1,
+                    None => count.not_scored += 1,
+                }
+            }
+            count
+        })
+        .collect()
 }
 
 /// The last [`MONTHS`] calendar months up to the one of `today`, the oldest first, each with
@@ -131,6 +210,17 @@ pub fn team(records: &Records, facts: &[Facts], agenda: &[AgendaItem], window: &
         .into_iter()
         .map(|l| LifecycleCount { lifecycle: l, customers: facts.iter().filter(|f| f.lifecycle == l).count() })
         .collect();
+    let completeness_bands = COMPLETENESS_BANDS
+        .into_iter()
+        .map(|(from, to)| CompletenessBand {
+            from,
+            to,
+            customers: facts.iter().filter(|f| (from..=to).contains(&f.completeness)).count(),
+        })
+        .collect();
+    let mut members: Vec<String> = records.members.iter().map(|m| m.id.get_ref().clone()).collect();
+    members.sort();
+    members.dedup();
     Team {
         customers: facts.len(),
         revenue,
@@ -142,6 +232,9 @@ pub fn team(records: &Records, facts: &[Facts], agenda: &[AgendaItem], window: &
         due_this_week: due_this_week(agenda),
         classes,
         lifecycle,
+        completeness_bands,
+        satisfaction_by_class: satisfaction_by_class(facts),
+        agenda_load: agenda_load(&members, agenda, window.today),
         ageing: receivables::ageing(&receivables::unpaid_orders(records, facts.iter(), window)),
         receivables_by_owner: receivables::by_owner(records, facts),
         revenue_by_month: revenue_by_month(records, facts, window.today),

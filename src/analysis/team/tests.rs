@@ -134,3 +134,80 @@ fn due_this_week_counts_overdue_today_and_soon_but_not_upcoming() {
     let agenda = [item(Status::Overdue), item(Status::Today), item(Status::Soon), item(Status::Upcoming)];
     assert_eq!(due_this_week(&agenda), 3);
 }
+
+#[test]
+fn completeness_bands_include_both_edges() {
+    let records = Records { members: Vec::new(), customers: vec![customer("a")] };
+    let a = analyse(&records, &Settings::default(), d(TODAY));
+    let facts: Vec<Facts> = [0, 49, 50, 74, 75, 99, 100]
+        .into_iter()
+        .map(|percent| Facts { completeness: percent, ..a.customers[0].clone() })
+        .collect();
+    let t = team(&records, &facts, &[], &a.window);
+    let bands: Vec<(u8, u8, usize)> = t.completeness_bands.iter().map(|b| (b.from, b.to, b.customers)).collect();
+    assert_eq!(bands, [(0, 49, 2), (50, 74, 2), (75, 99, 2), (100, 100, 1)]);
+}
+
+#[test]
+fn satisfaction_by_class_counts_the_latest_score_and_the_never_scored() {
+    let records = Records { members: Vec::new(), customers: vec![selling("a", "10", "1")] };
+    let a = analyse(&records, &Settings::default(), d(TODAY));
+    let scored = |score: Option<u8>| Facts {
+        care: crate::analysis::Care { satisfaction: score.map(|s| (s, d(TODAY))), ..a.customers[0].care.clone() },
+        ..a.customers[0].clone()
+    };
+    let counts = satisfaction_by_class(&[scored(Some(5)), scored(Some(1)), scored(Some(5)), scored(None)]);
+    assert_eq!(counts[0], SatisfactionCount { class: Class::A, scores: [1, 0, 0, 0, 2], not_scored: 1 });
+    assert_eq!(counts[1], SatisfactionCount { class: Class::B, scores: [0; 5], not_scored: 0 });
+}
+
+#[test]
+fn agenda_load_puts_days_0_to_6_in_week_1_and_day_28_nowhere() {
+    let item = |owner: &str, days: i64| AgendaItem {
+        date: d(TODAY) + chrono::Duration::days(days),
+        status: Status::Upcoming,
+        kind: crate::analysis::agenda::Kind::Contact,
+        customer: "a".into(),
+        owner: owner.into(),
+        reason: String::new(),
+        key: String::new(),
+    };
+    let agenda = [item("li", -1), item("li", 0), item("li", 6), item("li", 7), item("li", 27), item("li", 28)];
+    let owners = ["li".to_string(), "zhang".to_string()];
+    let load = agenda_load(&owners, &[&agenda[..], &[item("stranger", 0)]].concat(), d(TODAY));
+    assert_eq!(load[0], AgendaLoad { owner: "li".into(), overdue: 1, weeks: [2, 1, 0, 1] });
+    assert_eq!(load[1], AgendaLoad { owner: "zhang".into(), overdue: 0, weeks: [0; 4] }, "members without items stay");
+    assert_eq!(load.len(), 2, "an owner who is not a member is not counted");
+}
+
+#[test]
+fn without_the_birthday_items_the_agenda_figures_are_counted_again() {
+    use crate::records::choices::{ContactRole, Stance};
+    use crate::records::model::{Birthday, Contact, Member};
+    let mut c = customer("a");
+    c.contacts = vec![Contact {
+        name: "李娜".into(),
+        title: None,
+        role: ContactRole::User,
+        stance: Stance::Unknown,
+        phone: None,
+        email: None,
+        wechat: None,
+        birthday: Some(Birthday::MonthDay(11, 28)),
+        left: None,
+    }];
+    let member = Member {
+        id: toml::Spanned::new(0..0, "zhang".into()),
+        name: "张伟".into(),
+        email: None,
+        region: None,
+        left: None,
+    };
+    let records = Records { members: vec![member], customers: vec![c] };
+    let mut a = analyse(&records, &Settings::default(), d(TODAY));
+    let birthdays = a.agenda.iter().filter(|i| i.kind == crate::analysis::agenda::Kind::Birthday).count();
+    assert_eq!(birthdays, 1);
+    let (due, week_1) = (a.team.due_this_week, a.team.agenda_load[0].weeks[0]);
+    a.drop_birthdays();
+    assert_eq!((a.team.due_this_week, a.team.agenda_load[0].weeks[0]), (due - 1, week_1 - 1));
+}

@@ -1,11 +1,8 @@
 //! The dashboard's charts: the analysis's figures drawn as inline SVG.
 
-use std::collections::BTreeMap;
-
 use super::Site;
 use super::i18n::text;
 use super::views::team::{ChartRow, ChartView};
-use crate::analysis::abc::Class;
 use crate::render::charts::{
     Bar, BarChart, Datum, Orientation, Pareto, ParetoItem, Segment, ShareBars, Sparkline, StackGroup, StackedBars,
     bar_chart, pareto, share_bars, sparkline, stacked_bars,
@@ -114,17 +111,17 @@ fn satisfaction_by_class(site: &Site<'_>) -> ChartView {
     let lang = site.lang();
     let mut series: Vec<String> = (1..=5).map(|s| format!("{s}")).collect();
     series.push(text(lang, "not_scored"));
-    let groups: Vec<StackGroup> = [Class::A, Class::B, Class::C]
+    let groups: Vec<StackGroup> = site
+        .analysis
+        .team
+        .satisfaction_by_class
         .iter()
-        .map(|class| {
-            let mut counts = [0usize; 6];
-            for f in site.analysis.customers.iter().filter(|f| f.class() == *class) {
-                counts[f.care.satisfaction.map_or(5, |(s, _)| usize::from(s.clamp(1, 5)) - 1)] += 1;
-            }
+        .map(|count| {
+            let counts = count.scores.iter().chain(std::iter::once(&count.not_scored));
             StackGroup {
-                label: class.as_str().to_string(),
-                segments: counts.iter().map(|n| Segment { value: *n as f64, display: n.to_string() }).collect(),
-                total: counts.iter().sum::<usize>().to_string(),
+                label: count.class.as_str().to_string(),
+                segments: counts.map(|n| Segment { value: *n as f64, display: n.to_string() }).collect(),
+                total: (count.scores.iter().sum::<usize>() + count.not_scored).to_string(),
             }
         })
         .collect();
@@ -146,12 +143,12 @@ fn satisfaction_by_class(site: &Site<'_>) -> ChartView {
 
 /// Customers per completeness band.
 fn completeness(site: &Site<'_>) -> Vec<Datum> {
-    let bands = [(0u8, 49u8, "0–49 %"), (50, 74, "50–74 %"), (75, 99, "75–99 %"), (100, 100, "100 %")];
+    let bands = &site.analysis.team.completeness_bands;
     bands
         .iter()
-        .map(|(lo, hi, label)| {
-            let n = site.analysis.customers.iter().filter(|f| f.completeness >= *lo && f.completeness <= *hi).count();
-            Datum::new(*label, n as f64, n.to_string())
+        .map(|b| {
+            let label = if b.from == b.to { format!("{} %", b.from) } else { format!("{}–{} %", b.from, b.to) };
+            Datum::new(label, b.customers as f64, b.customers.to_string())
         })
         .collect()
 }
@@ -166,24 +163,19 @@ fn agenda_load(site: &Site<'_>) -> (String, Vec<ChartRow>) {
             crate::records::choices::Language::ZhCn => format!("第 {w} 周"),
         }))
         .collect();
-    let mut counts: BTreeMap<&str, [usize; 5]> =
-        site.records.members.iter().map(|m| (m.id.get_ref().as_str(), [0; 5])).collect();
-    for item in &site.analysis.agenda {
-        let days = (item.date - site.today).num_days();
-        let slot = if days < 0 { 0 } else { usize::try_from(days / 7 + 1).unwrap_or(usize::MAX) };
-        if slot <= 4
-            && let Some(c) = counts.get_mut(item.owner.as_str())
-        {
-            c[slot] += 1;
-        }
-    }
-    let groups: Vec<StackGroup> = counts
+    let groups: Vec<StackGroup> = site
+        .analysis
+        .team
+        .agenda_load
         .iter()
-        .filter(|(_, c)| c.iter().sum::<usize>() > 0)
-        .map(|(id, c)| StackGroup {
-            label: site.member_name(id),
-            segments: c.iter().map(|n| Segment { value: *n as f64, display: n.to_string() }).collect(),
-            total: c.iter().sum::<usize>().to_string(),
+        .filter_map(|l| {
+            let counts: Vec<usize> = std::iter::once(l.overdue).chain(l.weeks).collect();
+            let total: usize = counts.iter().sum();
+            (total > 0).then(|| StackGroup {
+                label: site.member_name(&l.owner),
+                segments: counts.iter().map(|n| Segment { value: *n as f64, display: n.to_string() }).collect(),
+                total: total.to_string(),
+            })
         })
         .collect();
     let table = groups.iter().map(|g| row(g.label.clone(), g.total.clone())).collect();

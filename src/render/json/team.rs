@@ -25,6 +25,30 @@ pub struct LifecycleView {
     customers: usize,
 }
 
+/// Customers in one completeness band.
+#[derive(Serialize)]
+pub struct BandView {
+    from: u8,
+    to: u8,
+    customers: usize,
+}
+
+/// The latest satisfaction of one class's customers.
+#[derive(Serialize)]
+pub struct SatisfactionView {
+    class: &'static str,
+    scores: [usize; 5],
+    not_scored: usize,
+}
+
+/// One member's agenda load.
+#[derive(Serialize)]
+pub struct LoadView<'a> {
+    owner: &'a str,
+    overdue: usize,
+    weeks: [usize; 4],
+}
+
 /// Unpaid amounts in one ageing bucket.
 #[derive(Serialize)]
 pub struct AgeingView {
@@ -123,6 +147,9 @@ pub struct TeamView<'a> {
     due_this_week: usize,
     classes: Vec<ClassView>,
     lifecycle: Vec<LifecycleView>,
+    completeness_bands: Vec<BandView>,
+    satisfaction_by_class: Vec<SatisfactionView>,
+    agenda_load: Vec<LoadView<'a>>,
     ageing: Vec<AgeingView>,
     receivables_by_owner: Vec<OwnerReceivablesView<'a>>,
     revenue_by_month: Vec<MonthView>,
@@ -164,6 +191,21 @@ pub fn team_view<'a>(records: &'a Records, analysis: &'a Analysis) -> TeamView<'
             .lifecycle
             .iter()
             .map(|l| LifecycleView { lifecycle: l.lifecycle.as_str(), customers: l.customers })
+            .collect(),
+        completeness_bands: t
+            .completeness_bands
+            .iter()
+            .map(|b| BandView { from: b.from, to: b.to, customers: b.customers })
+            .collect(),
+        satisfaction_by_class: t
+            .satisfaction_by_class
+            .iter()
+            .map(|c| SatisfactionView { class: c.class.as_str(), scores: c.scores, not_scored: c.not_scored })
+            .collect(),
+        agenda_load: t
+            .agenda_load
+            .iter()
+            .map(|l| LoadView { owner: &l.owner, overdue: l.overdue, weeks: l.weeks })
             .collect(),
         ageing: t.ageing.iter().map(|s| AgeingView { bucket: s.bucket.as_str(), amount: s.amount }).collect(),
         receivables_by_owner: t
