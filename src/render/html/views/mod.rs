@@ -190,3 +190,6 @@ impl Site<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
