@@ -58,7 +58,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
     cx.insert("contacts", &site.contacts(c));
     cx.insert("interactions", &site.interactions(c, usize::MAX, false));
     cx.insert("orders", &orders);
-    cx.insert("orders_total", &site.money(c.orders.iter().filter(|o| o.date <= site.today).map(|o| o.amount).sum()));
+    cx.insert("orders_total", &site.money(f.ledger.lifetime_revenue));
     cx.insert("sparkline", &sparkline);
     cx.insert("complaints", &site.complaints(c));
     cx.insert("contracts", &site.contracts(c));

@@ -1,6 +1,7 @@
 //! The template context of docs/site.md, section 13, is what the page templates receive: each
 //! built-in page template is replaced by one that prints the names of its context, the demo
-//! records are rendered, and the names are compared with the documented ones.
+//! records are rendered, and the names are compared with the documented ones. And the one
+//! formatting rule of the views, the signed percent.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -10,6 +11,7 @@ use chrono::NaiveDate;
 use crate::history::History;
 use crate::render::MemorySink;
 use crate::render::html::templates::BUILT_IN;
+use crate::render::html::views::signed_percent;
 use crate::render::html::{Site, SiteOptions};
 
 /// The templates rendered as fragments (into another page), which get only the variables of
@@ -104,4 +106,13 @@ fn every_page_template_receives_exactly_the_variables_the_docs_list() {
         }
     }
     assert!(problems.is_empty(), "the template context and docs/site.md differ:\n  {}", problems.join("\n  "));
+}
+
+#[test]
+fn a_signed_percent_has_a_plus_unless_it_is_negative() {
+    let share = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+    assert_eq!(signed_percent(share("0.125")), "+12.5 %");
+    assert_eq!(signed_percent(share("-0.03")), "-3 %");
+    assert_eq!(signed_percent(share("0.000")), "+0 %");
+    assert_eq!(signed_percent(share("-0.0005")), "-0.1 %", "a half of the last place rounds away from zero");
 }
