@@ -14,6 +14,11 @@ use crate::records::choices::Language;
 use crate::records::model::Customer;
 use crate::records::settings::Settings;
 
+mod keeping;
+mod team;
+
+pub use team::{owner, team};
+
 /// Explanations of one customer's values, keyed by the export's field names.
 pub type Why = BTreeMap<&'static str, String>;
 
@@ -32,6 +37,19 @@ impl Words<'_> {
 
     fn money(&self, value: Decimal) -> String {
         money(value, &self.settings.currency)
+    }
+
+    /// A word or phrase without parameters.
+    fn word(&self, en: &'static str, zh: &'static str) -> &'static str {
+        match self.lang {
+            Language::En => en,
+            Language::ZhCn => zh,
+        }
+    }
+
+    /// Between the items of a list of explanations.
+    fn separator(&self) -> &'static str {
+        self.word("; ", "；")
     }
 }
 
@@ -88,6 +106,7 @@ pub fn explain(customer: &Customer, f: &Facts, analysis: &Analysis, settings: &S
         );
     }
     care(&w, customer, f, analysis, &mut why);
+    keeping::explain(&w, customer, f, &mut why);
     if let Some(days) = l.recency_days {
         why.insert(
             "recency_days",
@@ -303,14 +322,14 @@ fn care(w: &Words<'_>, c: &Customer, f: &Facts, analysis: &Analysis, why: &mut W
         "risk",
         if reasons.is_empty() {
             w.pick(
-                "no risk: only A and B customers are rated; none of decline, contact-overdue, dissatisfied, complaint, dormant holds".to_string(),
-                "无风险：仅评估 A、B 类客户；销售下滑、联系逾期、不满意、重大投诉、沉睡均不成立".to_string(),
+                "no risk: only A and B customers are rated; none of decline, contact-overdue, dissatisfied, complaint, dormant, promise, delivery holds".to_string(),
+                "无风险：仅评估 A、B 类客户；销售下滑、联系逾期、不满意、重大投诉、沉睡、承诺逾期、交货逾期均不成立".to_string(),
             )
         } else {
             let drop = percent(w.settings.risk_drop);
             w.pick(
-                format!("{} (decline means revenue fell by {drop} or more against the previous window)", reasons.join(", ")),
-                format!("{}（销售下滑指较上一周期下降 {drop} 及以上）", reasons.join("、")),
+                format!("{} (decline means revenue fell by {drop} or more against the previous window; promise, a promise overdue; delivery, an order past its promised date and not delivered)", reasons.join(", ")),
+                format!("{}（销售下滑指较上一周期下降 {drop} 及以上；承诺逾期指有承诺过期未兑现；交货逾期指有订单过了承诺交货日仍未交货）", reasons.join("、")),
             )
         },
     );

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use super::abc::Class;
 use crate::format::{date, money, month_day};
 use crate::records::choices::{Language, Severity};
-use crate::records::model::{Birthday, Complaint, Contract, Interaction, Opportunity, Order};
+use crate::records::model::{Birthday, Complaint, Contract, Interaction, Opportunity, Order, Promise};
 use crate::records::settings::Holiday;
 
 /// Builds reasons in one language and currency.
@@ -206,5 +206,52 @@ impl<'a> Reasons<'a> {
     pub fn handover(&self, from: &str, when: NaiveDate) -> String {
         let d = date(when);
         self.pick(format!("introduce yourself: taken over from {from} on {d}"), format!("自我介绍：{d} 从{from}处接手"))
+    }
+
+    /// A promise not yet kept.
+    pub fn promise(&self, p: &Promise) -> String {
+        let (made, due) = (date(p.made), date(p.due));
+        self.pick(format!("promised on {made}: {}, due {due}", p.what), format!("{made} 承诺：{}，{due} 到期", p.what))
+    }
+
+    /// A complaint open past its resolution target.
+    pub fn escalate(&self, k: &Complaint, open_days: i64, target_days: i64) -> String {
+        self.pick(
+            format!("open {open_days} days, target {target_days}: escalate ({})", k.summary),
+            format!("投诉已 {open_days} 天未解决，目标 {target_days} 天：请升级处理（{}）", k.summary),
+        )
+    }
+
+    /// An order to deliver by its promised date.
+    pub fn delivery(&self, o: &Order, promised: NaiveDate) -> String {
+        let p = date(promised);
+        match &o.reference {
+            Some(r) => {
+                let r = r.get_ref();
+                self.pick(format!("deliver {r}, promised for {p}"), format!("{r} 承诺 {p} 交货"))
+            }
+            None => {
+                let d = date(o.date);
+                self.pick(format!("deliver the order of {d}, promised for {p}"), format!("{d} 订单承诺 {p} 交货"))
+            }
+        }
+    }
+
+    /// A key customer without a plan.
+    pub fn plan_missing(&self) -> String {
+        self.pick("key customer without a plan".to_string(), "重点客户尚无关系管理计划".to_string())
+    }
+
+    /// A key customer's plan to review by `review` (`late` once that day has passed).
+    pub fn plan_review(&self, review: NaiveDate, late: bool) -> String {
+        let r = date(review);
+        if late {
+            self.pick(
+                format!("the plan was due for review on {r}: review it"),
+                format!("客户计划应于 {r} 复核，已逾期"),
+            )
+        } else {
+            self.pick(format!("review the key customer's plan by {r}"), format!("请在 {r} 前复核重点客户计划"))
+        }
     }
 }
