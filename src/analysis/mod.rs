@@ -20,6 +20,7 @@ pub mod promises;
 pub mod rate;
 pub mod reasons;
 pub mod receivables;
+pub mod regions;
 pub mod retention;
 pub mod risk;
 pub mod satisfaction;

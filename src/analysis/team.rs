@@ -14,6 +14,7 @@ use super::outcomes::{self, Outcomes};
 use super::pipeline::{self, PipelineFigures};
 use super::rate::Rate;
 use super::receivables::{self, AgeingSum, OwnerReceivables};
+use super::regions::{self, RegionFigures};
 use super::week::{self, Week};
 use super::window::Window;
 use super::{deliveries, promises, retention, risk};
@@ -142,6 +143,8 @@ pub struct Team {
     pub outcomes: Outcomes,
     /// The last 7 days per member, for the weekly review.
     pub week: Week,
+    /// Every region with a customer, in text order (the regions pages).
+    pub regions: Vec<RegionFigures>,
 }
 
 /// The agenda items overdue, due today or in the next 7 days.
@@ -262,6 +265,7 @@ pub fn team(records: &Records, facts: &[Facts], agenda: &[AgendaItem], window: &
         pipeline: pipeline::figures(records, facts, window),
         outcomes: outcomes::outcomes(records, facts, window),
         week: week::week(records, facts, window),
+        regions: regions::regions(records, facts),
     }
 }
 

@@ -133,6 +133,15 @@ pub struct OwnerPipelineView<'a> {
     amount: Money,
 }
 
+/// One region's figures.
+#[derive(Serialize)]
+pub struct RegionView<'a> {
+    region: &'a str,
+    customers: usize,
+    #[serde(serialize_with = "ser_money")]
+    revenue: Money,
+}
+
 /// The `team` object.
 #[derive(Serialize)]
 pub struct TeamView<'a> {
@@ -177,6 +186,7 @@ pub struct TeamView<'a> {
     pipeline_by_owner: Vec<OwnerPipelineView<'a>>,
     won_lost: review::OutcomesView<'a>,
     week: review::WeekView<'a>,
+    regions: Vec<RegionView<'a>>,
     /// How each SPEC 12.2 figure was computed (only with `export --explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     why: Option<Why>,
@@ -293,6 +303,11 @@ pub fn team_view<'a>(records: &'a Records, analysis: &'a Analysis, explain: Opti
             .collect(),
         won_lost: review::outcomes_view(&t.outcomes),
         week: review::week_view(&t.week),
+        regions: t
+            .regions
+            .iter()
+            .map(|r| RegionView { region: &r.region, customers: r.customers, revenue: r.revenue })
+            .collect(),
         why: explain.map(|s| crate::analysis::explain::team(analysis, s)),
     }
 }
