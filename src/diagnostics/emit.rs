@@ -102,16 +102,18 @@ pub fn render_human(report: &Report<'_>, out: &mut dyn WriteColor) -> std::io::R
 
 /// "2 errors, 1 warning in 41 files".
 pub fn summary_line(report: &Report<'_>) -> String {
-    let counts = Counts::of(report.diagnostics);
-    let plural = |n: usize, word: &str| {
-        if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
-    };
-    format!(
-        "{}, {} in {}",
-        plural(counts.errors, "error"),
-        plural(counts.warnings, "warning"),
-        plural(report.files_read, "file")
-    )
+    format!("{} in {}", Counts::of(report.diagnostics), plural(report.files_read, "file"))
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+}
+
+/// "2 errors, 1 warning".
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}, {}", plural(self.errors, "error"), plural(self.warnings, "warning"))
+    }
 }
 
 /// The message of a diagnostic with its hint, for the one-line formats.

@@ -20,6 +20,7 @@ mod import_rows;
 mod import_serve;
 mod large;
 mod merge;
+mod progress;
 mod schemas;
 mod terminal;
 mod writers;
