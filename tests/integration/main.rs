@@ -22,6 +22,7 @@ mod large;
 mod merge;
 mod progress;
 mod schemas;
+mod shell;
 mod terminal;
 mod writers;
 
