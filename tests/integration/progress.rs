@@ -48,7 +48,8 @@ fn build_and_import_show_their_stages_in_a_terminal() {
     let dir = tree();
     let (text, ok) = in_terminal(dir.path(), BUILD);
     assert!(ok, "{text}");
-    for stage in ["✓ loading and checking records: ", "✓ analysing: ", "✓ rendering and writing: ", "✓ moving into place: "]
+    for stage in
+        ["✓ loading and checking records: ", "✓ analysing: ", "✓ rendering and writing: ", "✓ moving into place: "]
     {
         assert!(text.contains(stage), "{stage}:\n{text}");
     }
