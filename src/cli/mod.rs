@@ -31,7 +31,7 @@ use crate::records::{Loaded, dates};
 
 /// Turns a git repository of plain-text customer records into a team's website.
 #[derive(Debug, Parser)]
-#[command(name = "cardfile", version, about)]
+#[command(name = "cardfile", version = env!("CARDFILE_LONG_VERSION"), about)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

@@ -20,6 +20,7 @@ mod import_rows;
 mod import_serve;
 mod large;
 mod merge;
+mod package;
 mod progress;
 mod schemas;
 mod shell;
