@@ -54,8 +54,12 @@ fn from_git(dir: &Path) -> Option<String> {
 }
 
 /// The commit a crate was packaged from: `{"git": {"sha1": "…"}}` in `.cargo_vcs_info.json`.
+/// The file is watched (by a path relative to the package), so that a build of the work tree
+/// in the target directory where `cargo package` verified a crate (the same build-script unit)
+/// runs this again instead of keeping the crate's commit.
 fn from_package(dir: &Path) -> Option<String> {
     let info = std::fs::read_to_string(dir.join(".cargo_vcs_info.json")).ok()?;
+    println!("cargo:rerun-if-changed=.cargo_vcs_info.json");
     let after = &info[info.find("\"sha1\"")? + "\"sha1\"".len()..];
     let sha1: String = after.trim_start_matches([' ', ':', '"']).chars().take_while(char::is_ascii_hexdigit).collect();
     (sha1.len() >= 12).then(|| sha1[..12].to_string())
