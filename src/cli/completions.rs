@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
@@ -17,8 +17,11 @@ pub struct CompletionsArgs {
     shell: Shell,
 }
 
-/// Runs `completions`: prints the script on standard output.
+/// Runs `completions`: prints the script on standard output (made in memory first: a closed
+/// pipe is an error message, not a panic).
 pub fn run(args: &CompletionsArgs) -> Result<ExitCode> {
-    clap_complete::generate(args.shell, &mut Cli::command(), "cardfile", &mut std::io::stdout());
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "cardfile", &mut script);
+    std::io::Write::write_all(&mut std::io::stdout(), &script).context("writing the completion script")?;
     Ok(ExitCode::SUCCESS)
 }
