@@ -11,6 +11,7 @@ pub mod format;
 pub mod history;
 pub mod import;
 pub mod merge;
+pub mod progress;
 pub mod project;
 pub mod records;
 pub mod render;

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use super::{HistoryArgs, RecordsArgs, stop_on_errors};
+use crate::progress::Progress;
 use crate::render::html::{Site, SiteOptions, templates};
 use crate::write::Output;
 
@@ -27,35 +28,47 @@ pub struct BuildArgs {
     /// Leave phone numbers, e-mail, WeChat, addresses, birthdays and notes out of the site.
     #[arg(long)]
     redact: bool,
+    /// Print no progress and no summary line (problems are printed all the same).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// Runs `build`.
 pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let started = Instant::now();
+    let progress = Progress::new(args.quiet);
+    let stage = progress.stage("loading and checking records");
     let (project, history) = args.records.load_with_history(&args.history)?;
+    stage.done(format_args!("{} files, {}", project.loaded.files_read, project.counts()));
     if let Some(code) = stop_on_errors(&project)? {
         eprintln!("the site was not built; {} is unchanged", args.out.display());
         return Ok(code);
     }
+    let stage = progress.stage("analysing");
     let mut analysis = project.analyse_for_site(args.redact);
     if let Some(history) = &history {
         analysis.note_history(&project.loaded.records, history);
     }
+    stage.done(format_args!("{} customers", analysis.customers.len()));
     let options = SiteOptions {
         redact: args.redact,
         base_url: args.base_url.clone(),
         overrides: templates::overrides(&args.records.records)?,
     };
+    let stage = progress.counting("rendering and writing", "files");
     let site = Site::new(&project.loaded.records, &analysis, &project.loaded.settings, history.as_ref(), options)?;
     let output = Output::begin(&args.out, &args.records.records)?;
-    crate::render::site(&site, &output)
+    crate::render::site(&site, &stage.sink(&output))
         .with_context(|| format!("the site was not built; {} is unchanged", args.out.display()))?;
+    stage.done("");
+    let stage = progress.stage("moving into place");
     output.commit()?;
-    eprintln!(
+    stage.done(args.out.display());
+    progress.summary(format_args!(
         "built {} customers into {} in {} ms",
         analysis.customers.len(),
         args.out.display(),
         started.elapsed().as_millis()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }

@@ -20,6 +20,10 @@ mod import_rows;
 mod import_serve;
 mod large;
 mod merge;
+mod package;
+mod progress;
+mod schemas;
+mod shell;
 mod terminal;
 mod writers;
 
