@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::records::choices::Language;
+use crate::i18n::Language;
 
 /// Picks the English or the Chinese text.
 pub fn tr<'a>(lang: Language, en: &'a str, zh: &'a str) -> &'a str {

@@ -10,7 +10,7 @@ use super::credit::Grade;
 use super::lifecycle::Lifecycle;
 use super::{Analysis, Facts};
 use crate::format::{date, money, percent};
-use crate::records::choices::Language;
+use crate::i18n::Language;
 use crate::records::model::Customer;
 use crate::records::settings::Settings;
 

@@ -4,7 +4,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::abc::Class;
 use crate::format::{date, money, month_day};
-use crate::records::choices::{Language, Severity};
+use crate::i18n::Language;
+use crate::records::choices::Severity;
 use crate::records::model::{Birthday, Complaint, Contract, Interaction, Opportunity, Order};
 use crate::records::settings::Holiday;
 

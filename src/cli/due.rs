@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{RecordsArgs, stop_on_errors};
 use crate::analysis::agenda::{AgendaItem, Kind, Status};
 use crate::format::{date, tr};
-use crate::records::choices::Language;
+use crate::i18n::Language;
 use crate::records::model::Customer;
 use crate::terminal::escape;
 

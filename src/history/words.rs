@@ -2,7 +2,7 @@
 //! export and `cardfile diff` print; the site shows summaries in its own language.
 
 use super::summary::{Change, KeyChange};
-use crate::records::choices::Language;
+use crate::i18n::Language;
 
 /// The name of an array of tables (or single table) in Chinese.
 fn table_zh(table: &str) -> &str {
@@ -78,7 +78,7 @@ fn key_zh(key: &KeyChange, redact: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::summary::{Change, KeyChange};
-    use crate::records::choices::Language;
+    use crate::i18n::Language;
 
     fn none(_: &str) -> Option<String> {
         None

@@ -1,7 +1,7 @@
 //! The keys of cardfile.toml (SPEC 4 and 10.1) and of team.toml (SPEC 2).
 
 use super::{Key, TableSpec, Ty, names};
-use crate::records::choices::Language;
+use crate::i18n::Language;
 
 const DAYS: Ty = Ty::Int(1, 36_500);
 const DAYS0: Ty = Ty::Int(0, 36_500);

@@ -7,7 +7,7 @@ use super::svg::{
     BAR, HALO, MUTED, Px, SMALL, WIDTH, clean, empty, fit, heading, highlight_defs, id_prefix, open, put, text,
     text_width,
 };
-use crate::records::choices::Language;
+use crate::i18n::Language;
 
 /// The widest a bar gets, so a few bars do not turn into blocks.
 const MAX_BAR: f64 = 56.0;

@@ -9,7 +9,7 @@ use super::svg::{
 };
 use crate::analysis::abc::Class;
 use crate::format::tr;
-use crate::records::choices::Language;
+use crate::i18n::Language;
 
 /// The most bars drawn; more customers are summed into buckets of consecutive ranks.
 pub(super) const MAX_BARS: usize = 60;

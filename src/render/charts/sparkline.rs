@@ -2,7 +2,7 @@
 
 use super::svg::{AXIS, BAR, MUTED, Px, clean, escape, open_styled, put};
 use crate::format::tr;
-use crate::records::choices::Language;
+use crate::i18n::Language;
 
 /// A sparkline.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,7 +6,7 @@ use std::fmt;
 use unicode_width::UnicodeWidthChar;
 
 use crate::format::tr;
-use crate::records::choices::Language;
+use crate::i18n::Language;
 
 /// `write!` into a `String`, which cannot fail.
 macro_rules! put {

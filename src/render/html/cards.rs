@@ -12,6 +12,7 @@ use super::markdown::plain_excerpt;
 use super::paths::id_path;
 use super::views::{AgendaRow, ComplaintView, ContactView, InteractionView, Labelled};
 use crate::analysis::Facts;
+use crate::i18n::ui;
 use crate::render::Sink;
 
 /// At most this many of each list go on a card; the rest is counted.
@@ -68,7 +69,7 @@ fn card(site: &Site<'_>, f: &Facts) -> Card {
         .map(|i| AgendaRow { reason: plain_excerpt(&i.reason, LINE_CHARS), ..site.agenda_row(i) })
         .collect();
     let row = site.customer_row(f);
-    let coverage = f.care.coverage.map(|k| site.labelled("coverage_", k.as_str()));
+    let coverage = f.care.coverage.map(|k| site.labelled(k));
     Card {
         id: c.id.clone(),
         name: c.name.clone(),
@@ -126,12 +127,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         cx.insert("paper", site.settings.paper.as_str());
         site.page(sink, path, "cards.html", "cards", cx)
     };
-    page(
-        "cards/index.html",
-        site.labelled("", "all_cards").label,
-        cards.iter().map(|(_, html)| html.as_str()).collect(),
-        &owners,
-    )?;
+    page("cards/index.html", site.word(ui::ALL_CARDS), cards.iter().map(|(_, html)| html.as_str()).collect(), &owners)?;
     let week = site.today + chrono::Days::new(7);
     for m in &site.records.members {
         let id = m.id.get_ref();
@@ -147,7 +143,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         due.dedup();
         let mine: Vec<&str> =
             cards.iter().filter(|(cid, _)| due.binary_search(cid).is_ok()).map(|(_, html)| html.as_str()).collect();
-        let title = format!("{} · {}", site.labelled("", "visits_this_week").label, m.name);
+        let title = format!("{} · {}", site.word(ui::VISITS_THIS_WEEK), m.name);
         page(&path, title, mine, &[])?;
     }
     Ok(())

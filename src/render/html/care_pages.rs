@@ -12,6 +12,7 @@ use super::Site;
 use super::customer_page::{OpportunityRow, opportunity_row};
 use super::views::Labelled;
 use crate::format::date;
+use crate::i18n::{labels, ui};
 use crate::records::choices::Choice as _;
 use crate::records::choices::{ComplaintCategory, Stage};
 use crate::render::Sink;
@@ -61,7 +62,7 @@ fn categories(site: &Site<'_>) -> (Vec<CategoryRow>, Vec<(String, String, usize)
             .filter_map(|k| k.resolved.filter(|r| *r <= site.today).map(|r| (r - k.opened).num_days()))
             .collect();
         rows.push(CategoryRow {
-            category: site.labelled("category_", category.as_str()),
+            category: site.labelled(*category),
             total: all.len(),
             open: all.len() - resolved.len(),
             median_days: median(resolved),
@@ -112,7 +113,7 @@ fn complaints(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     });
     let (open, resolved): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.complaint.open);
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "complaints").label);
+    cx.insert("title", &site.word(ui::COMPLAINTS));
     cx.insert("open", &open);
     cx.insert("resolved", &resolved);
     let (by_category, repeat) = categories(site);
@@ -145,9 +146,10 @@ fn lost(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
             continue;
         }
         let lifetime: Decimal = c.orders.iter().filter(|o| o.date <= site.today).map(|o| o.amount).sum();
-        let reason_key = recorded.map_or("other", |l| l.reason.as_str());
-        let reason =
-            if recorded.is_some() { site.labelled("loss_", reason_key) } else { site.labelled("loss_", "unrecorded") };
+        let reason = match recorded {
+            Some(l) => site.labelled(l.reason),
+            None => Labelled { key: "unrecorded", label: site.word(labels::LOSS_UNRECORDED) },
+        };
         let entry = by_reason.entry(reason.label.clone()).or_default();
         entry.0 += 1;
         entry.1 += lifetime;
@@ -173,7 +175,7 @@ fn lost(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let summary: Vec<(String, usize, String)> =
         by_reason.into_iter().map(|(reason, (n, sum))| (reason, n, site.money(sum))).collect();
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "lost").label);
+    cx.insert("title", &site.word(ui::LOST));
     cx.insert("rows", &rows);
     cx.insert("summary", &summary);
     cx.insert("total", &site.money(total));
@@ -218,7 +220,7 @@ fn scorecard(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         })
         .collect();
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "scorecard").label);
+    cx.insert("title", &site.word(ui::SCORECARD));
     cx.insert("rows", &rows);
     site.page(sink, "scorecard.html", "scorecard.html", "scorecard", cx)
 }
@@ -255,9 +257,7 @@ fn pipeline(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         }
         for o in c.opportunities.iter().filter(|o| o.opened <= site.today && !o.stage.is_closed()) {
             let position = Stage::ALL.iter().position(|(_, s)| *s == o.stage).unwrap_or(0);
-            let entry = per_stage
-                .entry(position)
-                .or_insert_with(|| (site.labelled("stage_", o.stage.as_str()), 0, Decimal::ZERO));
+            let entry = per_stage.entry(position).or_insert_with(|| (site.labelled(o.stage), 0, Decimal::ZERO));
             entry.1 += 1;
             entry.2 += o.amount.unwrap_or_default();
         }
@@ -274,7 +274,7 @@ fn pipeline(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let won_total: Decimal = site.analysis.customers.iter().map(|f| f.care.won).sum();
     let open_total: Decimal = site.analysis.customers.iter().map(|f| f.care.pipeline).sum();
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "pipeline").label);
+    cx.insert("title", &site.word(ui::PIPELINE));
     cx.insert("open", &open);
     cx.insert("won", &won);
     cx.insert("stages", &stages);

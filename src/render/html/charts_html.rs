@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Site;
-use super::i18n::text;
 use super::team_figures::{BUCKETS, ageing, revenue_by_month};
 use crate::analysis::abc::Class;
 use crate::analysis::lifecycle::Lifecycle;
+use crate::i18n::{Label, Language, Text, labels, ui};
 use crate::render::charts::{
     Bar, BarChart, Datum, Orientation, Pareto, ParetoItem, Segment, ShareBars, Sparkline, StackGroup, StackedBars,
     bar_chart, pareto, share_bars, sparkline, stacked_bars,
@@ -35,7 +35,7 @@ fn view(title: String, svg: String, table: Vec<(String, String)>, wide: bool) ->
 /// Every dashboard chart.
 pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
     let lang = site.lang();
-    let t = |key: &str| text(lang, key);
+    let t = |text: Text| site.word(text);
     let a = site.analysis;
 
     let months = revenue_by_month(site);
@@ -50,7 +50,7 @@ pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
         })
         .collect();
     let revenue =
-        bar_chart(&BarChart { title: t("revenue_by_month"), bars, height: 260, highlight_note: String::new(), lang });
+        bar_chart(&BarChart { title: t(ui::REVENUE_BY_MONTH), bars, height: 260, highlight_note: String::new(), lang });
 
     let items = a
         .customers
@@ -64,33 +64,33 @@ pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
         .collect();
     let shares = (money_number(&site.settings.abc.a_share), money_number(&site.settings.abc.b_share));
     let pareto_svg =
-        pareto(&Pareto { title: t("pareto"), items, a_share: shares.0, b_share: shares.1, height: 280, lang });
+        pareto(&Pareto { title: t(ui::PARETO), items, a_share: shares.0, b_share: shares.1, height: 280, lang });
 
     let lifecycle: Vec<Datum> = Lifecycle::ALL
         .iter()
         .map(|l| {
             let n = a.customers.iter().filter(|f| f.lifecycle == *l).count();
-            Datum::new(text(lang, &format!("lifecycle_{}", l.as_str())), n as f64, n.to_string())
+            Datum::new(site.word(l.label()), n as f64, n.to_string())
         })
         .collect();
     let lifecycle_svg =
-        share_bars(&ShareBars { title: t("lifecycle_counts"), items: lifecycle.clone(), show_share: true, lang });
+        share_bars(&ShareBars { title: t(ui::LIFECYCLE_COUNTS), items: lifecycle.clone(), show_share: true, lang });
 
     let sums = ageing(site);
     let ageing_items: Vec<Datum> = BUCKETS
         .iter()
         .zip(sums)
         .map(|(b, v)| {
-            let label = if *b == "not_due" { t("not_due") } else { format!("{b} {}", t("days")) };
+            let label = if *b == "not_due" { t(ui::NOT_DUE) } else { format!("{b} {}", t(ui::DAYS)) };
             Datum::new(label, money_number(&v), site.money(v))
         })
         .collect();
     let ageing_svg =
-        share_bars(&ShareBars { title: t("ageing"), items: ageing_items.clone(), show_share: false, lang });
+        share_bars(&ShareBars { title: t(ui::AGEING), items: ageing_items.clone(), show_share: false, lang });
 
     let completeness_items = completeness(site);
     let completeness_svg = share_bars(&ShareBars {
-        title: t("completeness_distribution"),
+        title: t(ui::COMPLETENESS_DISTRIBUTION),
         items: completeness_items.clone(),
         show_share: true,
         lang,
@@ -100,12 +100,12 @@ pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
 
     let table = |items: &[Datum]| items.iter().map(|d| (d.label.clone(), d.display.clone())).collect();
     vec![
-        view(t("revenue_by_month"), revenue, months.iter().map(|(m, v)| (m.clone(), site.money(*v))).collect(), true),
-        view(t("pareto"), pareto_svg, class_totals(site), true),
-        view(t("lifecycle_counts"), lifecycle_svg, table(&lifecycle), true),
-        view(t("ageing"), ageing_svg, table(&ageing_items), true),
-        view(t("agenda_load"), load, load_table, true),
-        view(t("completeness_distribution"), completeness_svg, table(&completeness_items), true),
+        view(t(ui::REVENUE_BY_MONTH), revenue, months.iter().map(|(m, v)| (m.clone(), site.money(*v))).collect(), true),
+        view(t(ui::PARETO), pareto_svg, class_totals(site), true),
+        view(t(ui::LIFECYCLE_COUNTS), lifecycle_svg, table(&lifecycle), true),
+        view(t(ui::AGEING), ageing_svg, table(&ageing_items), true),
+        view(t(ui::AGENDA_LOAD), load, load_table, true),
+        view(t(ui::COMPLETENESS_DISTRIBUTION), completeness_svg, table(&completeness_items), true),
         satisfaction_by_class(site),
     ]
 }
@@ -126,7 +126,7 @@ fn class_totals(site: &Site<'_>) -> Vec<(String, String)> {
 fn satisfaction_by_class(site: &Site<'_>) -> ChartView {
     let lang = site.lang();
     let mut series: Vec<String> = (1..=5).map(|s| format!("{s}")).collect();
-    series.push(text(lang, "not_scored"));
+    series.push(site.word(ui::NOT_SCORED));
     let groups: Vec<StackGroup> = [Class::A, Class::B, Class::C]
         .iter()
         .map(|class| {
@@ -146,7 +146,7 @@ fn satisfaction_by_class(site: &Site<'_>) -> ChartView {
         .map(|g| (g.label.clone(), g.segments.iter().map(|s| s.display.clone()).collect::<Vec<_>>().join(" / ")))
         .collect();
     let svg = stacked_bars(&StackedBars {
-        title: text(lang, "satisfaction_by_class"),
+        title: site.word(ui::SATISFACTION_BY_CLASS),
         series,
         groups,
         orientation: Orientation::Horizontal,
@@ -154,7 +154,7 @@ fn satisfaction_by_class(site: &Site<'_>) -> ChartView {
         height: 0,
         lang,
     });
-    view(text(lang, "satisfaction_by_class"), svg, table, true)
+    view(site.word(ui::SATISFACTION_BY_CLASS), svg, table, true)
 }
 
 /// Customers per completeness band.
@@ -172,11 +172,11 @@ fn completeness(site: &Site<'_>) -> Vec<Datum> {
 /// Agenda items per owner for overdue and each of the next four weeks.
 fn agenda_load(site: &Site<'_>) -> (String, Vec<(String, String)>) {
     let lang = site.lang();
-    let series: Vec<String> = [text(lang, "status_overdue")]
+    let series: Vec<String> = [site.word(labels::STATUS_OVERDUE)]
         .into_iter()
         .chain((1..=4).map(|w| match lang {
-            crate::records::choices::Language::En => format!("week {w}"),
-            crate::records::choices::Language::ZhCn => format!("第 {w} 周"),
+            Language::En => format!("week {w}"),
+            Language::ZhCn => format!("第 {w} 周"),
         }))
         .collect();
     let mut counts: BTreeMap<&str, [usize; 5]> =
@@ -201,7 +201,7 @@ fn agenda_load(site: &Site<'_>) -> (String, Vec<(String, String)>) {
         .collect();
     let table = groups.iter().map(|g| (g.label.clone(), g.total.clone())).collect();
     let svg = stacked_bars(&StackedBars {
-        title: text(lang, "agenda_load"),
+        title: site.word(ui::AGENDA_LOAD),
         series,
         groups,
         orientation: Orientation::Horizontal,
@@ -218,7 +218,7 @@ pub fn order_sparkline(site: &Site<'_>, points: Vec<(String, rust_decimal::Decim
         return String::new();
     }
     let points = points.into_iter().map(|(d, v)| Datum::new(d, money_number(&v), site.money(v))).collect();
-    sparkline(&Sparkline { title: text(site.lang(), "orders"), points, width: 520, height: 48, lang: site.lang() })
+    sparkline(&Sparkline { title: site.word(ui::ORDERS), points, width: 520, height: 48, lang: site.lang() })
 }
 
 /// A customer's satisfaction scores over time as a sparkline.
@@ -227,11 +227,5 @@ pub fn satisfaction_sparkline(site: &Site<'_>, points: Vec<(String, rust_decimal
         return String::new();
     }
     let points = points.into_iter().map(|(d, v)| Datum::new(d, money_number(&v), format!("{v}/5"))).collect();
-    sparkline(&Sparkline {
-        title: text(site.lang(), "satisfaction"),
-        points,
-        width: 260,
-        height: 40,
-        lang: site.lang(),
-    })
+    sparkline(&Sparkline { title: site.word(ui::SATISFACTION), points, width: 260, height: 40, lang: site.lang() })
 }

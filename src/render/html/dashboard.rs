@@ -16,6 +16,7 @@ use crate::analysis::agenda::Status;
 use crate::analysis::credit::unpaid;
 use crate::analysis::lifecycle::Lifecycle;
 use crate::format::{date, percent};
+use crate::i18n::{Text, ui};
 use crate::records::model::Money;
 use crate::render::Sink;
 
@@ -114,9 +115,9 @@ pub fn receivables_context(site: &Site<'_>) -> Context {
         .zip(sums)
         .map(|(label, sum)| Figure {
             label: if *label == "not_due" {
-                site.labelled("", "not_due").label
+                site.word(ui::NOT_DUE)
             } else {
-                format!("{label} {}", site.labelled("", "days").label)
+                format!("{label} {}", site.word(ui::DAYS))
             },
             value: site.money(sum),
             note: String::new(),
@@ -148,34 +149,34 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         .filter(|k| k.opened <= site.today && k.resolved.is_none_or(|r| r > site.today))
         .count();
     let due_week = a.agenda.iter().filter(|i| i.status != Status::Upcoming).count();
-    let t = |key: &str| super::i18n::text(site.lang(), key);
+    let t = |text: Text| site.word(text);
     let trend = if previous.is_zero() {
         String::new()
     } else {
-        format!("{} {}", t("vs_previous"), signed_percent(revenue / previous - Decimal::ONE))
+        format!("{} {}", t(ui::VS_PREVIOUS), signed_percent(revenue / previous - Decimal::ONE))
     };
     let figures = vec![
         Figure {
-            label: t("customers_count"),
+            label: t(ui::CUSTOMERS_COUNT),
             value: a.customers.len().to_string(),
             note: format!("A {} · B {} · C {}", count(Class::A), count(Class::B), count(Class::C)),
             href: "customers/index.html".into(),
         },
-        Figure { label: t("revenue_window"), value: site.money(revenue), note: trend, href: String::new() },
+        Figure { label: t(ui::REVENUE_WINDOW), value: site.money(revenue), note: trend, href: String::new() },
         Figure {
-            label: t("receivables"),
+            label: t(ui::RECEIVABLES),
             value: site.money(exposure),
-            note: format!("{} {}", t("overdue"), site.money(overdue)),
+            note: format!("{} {}", t(ui::OVERDUE), site.money(overdue)),
             href: "receivables.html".into(),
         },
         Figure {
-            label: t("open_complaints"),
+            label: t(ui::OPEN_COMPLAINTS),
             value: open_complaints.to_string(),
             note: String::new(),
             href: "complaints.html".into(),
         },
         Figure {
-            label: t("due_this_week"),
+            label: t(ui::DUE_THIS_WEEK),
             value: due_week.to_string(),
             note: String::new(),
             href: "agenda.html".into(),
@@ -184,14 +185,14 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let lifecycle: Vec<Figure> = Lifecycle::ALL
         .iter()
         .map(|l| Figure {
-            label: site.labelled("lifecycle_", l.as_str()).label,
+            label: site.labelled(*l).label,
             value: a.customers.iter().filter(|f| f.lifecycle == *l).count().to_string(),
             note: String::new(),
             href: String::new(),
         })
         .collect();
     let mut cx = Context::new();
-    cx.insert("title", &t("dashboard"));
+    cx.insert("title", &t(ui::DASHBOARD));
     cx.insert("figures", &figures);
     cx.insert("lifecycle", &lifecycle);
     cx.insert("charts", &super::charts_html::dashboard_charts(site));

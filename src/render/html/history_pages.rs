@@ -6,10 +6,10 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Site;
-use super::i18n::text;
 use super::paths::id_path;
 use crate::format::date;
 use crate::history::{Commit, Entry};
+use crate::i18n::{labels, ui};
 use crate::render::Sink;
 
 /// "Last changed D by NAME".
@@ -73,15 +73,13 @@ pub struct CommitRow {
 impl Site<'_> {
     /// An enumerated value's label in the site's language (`interaction_visit` → 拜访).
     fn choice_word(&self, key: &str) -> Option<String> {
-        let label = text(self.lang(), key);
-        (label != key).then_some(label)
+        labels::WORDS.iter().find(|w| w.key() == key).map(|w| self.word(*w))
     }
 
     /// "Last changed" of a customer, if the site has history and the customer has any.
     pub fn last_changed(&self, id: &str) -> Option<LastChanged> {
         let commit = self.history?.last(id)?;
-        let text =
-            text(self.lang(), "last_changed").replace("{date}", &date(commit.date)).replace("{name}", &commit.author);
+        let text = ui::LAST_CHANGED.fill(self.lang(), &[("date", &date(commit.date)), ("name", &commit.author)]);
         Some(LastChanged { text, date: date(commit.date), by: commit.author.clone(), commit: commit.id.clone() })
     }
 
@@ -143,11 +141,11 @@ pub fn changes(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let days = site.settings.history.days;
     let commits: Vec<CommitRow> = history.recent(site.today, days).map(|c| site.commit_row(c)).collect();
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "changes").label);
+    cx.insert("title", &site.word(ui::CHANGES));
     cx.insert("commits", &commits);
     cx.insert("days", &days);
-    cx.insert("intro", &text(site.lang(), "changes_intro").replace("{days}", &days.to_string()));
-    let shallow = history.shallow_at.as_ref().map(|at| text(site.lang(), "history_shallow").replace("{commit}", at));
+    cx.insert("intro", &ui::CHANGES_INTRO.fill(site.lang(), &[("days", &days)]));
+    let shallow = history.shallow_at.as_ref().map(|at| ui::HISTORY_SHALLOW.fill(site.lang(), &[("commit", at)]));
     cx.insert("shallow_note", &shallow.unwrap_or_default());
     site.page(sink, "changes.html", "changes.html", "changes", cx)
 }

@@ -13,6 +13,7 @@ use super::views::{AgendaRow, CustomerRow};
 use crate::analysis::Facts;
 use crate::analysis::agenda::Status;
 use crate::format::date;
+use crate::i18n::ui;
 use crate::render::Sink;
 
 /// Agenda rows grouped by status, for templates.
@@ -32,11 +33,7 @@ pub fn group_agenda(site: &Site<'_>, rows: Vec<AgendaRow>) -> Vec<AgendaGroup> {
         .iter()
         .filter_map(|s| {
             let items: Vec<AgendaRow> = rows.iter().filter(|r| r.status.key == s.as_str()).cloned().collect();
-            (!items.is_empty()).then(|| AgendaGroup {
-                key: s.as_str(),
-                label: site.labelled("status_", s.as_str()).label,
-                items,
-            })
+            (!items.is_empty()).then(|| AgendaGroup { key: s.as_str(), label: site.labelled(*s).label, items })
         })
         .collect()
 }
@@ -61,12 +58,9 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
 fn agenda(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let rows: Vec<AgendaRow> = site.analysis.agenda.iter().map(|i| site.agenda_row(i)).collect();
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "agenda").label);
+    cx.insert("title", &site.word(ui::AGENDA));
     cx.insert("owners", &owner_list(site));
-    cx.insert(
-        "kinds",
-        &crate::analysis::agenda::Kind::ALL.iter().map(|k| site.labelled("kind_", k.as_str())).collect::<Vec<_>>(),
-    );
+    cx.insert("kinds", &crate::analysis::agenda::Kind::ALL.iter().map(|k| site.labelled(*k)).collect::<Vec<_>>());
     cx.insert("groups", &group_agenda(site, rows));
     site.page(sink, "agenda.html", "agenda.html", "agenda", cx)
 }
@@ -92,7 +86,7 @@ fn owner_list(site: &Site<'_>) -> Vec<OwnerLink> {
 
 fn customers(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> {
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "customers").label);
+    cx.insert("title", &site.word(ui::CUSTOMERS));
     cx.insert("rows", rows);
     site.page(sink, "customers/index.html", "customers.html", "customers", cx)
 }
@@ -147,7 +141,7 @@ fn owners(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> 
         })
         .collect::<Result<_>>()?;
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "owners").label);
+    cx.insert("title", &site.word(ui::OWNERS));
     cx.insert("owners", &summaries);
     site.page(sink, "owners/index.html", "owners.html", "owners", cx)
 }
@@ -182,14 +176,14 @@ fn regions(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()>
         });
     }
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "regions").label);
+    cx.insert("title", &site.word(ui::REGIONS));
     cx.insert("regions", &summaries);
     site.page(sink, "regions/index.html", "regions.html", "regions", cx)
 }
 
 fn receivables(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let mut cx = super::dashboard::receivables_context(site);
-    cx.insert("title", &site.labelled("", "receivables").label);
+    cx.insert("title", &site.word(ui::RECEIVABLES));
     site.page(sink, "receivables.html", "receivables.html", "receivables", cx)
 }
 
@@ -223,7 +217,7 @@ fn archived(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         })
         .collect();
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "archived_customers").label);
+    cx.insert("title", &site.word(ui::ARCHIVED_CUSTOMERS));
     cx.insert("rows", &rows);
     site.page(sink, "archived.html", "archived.html", "archived", cx)
 }

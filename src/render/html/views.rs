@@ -9,6 +9,7 @@ use crate::analysis::Facts;
 use crate::analysis::agenda::AgendaItem;
 use crate::analysis::credit::unpaid;
 use crate::format::{date, money};
+use crate::i18n::{Label, Text};
 use crate::records::model::{Birthday, Customer};
 
 /// A label with the key it was translated from (the key also serves as a CSS class).
@@ -195,9 +196,14 @@ fn opt_date(d: Option<NaiveDate>) -> String {
 }
 
 impl Site<'_> {
-    /// A translated label for `prefix_key`.
-    pub fn labelled(&self, prefix: &str, key: &'static str) -> Labelled {
-        Labelled { key, label: super::i18n::text(self.lang(), &format!("{prefix}{key}")) }
+    /// An enumerated value with its name in the site's language.
+    pub fn labelled(&self, value: impl Label) -> Labelled {
+        Labelled { key: value.key(), label: self.word(value.label()) }
+    }
+
+    /// A word of the catalogue in the site's language.
+    pub fn word(&self, text: Text) -> String {
+        text.get(self.lang()).to_string()
     }
 
     /// Money in the settings' currency.
@@ -218,7 +224,7 @@ impl Site<'_> {
             id: c.id.clone(),
             name: c.name.clone(),
             class: f.class().as_str(),
-            lifecycle: self.labelled("lifecycle_", f.lifecycle.as_str()),
+            lifecycle: self.labelled(f.lifecycle),
             score: f.score.value.to_string(),
             revenue: self.money(f.ledger.revenue),
             revenue_sort: f.ledger.revenue.to_string(),
@@ -232,7 +238,7 @@ impl Site<'_> {
             region,
             last_contact: opt_date(f.last_contact),
             tags: c.tags.join(", "),
-            risk: f.care.risk.iter().map(|r| self.labelled("risk_", r.as_str())).collect(),
+            risk: f.care.risk.iter().map(|r| self.labelled(*r)).collect(),
         }
     }
 
@@ -242,8 +248,8 @@ impl Site<'_> {
         let phone = if self.redact { None } else { customer.and_then(|c| c.best_phone(self.today)) };
         AgendaRow {
             date: date(item.date),
-            status: self.labelled("status_", item.status.as_str()),
-            kind: self.labelled("kind_", item.kind.as_str()),
+            status: self.labelled(item.status),
+            kind: self.labelled(item.kind),
             customer: item.customer.clone(),
             name: customer.map(|c| c.name.clone()).unwrap_or_default(),
             owner: item.owner.clone(),
@@ -268,8 +274,8 @@ impl Site<'_> {
                 ContactView {
                     name: p.name.clone(),
                     title: p.title.clone().unwrap_or_default(),
-                    role: self.labelled("role_", p.role.as_str()),
-                    stance: self.labelled("stance_", p.stance.as_str()),
+                    role: self.labelled(p.role),
+                    stance: self.labelled(p.stance),
                     reach: if self.redact { String::new() } else { reach },
                     birthday: if self.redact { String::new() } else { birthday },
                     left: p.has_left(self.today),
@@ -289,7 +295,7 @@ impl Site<'_> {
         list.into_iter()
             .map(|(_, i)| InteractionView {
                 date: date(i.date),
-                kind: self.labelled("interaction_", i.kind.as_str()),
+                kind: self.labelled(i.kind),
                 by: self.member_name(i.by.as_ref().map_or(c.owner.get_ref(), |b| b.get_ref())),
                 summary_html: if for_card { String::new() } else { markdown::render(&i.summary) },
                 excerpt: if for_card { markdown::plain_excerpt(&i.summary, 90) } else { String::new() },
@@ -337,8 +343,8 @@ impl Site<'_> {
                 ComplaintView {
                     opened: date(k.opened),
                     summary: k.summary.clone(),
-                    severity: self.labelled("severity_", k.severity.as_str()),
-                    category: self.labelled("category_", k.category.as_str()),
+                    severity: self.labelled(k.severity),
+                    category: self.labelled(k.category),
                     resolved: opt_date(resolved),
                     resolution: k.resolution.clone().unwrap_or_default(),
                     days: (resolved.unwrap_or(self.today) - k.opened).num_days(),
