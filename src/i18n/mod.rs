@@ -2,13 +2,16 @@
 //! Chinese, and the [`Language`] to show it in.
 //!
 //! The bottom layer, beside diagnostics: it imports nothing from the crate. Each part of the
-//! catalogue is a file of entries: a [`Text`] constant per word ([`ui`], [`labels`]). Rust
-//! code names entries, so a missing one does not compile; templates read the site's words by
-//! key from [`strings`], and a test checks every key they use.
+//! catalogue is a file of entries — a [`Text`] constant per word ([`ui`], [`labels`], …) or a
+//! function per message with parameters ([`reasons`], [`explain`], …). Rust code names
+//! entries, so a missing one does not compile; templates read the site's words by key from
+//! [`strings`], and a test checks every key they use. See docs/translating.md.
 
 #[macro_use]
 mod entries;
+pub mod explain;
 pub mod labels;
+pub mod reasons;
 pub mod ui;
 
 use std::collections::BTreeMap;
@@ -143,6 +146,12 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 /// and the [`labels`] of enumerated values.
 pub fn strings(lang: Language) -> BTreeMap<&'static str, &'static str> {
     ui::WORDS.iter().chain(labels::WORDS).map(|text| (text.key, text.get(lang))).collect()
+}
+
+/// Items joined by the list separator of `lang` (`, ` or `、`).
+pub fn list<S: AsRef<str>>(lang: Language, items: &[S]) -> String {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    items.join(explain::LIST_SEPARATOR.get(lang))
 }
 
 #[cfg(test)]

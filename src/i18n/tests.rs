@@ -11,9 +11,14 @@ struct Part {
 }
 
 /// Every part of the catalogue.
-fn parts() -> [Part; 2] {
+fn parts() -> [Part; 4] {
     let part = |name, words, messages| Part { name, words, messages };
-    [part("ui", ui::WORDS, &[]), part("labels", labels::WORDS, &[])]
+    [
+        part("ui", ui::WORDS, &[]),
+        part("labels", labels::WORDS, &[]),
+        part("reasons", reasons::WORDS, reasons::MESSAGES),
+        part("explain", explain::WORDS, explain::MESSAGES),
+    ]
 }
 
 fn words() -> impl Iterator<Item = (&'static str, &'static Text)> {
@@ -146,6 +151,10 @@ fn fill_formats_only_the_chosen_language_in_one_pass() {
     let args: [(&str, &dyn Display); 2] = [("name", &"{date}"), ("date", &"2026-11-02")];
     assert_eq!(text.fill(Language::En, &args), "{date} on 2026-11-02");
     assert_eq!(text.fill(Language::ZhCn, &args), "2026-11-02 {date}");
+    assert_eq!(
+        reasons::winback(Language::ZhCn, 30, "2026-11-02"),
+        "已 30 天未下单（上次 2026-11-02）：了解原因，或记录流失"
+    );
 }
 
 #[test]
