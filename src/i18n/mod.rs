@@ -10,6 +10,7 @@
 #[macro_use]
 mod entries;
 pub mod explain;
+pub mod history;
 pub mod labels;
 pub mod reasons;
 pub mod ui;

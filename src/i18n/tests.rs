@@ -11,13 +11,14 @@ struct Part {
 }
 
 /// Every part of the catalogue.
-fn parts() -> [Part; 4] {
+fn parts() -> [Part; 5] {
     let part = |name, words, messages| Part { name, words, messages };
     [
         part("ui", ui::WORDS, &[]),
         part("labels", labels::WORDS, &[]),
         part("reasons", reasons::WORDS, reasons::MESSAGES),
         part("explain", explain::WORDS, explain::MESSAGES),
+        part("history", history::WORDS, history::MESSAGES),
     ]
 }
 

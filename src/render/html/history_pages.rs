@@ -9,7 +9,7 @@ use super::Site;
 use super::paths::id_path;
 use crate::format::date;
 use crate::history::{Commit, Entry};
-use crate::i18n::{labels, ui};
+use crate::i18n::ui;
 use crate::render::Sink;
 
 /// "Last changed D by NAME".
@@ -71,11 +71,6 @@ pub struct CommitRow {
 }
 
 impl Site<'_> {
-    /// An enumerated value's label in the site's language (`interaction_visit` → 拜访).
-    fn choice_word(&self, key: &str) -> Option<String> {
-        labels::WORDS.iter().find(|w| w.key() == key).map(|w| self.word(*w))
-    }
-
     /// "Last changed" of a customer, if the site has history and the customer has any.
     pub fn last_changed(&self, id: &str) -> Option<LastChanged> {
         let commit = self.history?.last(id)?;
@@ -95,12 +90,7 @@ impl Site<'_> {
             author: entry.commit.author.clone(),
             date: date(entry.commit.date),
             subject: entry.commit.subject.clone(),
-            changes: entry
-                .change
-                .changes
-                .iter()
-                .map(|c| c.text_in(self.lang(), self.redact, &|key| self.choice_word(key)))
-                .collect(),
+            changes: entry.change.changes.iter().map(|c| c.text_in(self.lang(), self.redact)).collect(),
         }
     }
 
@@ -115,11 +105,7 @@ impl Site<'_> {
                     name: customer.map_or_else(|| change.id.clone(), |c| c.name.clone()),
                     linked: self.facts_by_id(&change.id).is_some()
                         && id_path("customers", &change.id, "html").is_some(),
-                    changes: change
-                        .changes
-                        .iter()
-                        .map(|c| c.text_in(self.lang(), self.redact, &|key| self.choice_word(key)))
-                        .collect(),
+                    changes: change.changes.iter().map(|c| c.text_in(self.lang(), self.redact)).collect(),
                 }
             })
             .collect();
