@@ -9,6 +9,8 @@
 
 #[macro_use]
 mod entries;
+pub mod charts;
+pub mod cli;
 pub mod explain;
 pub mod history;
 pub mod labels;

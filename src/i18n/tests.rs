@@ -11,7 +11,7 @@ struct Part {
 }
 
 /// Every part of the catalogue.
-fn parts() -> [Part; 5] {
+fn parts() -> [Part; 7] {
     let part = |name, words, messages| Part { name, words, messages };
     [
         part("ui", ui::WORDS, &[]),
@@ -19,6 +19,8 @@ fn parts() -> [Part; 5] {
         part("reasons", reasons::WORDS, reasons::MESSAGES),
         part("explain", explain::WORDS, explain::MESSAGES),
         part("history", history::WORDS, history::MESSAGES),
+        part("charts", charts::WORDS, charts::MESSAGES),
+        part("cli", cli::WORDS, cli::MESSAGES),
     ]
 }
 

@@ -8,7 +8,7 @@ use super::Site;
 use super::team_figures::{BUCKETS, ageing, revenue_by_month};
 use crate::analysis::abc::Class;
 use crate::analysis::lifecycle::Lifecycle;
-use crate::i18n::{Label, Language, Text, labels, ui};
+use crate::i18n::{Label, Text, charts, labels, ui};
 use crate::render::charts::{
     Bar, BarChart, Datum, Orientation, Pareto, ParetoItem, Segment, ShareBars, Sparkline, StackGroup, StackedBars,
     bar_chart, pareto, share_bars, sparkline, stacked_bars,
@@ -172,13 +172,8 @@ fn completeness(site: &Site<'_>) -> Vec<Datum> {
 /// Agenda items per owner for overdue and each of the next four weeks.
 fn agenda_load(site: &Site<'_>) -> (String, Vec<(String, String)>) {
     let lang = site.lang();
-    let series: Vec<String> = [site.word(labels::STATUS_OVERDUE)]
-        .into_iter()
-        .chain((1..=4).map(|w| match lang {
-            Language::En => format!("week {w}"),
-            Language::ZhCn => format!("第 {w} 周"),
-        }))
-        .collect();
+    let series: Vec<String> =
+        [site.word(labels::STATUS_OVERDUE)].into_iter().chain((1..=4).map(|w| charts::week(lang, w))).collect();
     let mut counts: BTreeMap<&str, [usize; 5]> =
         site.records.members.iter().map(|m| (m.id.get_ref().as_str(), [0; 5])).collect();
     for item in &site.analysis.agenda {
