@@ -15,6 +15,8 @@ pub mod explain;
 pub mod history;
 pub mod labels;
 pub mod reasons;
+pub mod schema_customer;
+pub mod schema_settings;
 pub mod ui;
 
 use std::collections::BTreeMap;
