@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::records::choices::Language;
+use crate::i18n::Language;
 
 mod read;
 
