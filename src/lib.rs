@@ -10,6 +10,7 @@ pub mod fault;
 pub mod format;
 pub mod history;
 pub mod import;
+pub mod lock;
 pub mod merge;
 pub mod project;
 pub mod records;
