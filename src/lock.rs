@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 
 /// A lock held; released, and its file removed, on drop.
 #[derive(Debug)]
@@ -46,20 +46,26 @@ pub fn try_take(path: &Path) -> Result<Option<Lock>> {
     loop {
         let mut file = open(path)
             .with_context(|| format!("creating the lock file {} (it must not be a symbolic link)", path.display()))?;
-        match file.try_lock() {
-            Ok(()) if same_file(&file, path) => {
-                file.set_len(0)
-                    .and_then(|()| file.write_all(std::process::id().to_string().as_bytes()))
-                    .with_context(|| format!("writing {}", path.display()))?;
-                return Ok(Some(Lock { path: path.to_path_buf(), _file: file }));
-            }
-            // The holder before us removed the file as it finished: lock the one there now.
-            Ok(()) => continue,
-            // The holder is finishing: it removed the file we opened, so try the one there now.
-            Err(TryLockError::WouldBlock) if !same_file(&file, path) => continue,
-            Err(TryLockError::WouldBlock) => return Ok(None),
+        let locked = match file.try_lock() {
+            Ok(()) => true,
+            Err(TryLockError::WouldBlock) => false,
             Err(TryLockError::Error(err)) => return Err(err).with_context(|| format!("locking {}", path.display())),
+        };
+        if !same_file(&file, path) {
+            // The holder before us removed the file as it finished (or is finishing): try the
+            // one there now, unless that is a link, which is never a lock file.
+            if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+                bail!("the lock file {} is a symbolic link; remove it", path.display());
+            }
+            continue;
         }
+        if !locked {
+            return Ok(None);
+        }
+        file.set_len(0)
+            .and_then(|()| file.write_all(std::process::id().to_string().as_bytes()))
+            .with_context(|| format!("writing {}", path.display()))?;
+        return Ok(Some(Lock { path: path.to_path_buf(), _file: file }));
     }
 }
 
