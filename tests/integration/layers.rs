@@ -74,3 +74,22 @@ fn the_layers_of_src_hold() {
     let found = problems(&sources, &Rules { layers: LAYERS, exceptions: EXCEPTIONS });
     assert!(found.is_empty(), "the import structure of src/ is broken:\n  {}", found.join("\n  "));
 }
+
+#[test]
+fn docs_architecture_md_shows_the_same_layers() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/architecture.md");
+    let text = fs::read_to_string(&path).unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
+    // Rows like "| 5 | `render` | …".
+    let mut shown: Vec<(String, u32)> = text
+        .lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let layer = cells.get(1)?.parse().ok()?;
+            Some((cells.get(2)?.trim_matches('`').to_string(), layer))
+        })
+        .collect();
+    let mut table: Vec<(String, u32)> = LAYERS.iter().map(|(m, l)| (m.to_string(), *l)).collect();
+    shown.sort();
+    table.sort();
+    assert_eq!(shown, table, "the layer table of docs/architecture.md differs from LAYERS in this test");
+}
