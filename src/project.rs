@@ -94,7 +94,7 @@ impl Project {
     }
 
     /// What every stage of a site build reads besides the records: whether to leave contact
-    /// details out, resolved here once (`--redact`, the `redact` flag, or `redact = true` in
+    /// details out, resolved here once (`--redact`, passed as `redact`, or `redact = true` in
     /// the settings), the site's absolute URL, and the team's template overrides.
     pub fn site_options(&self, redact: bool, base_url: Option<String>) -> Result<SiteOptions> {
         Ok(SiteOptions {
