@@ -5,7 +5,6 @@ use toml::Spanned;
 
 use super::choices::{ComplaintCategory, CustomerKind, LossReason, Relationship, Severity, Stage};
 use super::entries::{contacts, handover_rules, order_rules, warn_if_future};
-use super::keys;
 use super::model::{Complaint, Contract, Customer, Handover, Interaction, Loss, Opportunity, Order};
 use super::reader::{Ctx, Table};
 use crate::diagnostics::Code;
@@ -84,7 +83,7 @@ fn loss(cx: &mut Ctx<'_>, t: Table<'_, '_>) -> Option<Loss> {
     let date = t.required_date(cx, "date");
     let reason = t.choice(cx, "reason").unwrap_or(LossReason::Other);
     let notes = t.text(cx, "notes");
-    t.finish(cx, keys::LOSS);
+    t.finish(cx);
     Some(Loss { date: date?.into_inner(), reason, notes })
 }
 
@@ -106,7 +105,7 @@ fn interaction(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<I
         next: t.date(cx, "next").map(Spanned::into_inner),
         satisfaction: t.integer(cx, "satisfaction", 1, 5).map(|n| n as u8),
     };
-    t.finish(cx, keys::INTERACTION);
+    t.finish(cx);
     Some(item)
 }
 
@@ -119,7 +118,7 @@ fn order(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate, lost_on: Option<N
     let product = t.text(cx, "product");
     let due = t.date(cx, "due");
     let paid = t.date(cx, "paid");
-    t.finish(cx, keys::ORDER);
+    t.finish(cx);
     warn_if_future(cx, date.as_ref(), "order", today);
     let date = date?;
     if let Some(lost_on) = lost_on.filter(|l| date.get_ref() > l && *date.get_ref() <= today) {
@@ -173,7 +172,7 @@ fn complaint(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Com
         category: t.choice(cx, "category").unwrap_or(ComplaintCategory::Other),
         by: t.string(cx, "by"),
     };
-    t.finish(cx, keys::COMPLAINT);
+    t.finish(cx);
     if let (Some(o), Some(r)) = (&opened, &resolved)
         && r.get_ref() < o.get_ref()
     {
@@ -191,7 +190,7 @@ fn contract(cx: &mut Ctx<'_>, t: Table<'_, '_>) -> Option<Contract> {
     let kind = t.required_string(cx, "kind");
     let start = t.date(cx, "start");
     let end = t.required_date(cx, "end");
-    t.finish(cx, keys::CONTRACT);
+    t.finish(cx);
     if let (Some(s), Some(e)) = (&start, &end)
         && e.get_ref() < s.get_ref()
     {
@@ -210,7 +209,7 @@ fn opportunity(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<O
     let expected = t.date(cx, "expected").map(Spanned::into_inner);
     let closed = t.date(cx, "closed");
     let header = t.span.clone();
-    t.finish(cx, keys::OPPORTUNITY);
+    t.finish(cx);
     if stage.is_closed() && closed.is_none() {
         cx.report(
             Code::MissingClosed,
@@ -244,6 +243,6 @@ fn handover(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Hand
     warn_if_future(cx, date.as_ref(), "handover", today);
     let from = t.required_string(cx, "from");
     let to = t.required_string(cx, "to");
-    t.finish(cx, keys::HANDOVER);
+    t.finish(cx);
     Some(Handover { date: date?.into_inner(), from: from?, to: to? })
 }

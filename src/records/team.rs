@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::keys;
 use super::model::Member;
 use super::reader::{Ctx, Table};
 use super::{RESERVED_ID, valid_id};
@@ -24,7 +23,7 @@ pub fn read_team(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Vec<Member> {
             region: t.text(cx, "region"),
             left: t.date(cx, "left").map(Spanned::into_inner),
         };
-        t.finish(cx, keys::MEMBER);
+        t.finish(cx);
         let Some(id) = id else { continue };
         if !valid_id(id.get_ref()) {
             cx.report(Code::InvalidId, id.span(), format!("member id \"{}\" is not a valid id", id.get_ref())).help =
@@ -48,6 +47,6 @@ pub fn read_team(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Vec<Member> {
         seen.insert(id.get_ref().clone(), id.span());
         members.push(member);
     }
-    top.finish(cx, keys::TEAM);
+    top.finish(cx);
     members
 }

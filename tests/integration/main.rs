@@ -19,6 +19,7 @@ mod hostile;
 mod import_rows;
 mod import_serve;
 mod large;
+mod layers;
 mod merge;
 mod package;
 mod progress;
