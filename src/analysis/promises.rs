@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::rate::Rate;
 use super::window::Window;
+use crate::i18n::{Label, Text, labels};
 use crate::records::model::{Customer, Promise};
 
 /// Where a promise stands.
@@ -40,6 +41,21 @@ impl PromiseStatus {
     /// Whether the promise is still to be kept (overdue or open).
     pub fn is_open(self) -> bool {
         matches!(self, PromiseStatus::Overdue | PromiseStatus::Open)
+    }
+}
+
+impl Label for PromiseStatus {
+    fn key(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn label(self) -> Text {
+        match self {
+            PromiseStatus::Kept => labels::PROMISE_KEPT,
+            PromiseStatus::Late => labels::PROMISE_LATE,
+            PromiseStatus::Overdue => labels::PROMISE_OVERDUE,
+            PromiseStatus::Open => labels::PROMISE_OPEN,
+        }
     }
 }
 

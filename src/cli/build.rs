@@ -4,12 +4,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
 use super::{HistoryArgs, RecordsArgs, stop_on_errors};
-use crate::render::html::{Site, SiteOptions, templates};
-use crate::write::Output;
+use crate::progress::Progress;
 
 /// Arguments of `build`.
 #[derive(Debug, Args)]
@@ -27,35 +26,28 @@ pub struct BuildArgs {
     /// Leave phone numbers, e-mail, WeChat, addresses, birthdays and notes out of the site.
     #[arg(long)]
     redact: bool,
+    /// Print no progress and no summary line (problems are printed all the same).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// Runs `build`.
 pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let started = Instant::now();
+    let progress = Progress::new(args.quiet);
+    let stage = progress.stage("loading and checking records");
     let (project, history) = args.records.load_with_history(&args.history)?;
+    stage.done(format_args!("{} files, {}", project.loaded.files_read, project.counts()));
     if let Some(code) = stop_on_errors(&project)? {
         eprintln!("the site was not built; {} is unchanged", args.out.display());
         return Ok(code);
     }
-    let mut analysis = project.analyse_for_site(args.redact);
-    if let Some(history) = &history {
-        analysis.note_history(&project.loaded.records, history);
-    }
-    let options = SiteOptions {
-        redact: args.redact,
-        base_url: args.base_url.clone(),
-        overrides: templates::overrides(&args.records.records)?,
-    };
-    let site = Site::new(&project.loaded.records, &analysis, &project.loaded.settings, history.as_ref(), options)?;
-    let output = Output::begin(&args.out, &args.records.records)?;
-    crate::render::site(&site, &output)
-        .with_context(|| format!("the site was not built; {} is unchanged", args.out.display()))?;
-    output.commit()?;
-    eprintln!(
-        "built {} customers into {} in {} ms",
-        analysis.customers.len(),
+    let options = project.site_options(args.redact, args.base_url.clone())?;
+    let customers = project.build(history.as_ref(), options, &args.out, &progress)?;
+    progress.summary(format_args!(
+        "built {customers} customers into {} in {} ms",
         args.out.display(),
         started.elapsed().as_millis()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,9 @@ use anyhow::Result;
 use clap::Args;
 
 use super::{RecordsArgs, exit_code, print_human};
-use crate::diagnostics::{Counts, Format, Report, render_github, render_json, summary_line};
+use crate::diagnostics::{
+    Counts, Format, Report, render_github, render_gitlab, render_json, render_sarif, summary_line,
+};
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
@@ -34,12 +36,14 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             print!("{}", render_github(&report, &repo_prefix(&args.records.records)));
             println!("{}", summary_line(&report));
         }
+        Format::Gitlab => println!("{}", render_gitlab(&report, &repo_prefix(&args.records.records))),
+        Format::Sarif => println!("{}", render_sarif(&report, &repo_prefix(&args.records.records))),
     }
     Ok(exit_code(Counts::of(&loaded.diagnostics), args.deny_warnings))
 }
 
 /// The records directory relative to the root of the git repository that holds it, with a
-/// trailing `/`, so that GitHub can place annotations on the pull request's files.
+/// trailing `/`, so that GitHub and GitLab can place annotations on the changed files.
 fn repo_prefix(records: &Path) -> String {
     let Ok(abs) = std::fs::canonicalize(records) else { return String::new() };
     let root = abs.ancestors().find(|dir| dir.join(".git").exists());

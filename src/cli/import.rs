@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::{RecordsArgs, print_human};
 use crate::import::{self, Kind};
+use crate::progress::Progress;
 use crate::terminal::escape;
 
 /// What the rows of the CSV file are.
@@ -44,6 +45,9 @@ pub struct ImportArgs {
     /// file separates its cells with `;`).
     #[arg(long)]
     decimal_comma: bool,
+    /// Print only the problems: no progress, no line per record, no summary.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 fn parse_map(s: &str) -> Result<(String, String), String> {
@@ -62,7 +66,10 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         true => Some(crate::edit::lock(root)?),
         false => None,
     };
+    let progress = Progress::new(args.quiet);
+    let stage = progress.stage("loading and checking records");
     let project = args.records.load()?;
+    stage.done(format_args!("{} files, {}", project.loaded.files_read, project.counts()));
     if project.counts().errors > 0 {
         print_human(&project.loaded)?;
         eprintln!("the records have errors: fix them (see `cardfile check`) before importing; nothing was written");
@@ -75,13 +82,15 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         As::Payments => Kind::Payments,
     };
     let options = import::Options { decimal_comma: args.decimal_comma };
-    let plan = import::plan(root, &project.loaded, &csv, kind, &args.maps, project.today, options);
-    // The lines and problems quote the CSV's cells: shown, never obeyed by the terminal.
-    for line in &plan.lines {
-        println!("{}", escape(line));
-    }
     let name = args.file.display().to_string();
     let name = escape(&name);
+    let stage = progress.stage(&format!("reading {name} and checking the result"));
+    let plan = import::plan(root, &project.loaded, &csv, kind, &args.maps, project.today, options);
+    stage.done(format_args!("{} files to create or change", plan.files.len()));
+    // The lines and problems quote the CSV's cells: shown, never obeyed by the terminal.
+    for line in plan.lines.iter().filter(|_| !args.quiet) {
+        println!("{}", escape(line));
+    }
     for p in &plan.problems {
         let severity = if p.warning { "warning: " } else { "" };
         eprintln!("{name}:{}:{}: {severity}{}", p.row, p.column, escape(&p.message));
@@ -95,14 +104,20 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let created = plan.created.len();
     let changed = plan.files.len() - created;
     if !args.write {
-        println!(
-            "dry run: {created} file(s) would be created and {changed} changed; nothing was written \
-             (run again with --write to apply)"
-        );
+        if !args.quiet {
+            println!(
+                "dry run: {created} file(s) would be created and {changed} changed; nothing was written \
+                 (run again with --write to apply)"
+            );
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let Some(lock) = lock else { bail!("records directory {} not found", root.display()) };
+    let stage = progress.stage("writing");
     import::edit::write_files(root, &lock, &plan.changes())?;
-    println!("wrote {created} new file(s) and changed {changed} in {}", root.display());
+    stage.done(format_args!("{} files", plan.files.len()));
+    if !args.quiet {
+        println!("wrote {created} new file(s) and changed {changed} in {}", root.display());
+    }
     Ok(ExitCode::SUCCESS)
 }

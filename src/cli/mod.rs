@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod completions;
 mod diff;
 mod due;
 mod export;
@@ -9,6 +10,7 @@ mod git_setup;
 mod import;
 mod init;
 mod log;
+mod man;
 mod merge;
 mod new;
 mod schema;
@@ -29,7 +31,7 @@ use crate::records::{Loaded, dates};
 
 /// Turns a git repository of plain-text customer records into a team's website.
 #[derive(Debug, Parser)]
-#[command(name = "cardfile", version, about)]
+#[command(name = "cardfile", version = env!("CARDFILE_LONG_VERSION"), about)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -65,6 +67,10 @@ pub enum Command {
     Merge(merge::MergeArgs),
     /// Register the merge driver (and the pre-commit hook) in this clone's git config.
     GitSetup(git_setup::GitSetupArgs),
+    /// Print the completion script of a shell: bash, zsh, fish, powershell or elvish.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff): `cardfile man | man -l -`.
+    Man(man::ManArgs),
 }
 
 /// Where the records are and which day counts as today.
@@ -153,6 +159,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Diff(args) => diff::run(&args),
         Command::Merge(args) => merge::run(&args),
         Command::GitSetup(args) => git_setup::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }
 

@@ -1,4 +1,6 @@
-//! Printing diagnostics: for people (like rustc), as JSON, and as GitHub annotations.
+//! Printing diagnostics: for people (like rustc), as JSON, and as GitHub annotations. The
+//! GitLab Code Quality and SARIF reports have files of their own ([`gitlab`](super::gitlab),
+//! [`sarif`](super::sarif)).
 
 use std::collections::BTreeMap;
 
@@ -22,6 +24,10 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands that annotate a pull request.
     Github,
+    /// A GitLab Code Quality report: one JSON array, shown on merge requests.
+    Gitlab,
+    /// A SARIF 2.1.0 log, for GitHub code scanning and other tools.
+    Sarif,
 }
 
 /// Diagnostics with the texts of the files they point into.
@@ -35,11 +41,13 @@ pub struct Report<'a> {
 }
 
 impl Report<'_> {
-    fn text(&self, file: &str) -> &str {
+    /// The text of `file`, empty when it was not kept.
+    pub(super) fn text(&self, file: &str) -> &str {
         self.texts.get(file).map_or("", String::as_str)
     }
 
-    fn position<'r>(&'r self, positions: &mut Positions<'r>, d: &'r Diagnostic) -> super::LineCol {
+    /// The line and column a diagnostic starts at.
+    pub(super) fn position<'r>(&'r self, positions: &mut Positions<'r>, d: &'r Diagnostic) -> super::LineCol {
         positions.line_col(&d.file, self.text(&d.file), d.span.as_ref().map_or(0, |s| s.start))
     }
 }
@@ -94,20 +102,22 @@ pub fn render_human(report: &Report<'_>, out: &mut dyn WriteColor) -> std::io::R
 
 /// "2 errors, 1 warning in 41 files".
 pub fn summary_line(report: &Report<'_>) -> String {
-    let counts = Counts::of(report.diagnostics);
-    let plural = |n: usize, word: &str| {
-        if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
-    };
-    format!(
-        "{}, {} in {}",
-        plural(counts.errors, "error"),
-        plural(counts.warnings, "warning"),
-        plural(report.files_read, "file")
-    )
+    format!("{} in {}", Counts::of(report.diagnostics), plural(report.files_read, "file"))
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+}
+
+/// "2 errors, 1 warning".
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}, {}", plural(self.errors, "error"), plural(self.warnings, "warning"))
+    }
 }
 
 /// The message of a diagnostic with its hint, for the one-line formats.
-fn one_line(d: &Diagnostic) -> String {
+pub(super) fn one_line(d: &Diagnostic) -> String {
     match &d.help {
         Some(help) => format!("{}; help: {}", d.message, help),
         None => d.message.clone(),

@@ -2,14 +2,20 @@
 
 mod codes;
 mod emit;
+mod fingerprint;
+mod gitlab;
 mod position;
+mod sarif;
 mod snippet;
 
 use std::ops::Range;
 
 pub use codes::Code;
 pub use emit::{Format, Report, render_github, render_human, render_json, summary_line};
+pub use fingerprint::fingerprints;
+pub use gitlab::render_gitlab;
 pub use position::{LineCol, Positions, line_col};
+pub use sarif::render_sarif;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

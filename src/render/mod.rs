@@ -12,10 +12,18 @@ use std::sync::Mutex;
 
 use anyhow::Result;
 
+use crate::i18n::Label;
+
 /// Where rendered files go: a path relative to the site's root, and the file's bytes.
 pub trait Sink: Sync {
     /// Stores one file. `path` uses `/` and never leaves the site's root.
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
+}
+
+/// Whether a path relative to the site's root stays inside it: only normal components (what
+/// [`Sink::put`] may be given).
+pub fn safe_relative(path: &str) -> bool {
+    !path.is_empty() && std::path::Path::new(path).components().all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 /// A sink that keeps files in memory (for tests and `serve`).
@@ -69,7 +77,7 @@ fn calendar(site: &html::Site<'_>, items: &[&analysis_agenda::AgendaItem], name:
         .iter()
         .map(|i| {
             let customer = site.customer_by_id(&i.customer).map_or_else(|| i.customer.clone(), |c| c.name.clone());
-            let label = html::i18n::text(site.lang(), &format!("kind_{}", i.kind.as_str()));
+            let label = site.word(i.kind.label());
             let url =
                 site.base_url.as_ref().map(|b| format!("{}/customers/{}.html", b.trim_end_matches('/'), i.customer));
             (customer, label, url)

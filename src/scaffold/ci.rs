@@ -7,8 +7,22 @@ pub const CARDFILE_GIT: &str = "https://git.example.com/EDIT-ME/cardfile.git";
 /// `.gitignore`: the built site is not committed.
 pub const GITIGNORE: &str = "# The site cardfile builds; CI builds and publishes it.\nsite/\npublic/\n";
 
+/// The version of cardfile the CI files install (this one): the tag `v{VERSION}` of the
+/// source at [`CARDFILE_GIT`], and the key of the cached binary.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// `.github/workflows/cardfile.yml`.
 pub fn github_workflow() -> String {
+    let install = r#"      # cardfile is compiled once per version and runner, then restored from the cache in seconds.
+      - name: Cache cardfile
+        id: cardfile-cache
+        uses: actions/cache@v4
+        with:
+          path: ~/.cargo/bin/cardfile
+          key: cardfile-${{ runner.os }}-${{ runner.arch }}-${{ env.CARDFILE_VERSION }}
+      - name: Install cardfile
+        if: steps.cardfile-cache.outputs.cache-hit != 'true'
+        run: cargo install --locked --git "$CARDFILE_GIT" --tag "v$CARDFILE_VERSION" cardfile"#;
     format!(
         r#"# cardfile on GitHub Actions: check every pull request (annotating the changed files), write
 # what it changes for the customers into the run's summary, and build the site on the default
@@ -26,6 +40,9 @@ on:
 env:
   # >>> EDIT ME: the git URL of cardfile's source, to install it from. <<<
   CARDFILE_GIT: {CARDFILE_GIT}
+  # The version to install (the tag v{VERSION} there). The compiled binary is cached under it:
+  # change it to upgrade.
+  CARDFILE_VERSION: "{VERSION}"
 
 jobs:
   check:
@@ -35,8 +52,7 @@ jobs:
       - uses: actions/checkout@v4
         with:
           fetch-depth: 0
-      - name: Install cardfile
-        run: cargo install --locked --git "$CARDFILE_GIT" cardfile
+{install}
       - name: Check the records
         run: cardfile check --format github
       - name: What this pull request changes for the customers
@@ -62,8 +78,7 @@ jobs:
           fetch-depth: 0
       - id: pages
         uses: actions/configure-pages@v5
-      - name: Install cardfile
-        run: cargo install --locked --git "$CARDFILE_GIT" cardfile
+{install}
       - name: Check and build the site
         run: cardfile build --base-url "${{{{ steps.pages.outputs.base_url }}}}"
       - uses: actions/upload-pages-artifact@v3
@@ -78,29 +93,54 @@ jobs:
 /// `.gitlab-ci.yml`.
 pub fn gitlab_ci() -> String {
     format!(
-        r#"# cardfile on GitLab CI: check every merge request (with what it changes for the customers as
-# an artifact on the merge request) and publish the site from the default branch with GitLab
-# Pages. GIT_DEPTH: 0 fetches the whole history, which the site and the summary read.
+        r#"# cardfile on GitLab CI: check every merge request (its problems in the merge request's Code
+# Quality widget, what it changes for the customers as an artifact) and publish the site from
+# the default branch with GitLab Pages. GIT_DEPTH: 0 fetches the whole history, which the site
+# and the summary read.
 # Privacy: restrict Pages to project members (Settings → General → Visibility → Pages), or add
 # --redact to `cardfile build` below.
 
 variables:
   # >>> EDIT ME: the git URL of cardfile's source, to install it from. <<<
   CARDFILE_GIT: "{CARDFILE_GIT}"
+  # The version to install (the tag v{VERSION} there). The compiled binary is cached under it:
+  # change it to upgrade.
+  CARDFILE_VERSION: "{VERSION}"
   GIT_DEPTH: "0"
 
 default:
   image: rust:latest
+  # cardfile is compiled once per version, then restored from the cache in seconds.
+  cache:
+    key: cardfile-$CARDFILE_VERSION
+    paths:
+      - .cardfile-bin/
   before_script:
-    - cargo install --locked --git "$CARDFILE_GIT" cardfile
+    - test -x .cardfile-bin/bin/cardfile || cargo install --locked --root .cardfile-bin --git "$CARDFILE_GIT" --tag "v$CARDFILE_VERSION" cardfile
+    - export PATH="$CI_PROJECT_DIR/.cardfile-bin/bin:$PATH"
 
+# On merge requests, and on the default branch, whose report the merge requests' Code Quality
+# widget compares with. The report is kept even when the check fails (when: always): that is
+# the run that matters. The second check prints the problems in the job's log and fails it.
 check:
+  stage: test
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  script:
+    - cardfile check --format gitlab > gl-code-quality-report.json || true
+    - cardfile check
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality-report.json
+
+diff:
   stage: test
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
   script:
     - cardfile diff "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --format markdown > cardfile-diff.md
-    - cardfile check
   artifacts:
     when: always
     expose_as: "cardfile diff"

@@ -19,7 +19,12 @@ mod hostile;
 mod import_rows;
 mod import_serve;
 mod large;
+mod layers;
 mod merge;
+mod package;
+mod progress;
+mod schemas;
+mod shell;
 mod terminal;
 mod writers;
 

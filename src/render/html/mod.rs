@@ -6,7 +6,6 @@ mod charts_html;
 mod customer_page;
 mod dashboard;
 mod history_pages;
-pub mod i18n;
 pub mod markdown;
 mod pages;
 pub mod paths;
@@ -23,7 +22,7 @@ use tera::{Context, Tera};
 use super::Sink;
 use crate::analysis::{Analysis, Facts};
 use crate::history::History;
-use crate::records::choices::Language;
+use crate::i18n::Language;
 use crate::records::model::{Customer, Records};
 use crate::records::settings::Settings;
 
@@ -51,7 +50,8 @@ pub struct Site<'a> {
 
 /// What a site build needs besides the records.
 pub struct SiteOptions {
-    /// Leave contact details, birthdays and notes out.
+    /// Leave contact details, birthdays and notes out (`--redact` or `redact = true`, resolved
+    /// once by the driver).
     pub redact: bool,
     /// Absolute URL of the site.
     pub base_url: Option<String>,
@@ -71,7 +71,7 @@ impl<'a> Site<'a> {
         let mut tera = templates::compile(&options.overrides)?;
         let lang = settings.language;
         let globals = tera.global_context();
-        globals.insert("t", &i18n::strings(lang));
+        globals.insert("t", &crate::i18n::strings(lang));
         globals.insert("lang", lang.as_str());
         globals.insert("company", if settings.company.is_empty() { "cardfile" } else { settings.company.as_str() });
         globals.insert("today", &crate::format::date(analysis.window.today));
@@ -93,7 +93,7 @@ impl<'a> Site<'a> {
             analysis,
             settings,
             today: analysis.window.today,
-            redact: options.redact || settings.redact,
+            redact: options.redact,
             base_url: options.base_url,
             history,
             tera,
