@@ -18,7 +18,7 @@ use crate::records::settings::Settings;
 mod keeping;
 mod team;
 
-pub use team::{owner, team};
+pub use team::{owner, team, win_rate};
 
 /// Explanations of one customer's values, keyed by the export's field names.
 pub type Why = BTreeMap<&'static str, String>;

@@ -46,6 +46,18 @@ pub fn team(analysis: &Analysis, settings: &Settings) -> Why {
     why
 }
 
+/// Explains the team's win rate over the opportunities decided in the window (the pipeline
+/// page's).
+pub fn win_rate(analysis: &Analysis, settings: &Settings) -> String {
+    let lang = settings.language;
+    let o = &analysis.team.outcomes;
+    let [start, end, ..] = windows(analysis);
+    match o.win_rate {
+        Some(rate) => words::win_rate(lang, o.won, o.lost, &start, &end, rate.normalize()),
+        None => words::win_rate_none(lang, &start, &end),
+    }
+}
+
 /// Explains the figures SPEC 12.2 adds to one owner's summary, and `overdue`.
 pub fn owner(o: &OwnerSummary, analysis: &Analysis, settings: &Settings) -> Why {
     let w = Words { lang: settings.language, settings };

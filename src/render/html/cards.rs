@@ -9,7 +9,8 @@ use super::Site;
 use super::markdown::plain_excerpt;
 use super::paths::id_path;
 use super::views::AgendaRow;
-use super::views::customer::{Card, ComplaintView, ContactView};
+use super::views::customer::{Card, ContactView};
+use super::views::keeping::{ComplaintView, PromiseView};
 use super::views::team::OwnerLink;
 use crate::analysis::Facts;
 use crate::analysis::receivables::unpaid_orders;
@@ -20,6 +21,7 @@ use crate::render::Sink;
 const MAX_CONTACTS: usize = 5;
 const MAX_INTERACTIONS: usize = 5;
 const MAX_ITEMS: usize = 3;
+const MAX_PROMISES: usize = 4;
 const NOTES_CHARS: usize = 160;
 const LINE_CHARS: usize = 70;
 
@@ -32,10 +34,15 @@ fn card(site: &Site<'_>, f: &Facts) -> Card {
     for i in &mut interactions {
         i.excerpt = plain_excerpt(&i.excerpt, LINE_CHARS);
     }
-    let mut complaints: Vec<ComplaintView> = site.complaints(c).into_iter().filter(|k| k.open).collect();
+    let mut complaints: Vec<ComplaintView> = site.complaints(f).into_iter().filter(|k| k.open).collect();
     complaints.truncate(MAX_ITEMS);
     for k in &mut complaints {
         k.summary = plain_excerpt(&k.summary, LINE_CHARS);
+    }
+    let mut promises: Vec<PromiseView> = site.promises(f, true);
+    promises.truncate(MAX_PROMISES);
+    for p in &mut promises {
+        p.excerpt = plain_excerpt(&p.excerpt, LINE_CHARS);
     }
     let mut unpaid = unpaid_orders(site.records, std::iter::once(f), &site.analysis.window);
     unpaid.truncate(MAX_ITEMS);
@@ -62,6 +69,7 @@ fn card(site: &Site<'_>, f: &Facts) -> Card {
         more_contacts,
         interactions,
         complaints,
+        promises,
         receivables,
         agenda,
         coverage,

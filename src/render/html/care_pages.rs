@@ -9,14 +9,19 @@ use super::Site;
 use super::customer_page::opportunity_row;
 use super::views::Labelled;
 use super::views::care::{
-    CategoryRow, ComplaintRow, LossSummaryRow, LostRow, OwnerPipelineRow, PipelineRow, RepeatRow, ScorecardRow,
-    StageRow,
+    CategoryRow, ComplaintRow, LossSummaryRow, LostRow, ObjectionRow, OwnerPipelineRow, PipelineRow, ReasonRow,
+    RepeatRow, ScorecardRow, StageRow,
 };
+use crate::analysis::outcomes::is_decided_in_window;
 use crate::analysis::pipeline::{is_open, is_won_in_window};
+use crate::analysis::rate::Rate;
 use crate::format::date;
 use crate::i18n::{labels, ui};
-use crate::records::choices::LossReason;
+use crate::records::choices::{LossReason, Stage};
 use crate::render::Sink;
+
+/// How many of the most common objections the pipeline page lists.
+const OBJECTIONS: usize = 10;
 
 /// Renders complaints.html, lost.html, scorecard.html and pipeline.html.
 pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
@@ -39,7 +44,7 @@ fn complaints(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         .iter()
         .flat_map(|f| {
             let c = &site.records.customers[f.index];
-            site.complaints(c).into_iter().map(|k| ComplaintRow {
+            site.complaints(f).into_iter().map(|k| ComplaintRow {
                 customer: c.id.clone(),
                 name: c.name.clone(),
                 owner_name: site.member_name(c.owner.get_ref()),
@@ -148,6 +153,14 @@ fn scorecard(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
             contacts_30: o.contacts_30,
             receivables_overdue: site.money(o.receivables_overdue),
             pipeline: site.money(o.pipeline),
+            target: o.target.map(|t| site.money(t)).unwrap_or_default(),
+            revenue: site.money(o.revenue),
+            attainment: site.share(o.attainment),
+            promises_kept: site.share(o.promises_kept.rate),
+            promises_base: base(site, o.promises_kept.hits, o.promises_kept.of),
+            win_rate: site.share(o.win_rate),
+            win_base: base(site, o.won, o.won + o.lost),
+            why: crate::analysis::explain::owner(o, site.analysis, site.settings),
         })
         .collect();
     let mut cx = Context::new();
@@ -156,11 +169,18 @@ fn scorecard(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     site.page(sink, "scorecard.html", "scorecard.html", "scorecard", cx)
 }
 
+/// A rate's base, `2 of 3`, or that there is nothing to count yet.
+fn base(site: &Site<'_>, hits: usize, of: usize) -> String {
+    if of == 0 { site.word(ui::NO_BASE) } else { site.rate_of(&Rate::new(hits, of)) }
+}
+
 fn pipeline(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let figures = &site.analysis.team.pipeline;
+    let outcomes = &site.analysis.team.outcomes;
     let window = &site.analysis.window;
     let mut open = Vec::new();
     let mut won = Vec::new();
+    let mut lost = Vec::new();
     for f in &site.analysis.customers {
         let c = &site.records.customers[f.index];
         for o in &c.opportunities {
@@ -175,11 +195,33 @@ fn pipeline(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
                 open.push(row());
             } else if is_won_in_window(o, window) {
                 won.push(row());
+            } else if o.stage == Stage::Lost && is_decided_in_window(o, window) {
+                lost.push(row());
             }
         }
     }
     open.sort_by(|a, b| a.opportunity.expected.cmp(&b.opportunity.expected).then_with(|| a.customer.cmp(&b.customer)));
     won.sort_by(|a, b| b.opportunity.closed.cmp(&a.opportunity.closed).then_with(|| a.customer.cmp(&b.customer)));
+    lost.sort_by(|a, b| b.opportunity.closed.cmp(&a.opportunity.closed).then_with(|| a.customer.cmp(&b.customer)));
+    let reasons: Vec<ReasonRow> = outcomes
+        .by_reason
+        .iter()
+        .map(|r| ReasonRow {
+            reason: r
+                .reason
+                .map_or_else(|| site.labelled_key("unrecorded", ui::REASON_UNRECORDED), |x| site.labelled(x)),
+            won: r.won,
+            won_amount: site.money(r.won_amount),
+            lost: r.lost,
+            lost_amount: site.money(r.lost_amount),
+        })
+        .collect();
+    let objections: Vec<ObjectionRow> = outcomes
+        .objections
+        .iter()
+        .take(OBJECTIONS)
+        .map(|o| ObjectionRow { text: o.text.clone(), opportunities: o.opportunities })
+        .collect();
     let stages: Vec<StageRow> = figures
         .by_stage
         .iter()
@@ -206,5 +248,12 @@ fn pipeline(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     cx.insert("owners", &owners);
     cx.insert("open_total", &site.money(figures.open));
     cx.insert("won_total", &site.money(figures.won));
+    cx.insert("lost", &lost);
+    cx.insert("lost_total", &site.money(outcomes.lost_amount));
+    cx.insert("win_rate", &site.share(outcomes.win_rate));
+    cx.insert("win_base", &base(site, outcomes.won, outcomes.won + outcomes.lost));
+    cx.insert("win_rate_why", &crate::analysis::explain::win_rate(site.analysis, site.settings));
+    cx.insert("reasons", &reasons);
+    cx.insert("objections", &objections);
     site.page(sink, "pipeline.html", "pipeline.html", "pipeline", cx)
 }

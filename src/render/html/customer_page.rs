@@ -61,7 +61,9 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
     cx.insert("orders", &orders);
     cx.insert("orders_total", &site.money(f.ledger.lifetime_revenue));
     cx.insert("sparkline", &sparkline);
-    cx.insert("complaints", &site.complaints(c));
+    cx.insert("complaints", &site.complaints(f));
+    cx.insert("promises", &site.promises(f, false));
+    cx.insert("deliveries", &site.deliveries(f));
     cx.insert("contracts", &site.contracts(c));
     cx.insert("agenda", &agenda);
     cx.insert(
@@ -116,6 +118,9 @@ pub fn opportunity_row(site: &Site<'_>, o: &Opportunity) -> OpportunityRow {
         opened: date(o.opened),
         expected: o.expected.map(date).unwrap_or_default(),
         closed: o.closed.map(date).unwrap_or_default(),
+        reason: o.reason.filter(|_| o.stage.is_closed()).map(|r| site.labelled(r)),
+        competitor: o.competitor.clone().unwrap_or_default(),
+        objections: o.objections.join(" · "),
     }
 }
 

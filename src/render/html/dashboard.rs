@@ -6,10 +6,12 @@ use tera::Context;
 
 use super::Site;
 use super::views::signed_percent;
-use super::views::team::{Figure, ReceivablesRow};
+use super::views::team::{Figure, RateFigure, ReceivablesRow};
 use crate::analysis::Facts;
 use crate::analysis::agenda::Status;
+use crate::analysis::rate::Rate;
 use crate::analysis::receivables::unpaid_orders;
+use crate::format::percent;
 use crate::i18n::{Text, ui};
 use crate::render::Sink;
 
@@ -101,6 +103,20 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
             href: "agenda.html".into(),
         },
     ];
+    let why = crate::analysis::explain::team(a, site.settings);
+    let rate = |key: &'static str, label: Text, r: &Rate| RateFigure {
+        key,
+        label: t(label),
+        value: r.rate.map_or_else(|| "—".to_string(), percent),
+        note: if r.of == 0 { t(ui::NO_BASE) } else { site.rate_of(r) },
+        why: why.get(key).cloned().unwrap_or_default(),
+    };
+    let rates = vec![
+        rate("retention", ui::RETENTION, &team.retention),
+        rate("complaints_on_time", ui::COMPLAINTS_ON_TIME, &team.complaints_on_time),
+        rate("promises_kept", ui::PROMISES_KEPT, &team.promises_kept),
+        rate("deliveries_on_time", ui::DELIVERIES_ON_TIME, &team.deliveries_on_time),
+    ];
     let lifecycle: Vec<Figure> = team
         .lifecycle
         .iter()
@@ -114,6 +130,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let mut cx = Context::new();
     cx.insert("title", &t(ui::DASHBOARD));
     cx.insert("figures", &figures);
+    cx.insert("rates", &rates);
     cx.insert("lifecycle", &lifecycle);
     cx.insert("charts", &super::charts_html::dashboard_charts(site));
     let mut at_risk: Vec<&Facts> = a.customers.iter().filter(|f| !f.care.risk.is_empty()).collect();

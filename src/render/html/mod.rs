@@ -11,6 +11,7 @@ mod pages;
 pub mod paths;
 pub mod templates;
 mod views;
+mod week_page;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -1,13 +1,12 @@
 //! The list and detail pages: agenda, customers, owners, regions, receivables, complaints.
 
-use std::collections::BTreeMap;
-
 use anyhow::Result;
 use rayon::prelude::*;
 use tera::Context;
 
 use super::Site;
 use super::paths::{id_path, region_slug};
+use super::views::keeping::PromiseRow;
 use super::views::team::{AgendaGroup, ArchivedRow, OwnerRow, RegionRow};
 use super::views::{AgendaRow, CustomerRow};
 use crate::analysis::Facts;
@@ -15,6 +14,7 @@ use crate::analysis::agenda::Status;
 use crate::analysis::receivables::unpaid_orders;
 use crate::format::date;
 use crate::i18n::ui;
+use crate::records::model::Money;
 use crate::render::Sink;
 
 /// Groups agenda rows by status, in status order, leaving out empty groups.
@@ -31,7 +31,7 @@ pub fn group_agenda(site: &Site<'_>, rows: Vec<AgendaRow>) -> Vec<AgendaGroup> {
 /// Renders every page but the dashboard and the cards, in parallel.
 pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let rows: Vec<CustomerRow> = site.analysis.customers.iter().map(|f| site.customer_row(f)).collect();
-    let groups: [&(dyn Fn() -> Result<()> + Sync); 9] = [
+    let groups: [&(dyn Fn() -> Result<()> + Sync); 10] = [
         &|| agenda(site, sink),
         &|| customers(site, sink, &rows),
         &|| site.analysis.customers.par_iter().try_for_each(|f| super::customer_page::render(site, sink, f)),
@@ -41,6 +41,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         &|| super::care_pages::render(site, sink),
         &|| archived(site, sink),
         &|| super::history_pages::changes(site, sink),
+        &|| super::week_page::render(site, sink),
     ];
     groups.par_iter().try_for_each(|render| render())
 }
@@ -70,6 +71,7 @@ fn owners(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> 
         .filter_map(|m| id_path("owners", m.id.get_ref(), "html").map(|path| (m, path)))
         .map(|(m, path)| {
             let id = m.id.get_ref();
+            let summary = site.analysis.owners.iter().find(|o| &o.id == id);
             let mine: Vec<&CustomerRow> = rows.iter().filter(|r| &r.owner == id).collect();
             let facts: Vec<&Facts> = site
                 .analysis
@@ -79,9 +81,6 @@ fn owners(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> 
                 .collect();
             let agenda: Vec<AgendaRow> =
                 site.analysis.agenda.iter().filter(|i| &i.owner == id).map(|i| site.agenda_row(i)).collect();
-            let overdue_items = agenda.iter().filter(|a| a.status.key == "overdue").count();
-            let receivables: rust_decimal::Decimal = facts.iter().map(|f| f.credit.exposure).sum();
-            let revenue: rust_decimal::Decimal = facts.iter().map(|f| f.ledger.revenue).sum();
             let mut cx = Context::new();
             cx.insert("title", &m.name);
             cx.insert("member_id", id);
@@ -90,15 +89,16 @@ fn owners(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> 
             cx.insert("groups", &group_agenda(site, agenda));
             let unpaid = unpaid_orders(site.records, facts.iter().copied(), &site.analysis.window);
             cx.insert("receivables", &site.unpaid_rows(&unpaid));
+            cx.insert("promises", &promises_by(site, id));
             site.page(sink, &path, "owner.html", "owners", cx)?;
             Ok(OwnerRow {
                 id: id.clone(),
                 name: m.name.clone(),
                 left: m.left.is_some_and(|d| d <= site.today),
                 customers: mine.len(),
-                revenue: site.money(revenue),
-                overdue_items,
-                receivables: site.money(receivables),
+                revenue: site.money(summary.map_or(Money::ZERO, |o| o.revenue)),
+                overdue_items: summary.map_or(0, |o| o.overdue),
+                receivables: site.money(summary.map_or(Money::ZERO, |o| o.receivables)),
             })
         })
         .collect::<Result<_>>()?;
@@ -108,26 +108,40 @@ fn owners(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> 
     site.page(sink, "owners/index.html", "owners.html", "owners", cx)
 }
 
-fn regions(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> {
-    let mut by_region: BTreeMap<&str, Vec<&CustomerRow>> = BTreeMap::new();
-    for r in rows.iter().filter(|r| !r.region.is_empty()) {
-        by_region.entry(&r.region).or_default().push(r);
+/// The promises member `id` made (`by`, else as the customer's owner), not kept first.
+fn promises_by(site: &Site<'_>, id: &str) -> Vec<PromiseRow> {
+    let mut rows: Vec<(usize, PromiseRow)> = Vec::new();
+    for f in &site.analysis.customers {
+        let c = &site.records.customers[f.index];
+        for p in site.sorted_promises(f.keeping.promises.iter().filter(|p| p.by == id)) {
+            let row =
+                PromiseRow { customer: c.id.clone(), name: c.name.clone(), promise: site.promise_view(f, p, false) };
+            rows.push((p.index, row));
+        }
     }
+    rows.sort_by(|(i, a), (j, b)| {
+        let (x, y) = (&a.promise, &b.promise);
+        let by_due = if x.open { x.due.cmp(&y.due) } else { y.due.cmp(&x.due) };
+        y.open.cmp(&x.open).then(by_due).then_with(|| a.customer.cmp(&b.customer)).then(i.cmp(j))
+    });
+    rows.into_iter().map(|(_, row)| row).collect()
+}
+
+fn regions(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> {
     let mut summaries = Vec::new();
-    for (region, list) in &by_region {
-        let slug = region_slug(region);
-        let revenue: rust_decimal::Decimal =
-            list.iter().filter_map(|r| site.facts_by_id(&r.id)).map(|f| f.ledger.revenue).sum();
+    for region in &site.analysis.team.regions {
+        let slug = region_slug(&region.region);
+        let list: Vec<&CustomerRow> = rows.iter().filter(|r| r.region == region.region).collect();
         let mut cx = Context::new();
-        cx.insert("title", region);
-        cx.insert("rows", list);
-        cx.insert("revenue", &site.money(revenue));
+        cx.insert("title", &region.region);
+        cx.insert("rows", &list);
+        cx.insert("revenue", &site.money(region.revenue));
         site.page(sink, &format!("regions/{slug}.html"), "region.html", "regions", cx)?;
         summaries.push(RegionRow {
             slug,
-            name: region.to_string(),
-            customers: list.len(),
-            revenue: site.money(revenue),
+            name: region.region.clone(),
+            customers: region.customers,
+            revenue: site.money(region.revenue),
         });
     }
     let mut cx = Context::new();

@@ -27,6 +27,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("lost.html", include_str!("../../../templates/lost.html")),
     ("scorecard.html", include_str!("../../../templates/scorecard.html")),
     ("pipeline.html", include_str!("../../../templates/pipeline.html")),
+    ("week.html", include_str!("../../../templates/week.html")),
     ("changes.html", include_str!("../../../templates/changes.html")),
     ("cards.html", include_str!("../../../templates/cards.html")),
     ("card.html", include_str!("../../../templates/card.html")),

@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use super::Labelled;
-use super::customer::{ComplaintView, OpportunityRow};
+use super::customer::OpportunityRow;
+use super::keeping::ComplaintView;
+use crate::analysis::explain::Why;
 
 /// A complaint on the complaints page: the customer's complaint with who it is from.
 #[derive(Debug, Serialize)]
@@ -105,6 +107,46 @@ pub struct ScorecardRow {
     pub receivables_overdue: String,
     /// Their customers' pipeline, formatted.
     pub pipeline: String,
+    /// Their revenue target for the window, formatted (empty without one).
+    pub target: String,
+    /// Their customers' revenue in the window, formatted.
+    pub revenue: String,
+    /// revenue / target as a percentage (`—` without a target).
+    pub attainment: String,
+    /// The share of their promises due in the window kept on time (`—` when none was due).
+    pub promises_kept: String,
+    /// Its base: `4 of 5`, or that none was due.
+    pub promises_base: String,
+    /// won / (won + lost) in the window as a percentage (`—` when none was decided).
+    pub win_rate: String,
+    /// Its base: `2 of 3`, or that none was decided.
+    pub win_base: String,
+    /// How `revenue`, `attainment`, `promises_kept`, `win_rate` and `overdue` were reached.
+    pub why: Why,
+}
+
+/// The opportunities won and lost in the window for one reason.
+#[derive(Debug, Serialize)]
+pub struct ReasonRow {
+    /// The reason (key `unrecorded` when none was recorded).
+    pub reason: Labelled,
+    /// How many were won.
+    pub won: usize,
+    /// The amount won, formatted.
+    pub won_amount: String,
+    /// How many were lost.
+    pub lost: usize,
+    /// The amount lost, formatted.
+    pub lost_amount: String,
+}
+
+/// An objection and how many opportunities raised it.
+#[derive(Debug, Serialize)]
+pub struct ObjectionRow {
+    /// The objection as written.
+    pub text: String,
+    /// How many open or decided opportunities list it.
+    pub opportunities: usize,
 }
 
 /// The open opportunities of one stage.

@@ -6,9 +6,9 @@ use serde::Serialize;
 use super::super::Site;
 use super::super::history_pages::LastChanged;
 use super::super::markdown;
+use super::keeping::{ComplaintView, PromiseView};
 use super::team::UnpaidRow;
 use super::{AgendaRow, CustomerLink, Labelled, opt_date};
-use crate::analysis::complaints::resolution_days;
 use crate::analysis::credit::unpaid;
 use crate::analysis::explain::Why;
 use crate::format::date;
@@ -73,27 +73,6 @@ pub struct OrderView {
     pub unpaid: bool,
     /// Days past due when unpaid and overdue.
     pub days_overdue: i64,
-}
-
-/// A complaint.
-#[derive(Debug, Clone, Serialize)]
-pub struct ComplaintView {
-    /// Opened.
-    pub opened: String,
-    /// Summary.
-    pub summary: String,
-    /// Severity.
-    pub severity: Labelled,
-    /// Category.
-    pub category: Labelled,
-    /// Resolved date (empty when open).
-    pub resolved: String,
-    /// Resolution.
-    pub resolution: String,
-    /// Days open so far, or days it took.
-    pub days: i64,
-    /// Open as of today.
-    pub open: bool,
 }
 
 /// A contract.
@@ -194,6 +173,12 @@ pub struct OpportunityRow {
     pub expected: String,
     /// Closed.
     pub closed: String,
+    /// Why it was won or lost (`null` when open or not recorded).
+    pub reason: Option<Labelled>,
+    /// The competitor (empty when none).
+    pub competitor: String,
+    /// The objections raised, joined with ` · `.
+    pub objections: String,
 }
 
 /// Section 10 on a customer's page.
@@ -260,6 +245,8 @@ pub struct Card {
     pub interactions: Vec<InteractionView>,
     /// Open complaints (at most 3).
     pub complaints: Vec<ComplaintView>,
+    /// Promises, open ones first (at most 4: every open one fits when there are that few).
+    pub promises: Vec<PromiseView>,
     /// Unpaid orders, oldest due first (at most 3).
     pub receivables: Vec<UnpaidRow>,
     /// The next follow-ups (at most 3).
@@ -345,27 +332,6 @@ impl Site<'_> {
             .collect();
         list.reverse();
         list.sort_by(|a, b| b.date.cmp(&a.date));
-        list
-    }
-
-    /// The complaints of a customer up to today, open first, newest first.
-    pub fn complaints(&self, c: &Customer) -> Vec<ComplaintView> {
-        let mut list: Vec<ComplaintView> = c
-            .complaints
-            .iter()
-            .filter(|k| k.opened <= self.today)
-            .map(|k| ComplaintView {
-                opened: date(k.opened),
-                summary: k.summary.clone(),
-                severity: self.labelled(k.severity),
-                category: self.labelled(k.category),
-                resolved: opt_date(k.resolved.filter(|r| *r <= self.today)),
-                resolution: k.resolution.clone().unwrap_or_default(),
-                days: resolution_days(k, self.today).unwrap_or_else(|| (self.today - k.opened).num_days()),
-                open: k.is_open(self.today),
-            })
-            .collect();
-        list.sort_by(|a, b| b.open.cmp(&a.open).then_with(|| b.opened.cmp(&a.opened)));
         list
     }
 

@@ -3,12 +3,15 @@
 //! name. docs/site.md lists what each page template receives.
 //!
 //! The structs shared by several pages are here; those of one page family are in
-//! [`customer`] (a customer's page and card), [`team`] (the dashboard, receivables, owners
+//! [`customer`] (a customer's page and card), [`keeping`] (SPEC 12's promises, complaint
+//! targets and deliveries), [`week`] (the week under review), [`team`] (the dashboard, receivables, owners
 //! and regions) and [`care`] (complaints, lost customers, the scorecard and the pipeline).
 
 pub mod care;
 pub mod customer;
+pub mod keeping;
 pub mod team;
+pub mod week;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -18,7 +21,7 @@ use super::Site;
 use crate::analysis::Facts;
 use crate::analysis::agenda::AgendaItem;
 use crate::format::{date, money, percent};
-use crate::i18n::{Label, Text};
+use crate::i18n::{Label, Text, ui};
 
 /// A label with the key it was translated from (the key also serves as a CSS class).
 #[derive(Debug, Clone, Serialize)]
@@ -128,6 +131,21 @@ impl Site<'_> {
     /// An enumerated value with its name in the site's language.
     pub fn labelled(&self, value: impl Label) -> Labelled {
         Labelled { key: value.key(), label: self.word(value.label()) }
+    }
+
+    /// A key with the catalogue's word for it, in the site's language.
+    pub fn labelled_key(&self, key: &'static str, text: Text) -> Labelled {
+        Labelled { key, label: self.word(text) }
+    }
+
+    /// A rate's base as `12 of 15`.
+    pub fn rate_of(&self, r: &crate::analysis::rate::Rate) -> String {
+        ui::RATE_OF.fill(self.lang(), &[("hits", &r.hits), ("of", &r.of)])
+    }
+
+    /// A share as a percentage, `—` when there is none.
+    pub fn share(&self, share: Option<Decimal>) -> String {
+        share.map_or_else(|| "—".to_string(), percent)
     }
 
     /// A word of the catalogue in the site's language.

@@ -22,6 +22,21 @@ pub struct Figure {
     pub href: String,
 }
 
+/// A share with its base and how it was computed (the dashboard's rates).
+#[derive(Debug, Serialize)]
+pub struct RateFigure {
+    /// `retention`, `complaints_on_time`, `promises_kept` or `deliveries_on_time`.
+    pub key: &'static str,
+    /// What it is.
+    pub label: String,
+    /// The share as a percentage, `—` when there was nothing to count.
+    pub value: String,
+    /// The base: `12 of 15`, or that there is nothing to count yet.
+    pub note: String,
+    /// How it was computed.
+    pub why: String,
+}
+
 /// One row of a chart's data table.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChartRow {
