@@ -211,4 +211,6 @@ REASON_UNRECORDED "reason_unrecorded" = "No reason recorded", "未记录原因";
 OBJECTIONS "objections" = "Most common objections", "最常见的异议";
 OBJECTION "objection" = "Objection", "异议";
 OPPORTUNITIES "opportunities" = "Opportunities", "机会数";
-COMPETITOR "competitor" = "Competitor", "竞争对手";}
+COMPETITOR "competitor" = "Competitor", "竞争对手";
+SCORE_RESULTS "score_results" = "Targets and results in the window", "本周期目标与业绩";
+SCORE_CUSTOMERS "score_customers" = "Customers and follow-ups", "客户与跟进";}

@@ -6,6 +6,7 @@
 mod chromium;
 mod hostile;
 pub mod html;
+mod narrow;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -48,7 +49,7 @@ fn html_pages(dir: &Path) -> Vec<String> {
 /// its index and its largest other page.
 fn one_page_of_each_kind(site: &Path) -> Vec<String> {
     let mut pages: Vec<String> = html_pages(site).into_iter().filter(|p| !p.contains('/')).collect();
-    for required in ["index.html", "agenda.html", "receivables.html", "complaints.html", "archived.html"] {
+    for required in ["index.html", "agenda.html", "receivables.html", "complaints.html", "archived.html", "week.html"] {
         assert!(pages.iter().any(|p| p == required), "the demo site has no {required} (SPEC 8)");
     }
     for folder in ["customers", "owners", "regions", "cards"] {
@@ -89,6 +90,28 @@ fn no_request_leaves_the_machine_and_the_sites_script_runs() {
         }
     }
     assert!(problems.is_empty(), "{} problem(s) in the demo site:\n  {}", problems.len(), problems.join("\n  "));
+}
+
+#[test]
+fn no_page_is_wider_than_a_phone_of_360_pixels() {
+    let Some(chromium) = Chromium::find() else { return };
+    let out = build(Path::new("records"), "browser-narrow");
+    let site = out.path().join("site");
+    let mut pages = one_page_of_each_kind(&site);
+    pages.extend(["customers/huadong-auto-parts.html".to_string(), "owners/zhang.html".to_string()]);
+    pages.sort();
+    pages.dedup();
+    let loads = chromium.load_each_with(&narrow::probed_copies(&site, &pages), &[narrow::PHONE]);
+    let problems: Vec<String> = pages
+        .iter()
+        .zip(loads)
+        .filter_map(|(page, load)| match narrow::too_wide(&load.dom) {
+            Ok(None) => None,
+            Ok(Some(wide)) => Some(format!("{page}: wider than 360 px outside a scrolling box: {wide}")),
+            Err(err) => Some(format!("{page}: {err}")),
+        })
+        .collect();
+    assert!(problems.is_empty(), "{} page(s) scroll sideways on a phone:\n  {}", problems.len(), problems.join("\n  "));
 }
 
 /// A problem when site.js left its mark on no element with attribute `attr`, i.e. `untouched`

@@ -78,18 +78,22 @@ impl Chromium {
     /// Loads `page` from `file://`, recording the network log and the console, and returns
     /// the DOM as it is once the page has loaded.
     pub fn load(&self, page: &Path) -> Load {
+        self.load_with(page, &[])
+    }
+
+    /// [`Chromium::load`] with `extra` flags, which win over the common ones (such as
+    /// `--window-size=360,800`).
+    fn load_with(&self, page: &Path, extra: &[&str]) -> Load {
         let run = TempDir::new("chromium-load");
         let net_log = run.path().join("net-log.json");
-        let (dom, log) = self.run(
-            &run,
-            &[
-                arg("--log-net-log=", &net_log),
-                "--net-log-capture-mode=Everything".into(),
-                "--dump-dom".into(),
-                file_url(page).into(),
-            ],
-            page,
-        );
+        let mut args: Vec<OsString> = extra.iter().map(OsString::from).collect();
+        args.extend([
+            arg("--log-net-log=", &net_log),
+            "--net-log-capture-mode=Everything".into(),
+            "--dump-dom".into(),
+            file_url(page).into(),
+        ]);
+        let (dom, log) = self.run(&run, &args, page);
         let console = log.lines().filter(|l| l.contains(":CONSOLE")).map(str::to_string).collect();
         let requests = page_requests(&net_log, page);
         Load { dom, console, requests }
@@ -97,6 +101,11 @@ impl Chromium {
 
     /// [`Chromium::load`] for each of `pages`, a few at a time (one Chromium mostly waits).
     pub fn load_each(&self, pages: &[PathBuf]) -> Vec<Load> {
+        self.load_each_with(pages, &[])
+    }
+
+    /// [`Chromium::load_each`] with `extra` flags (see [`Chromium::load_with`]).
+    pub fn load_each_with(&self, pages: &[PathBuf], extra: &[&str]) -> Vec<Load> {
         let next = AtomicUsize::new(0);
         let mut loads: Vec<(usize, Load)> = std::thread::scope(|scope| {
             let workers: Vec<_> = (0..PARALLEL)
@@ -106,7 +115,7 @@ impl Chromium {
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some(page) = pages.get(i) else { break mine };
-                            mine.push((i, self.load(page)));
+                            mine.push((i, self.load_with(page, extra)));
                         }
                     })
                 })
