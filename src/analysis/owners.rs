@@ -142,45 +142,4 @@ pub fn summaries(records: &Records, facts: &[Facts], agenda: &[AgendaItem], wind
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::analysis::analyse;
-    use crate::analysis::testing::{credit_order, customer, d, m, order};
-    use crate::records::model::{Member, Money, Records};
-    use crate::records::settings::Settings;
-
-    fn member(id: &str) -> Member {
-        Member {
-            id: toml::Spanned::new(0..0, id.to_string()),
-            name: id.to_string(),
-            email: None,
-            region: None,
-            left: None,
-            target: None,
-        }
-    }
-
-    #[test]
-    fn an_owner_sums_their_customers_revenue_and_unpaid_amounts_and_counts_their_overdue_items() {
-        let mut a = customer("a");
-        a.orders = vec![
-            order("2026-06-01", "100", None),
-            credit_order("2026-10-01", "30", "2026-11-01", None),
-            credit_order("2026-10-02", "20", "2026-12-01", None),
-        ];
-        let mut b = customer("b");
-        b.orders = vec![credit_order("2026-09-01", "5", "2026-10-01", Some("2026-10-01"))];
-        let mut other = customer("c");
-        other.owner = toml::Spanned::new(0..0, "li".to_string());
-        other.orders = vec![credit_order("2026-10-01", "7", "2026-11-01", None)];
-        let records = Records { members: vec![member("zhang"), member("li")], customers: vec![a, b, other] };
-        let analysis = analyse(&records, &Settings::default(), d("2026-11-25"));
-        let got: Vec<(&str, Money, Money, Money)> =
-            analysis.owners.iter().map(|o| (o.id.as_str(), o.revenue, o.receivables, o.receivables_overdue)).collect();
-        assert_eq!(got, [("li", m("7"), m("7"), m("7")), ("zhang", m("155"), m("50"), m("30"))]);
-        for o in &analysis.owners {
-            let overdue = analysis.agenda.iter().filter(|i| i.owner == o.id && i.status.as_str() == "overdue").count();
-            assert_eq!(o.overdue, overdue, "{}", o.id);
-        }
-        assert!(analysis.owners.iter().all(|o| o.overdue > 0), "the unpaid overdue orders are overdue items");
-    }
-}
+mod tests;
