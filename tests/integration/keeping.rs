@@ -145,19 +145,21 @@ fn the_new_objects_have_spec_12s_keys_in_spec_12s_order() {
     assert_eq!(keys(&actual["owners"][0]["promises_kept"]), ["due", "kept", "rate"]);
 }
 
-/// The customer keys, complaint keys, owner keys and team keys SPEC 12 added; `overdue` of the
-/// owners counts the new follow-ups, and `due_this_week` and `agenda_load` count them too.
+/// The customer keys, complaint keys, owner keys and team keys SPEC 12 added (and `regions`,
+/// the regions pages' figures, added with them); `overdue` of the owners counts the new
+/// follow-ups, and `due_this_week` and `agenda_load` count them too.
 const NEW_CUSTOMER_KEYS: [&str; 3] = ["promises_open", "promises", "deliveries"];
 const NEW_COMPLAINT_KEYS: [&str; 7] =
     ["summary", "responded", "response_days", "respond_by", "responded_on_time", "resolve_by", "on_time"];
 const NEW_OWNER_KEYS: [&str; 6] = ["target", "revenue", "attainment", "promises_kept", "win_rate", "overdue"];
-const NEW_TEAM_KEYS: [&str; 8] = [
+const NEW_TEAM_KEYS: [&str; 9] = [
     "retention",
     "complaints_on_time",
     "promises_kept",
     "deliveries_on_time",
     "won_lost",
     "week",
+    "regions",
     "due_this_week",
     "agenda_load",
 ];
