@@ -309,6 +309,7 @@ const SEVERITIES: [&str; 3] = ["low", "medium", "high"];
 const CATEGORIES: [&str; 7] = ["product", "delivery", "service", "attitude", "price", "billing", "other"];
 const CONTRACT_KINDS: [&str; 4] = ["warranty", "service contract", "subscription", "维保合同"];
 const STAGES: [&str; 5] = ["lead", "quoted", "negotiating", "won", "lost"];
+const REASONS: [&str; 7] = ["price", "product", "service", "relationship", "timing", "competitor", "other"];
 const LOSS_REASONS: [&str; 7] = ["moved", "competitor", "price", "product", "service", "attitude", "other"];
 const DOMAINS: [&str; 5] = ["example.com", "example.cn", "example.net", "mail.example.org", "corp.example"];
 
@@ -757,6 +758,9 @@ impl Gen {
                 }
                 if stage == "won" || stage == "lost" {
                     let _ = writeln!(out, "closed = {}", (opened + Duration::days(self.rng.i64(7..=90))).min(today));
+                    // From the date, not the generator, so that the rest of the tree stays as it was.
+                    let reason = REASONS[opened.ordinal() as usize % REASONS.len()];
+                    let _ = writeln!(out, "reason = \"{reason}\"");
                 }
             }
         }

@@ -34,10 +34,6 @@ impl PromiseStatus {
         }
     }
 
-    /// Every status, in order.
-    pub const ALL: [PromiseStatus; 4] =
-        [PromiseStatus::Kept, PromiseStatus::Late, PromiseStatus::Overdue, PromiseStatus::Open];
-
     /// Whether the promise is still to be kept (overdue or open).
     pub fn is_open(self) -> bool {
         matches!(self, PromiseStatus::Overdue | PromiseStatus::Open)

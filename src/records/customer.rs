@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use toml::Spanned;
 
-use super::choices::{ComplaintCategory, CustomerKind, LossReason, Relationship, Severity, Stage};
+use super::choices::{
+    Choice, ComplaintCategory, CustomerKind, LossReason, OutcomeReason, Relationship, Severity, Stage,
+};
 use super::entries::{contacts, handover_rules, order_rules, warn_if_future};
 use super::keeping::{not_before, plan, promise};
 use super::model::{Complaint, Contract, Customer, Handover, Interaction, Loss, Opportunity, Order};
@@ -226,9 +228,7 @@ fn opportunity(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<O
             header.clone(),
             format!("a {} opportunity without `reason`: why it was {} is not recorded", stage.as_str(), stage.as_str()),
         )
-        .help = Some(
-            "add `reason = \"price\"` (price, product, service, relationship, timing, competitor or other)".to_string(),
-        );
+        .help = Some(format!("add `reason = \"price\"`; the reasons are {}", reason_names()));
     }
     if stage.is_closed() && closed.is_none() {
         cx.report(
@@ -259,6 +259,11 @@ fn opportunity(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<O
         competitor,
         objections,
     })
+}
+
+/// The spellings of `reason` in `[[opportunity]]`, for a hint.
+fn reason_names() -> String {
+    OutcomeReason::ALL.iter().map(|(name, _)| format!("\"{name}\"")).collect::<Vec<_>>().join(", ")
 }
 
 fn handover(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Handover> {
