@@ -78,5 +78,9 @@ pub fn new_customer(c: &NewCustomer<'_>, language: &str) -> String {
     line(&mut out, "role", None, "\"other\"", &list(names::<ContactRole>()));
     line(&mut out, "stance", None, "\"unknown\"", &list(names::<Stance>()));
     line(&mut out, "phone", None, "\"\"", "");
+    out.push_str(&format!("\n# {}\n", t("The relationship plan, for a key customer:", "关系管理计划（重点客户）：")));
+    out.push_str("# [plan]\n");
+    line(&mut out, "goal", None, "\"\"", t("what the relationship is to achieve", "关系要达到的目标"));
+    line(&mut out, "review", None, "2027-03-31", t("the next review", "下次复查日期"));
     out
 }
