@@ -113,6 +113,7 @@ mod tests {
             resolution: None,
             category,
             by: None,
+            responded: None,
         }
     }
 

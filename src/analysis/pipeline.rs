@@ -116,6 +116,9 @@ mod tests {
             stage,
             expected: None,
             closed: closed.map(d),
+            reason: None,
+            competitor: None,
+            objections: Vec::new(),
         }
     }
 

@@ -26,7 +26,17 @@ pub fn customer(id: &str) -> Customer {
 
 /// A cash order.
 pub fn order(date: &str, amount: &str, cost: Option<&str>) -> Order {
-    Order { date: d(date), amount: m(amount), cost: cost.map(m), reference: None, product: None, due: None, paid: None }
+    Order {
+        date: d(date),
+        amount: m(amount),
+        cost: cost.map(m),
+        reference: None,
+        product: None,
+        due: None,
+        paid: None,
+        promised: None,
+        delivered: None,
+    }
 }
 
 /// A credit order with its due and paid dates.

@@ -67,6 +67,7 @@ codes! {
     OwnerLeft = "W006", Warning, "the customer's owner has left the team";
     OrderAfterLoss = "W007", Warning, "an order after the customer was recorded as lost";
     WindowsDevice = "W008", Warning, "a customer id that is a device name on Windows (con, aux, nul, prn, com1…, lpt1…)";
+    MissingReason = "W009", Warning, "a won or lost opportunity without the reason it was won or lost";
 }
 
 impl Code {

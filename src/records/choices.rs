@@ -115,6 +115,19 @@ choice!(
     }
 );
 
+choice!(
+    /// Why an opportunity was won or lost (`reason` in `[[opportunity]]`).
+    OutcomeReason {
+        /** The price. */ Price = "price",
+        /** The product. */ Product = "product",
+        /** Our service. */ Service = "service",
+        /** The relationship. */ Relationship = "relationship",
+        /** The timing. */ Timing = "timing",
+        /** A competitor. */ Competitor = "competitor",
+        /** Anything else. */ Other = "other",
+    }
+);
+
 impl Stage {
     /// Whether the opportunity is decided (won or lost).
     pub fn is_closed(self) -> bool {

@@ -5,6 +5,7 @@ use toml::Spanned;
 
 use super::choices::{ComplaintCategory, CustomerKind, LossReason, Relationship, Severity, Stage};
 use super::entries::{contacts, handover_rules, order_rules, warn_if_future};
+use super::keeping::{not_before, plan, promise};
 use super::keys;
 use super::model::{Complaint, Contract, Customer, Handover, Interaction, Loss, Opportunity, Order};
 use super::reader::{Ctx, Table};
@@ -51,6 +52,8 @@ pub fn read_customer(cx: &mut Ctx<'_>, top: &Table<'_, '_>, id: &str, today: Nai
         contracts: each(cx, top, "contract", "[[contract]]", contract),
         opportunities: each(cx, top, "opportunity", "[[opportunity]]", |cx, t| opportunity(cx, t, today)),
         handovers: Vec::new(),
+        promises: each(cx, top, "promise", "[[promise]]", |cx, t| promise(cx, t, today)),
+        plan: top.table(cx, "plan", "[plan]").and_then(|t| plan(cx, t)),
     };
     customer.orders = order_rules(cx, std::mem::take(&mut customer.orders));
     let handovers = each(cx, top, "handover", "[[handover]]", |cx, t| handover(cx, t, today));
@@ -119,6 +122,8 @@ fn order(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate, lost_on: Option<N
     let product = t.text(cx, "product");
     let due = t.date(cx, "due");
     let paid = t.date(cx, "paid");
+    let promised = t.date(cx, "promised");
+    let delivered = t.date(cx, "delivered");
     t.finish(cx, keys::ORDER);
     warn_if_future(cx, date.as_ref(), "order", today);
     let date = date?;
@@ -130,7 +135,7 @@ fn order(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate, lost_on: Option<N
         )
         .help = Some("remove [loss] if the customer came back".to_string());
     }
-    for (key, later) in [("due", &due), ("paid", &paid)] {
+    for (key, later) in [("due", &due), ("paid", &paid), ("promised", &promised), ("delivered", &delivered)] {
         if let Some(later) = later.as_ref().filter(|l| *l.get_ref() < *date.get_ref()) {
             cx.report(
                 Code::DateOrder,
@@ -156,6 +161,8 @@ fn order(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate, lost_on: Option<N
         product,
         due: due.map(Spanned::into_inner),
         paid: paid.map(Spanned::into_inner),
+        promised: promised.map(Spanned::into_inner),
+        delivered: delivered.map(Spanned::into_inner),
     })
 }
 
@@ -164,6 +171,7 @@ fn complaint(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Com
     warn_if_future(cx, opened.as_ref(), "complaint", today);
     let summary = t.required_string(cx, "summary");
     let resolved = t.date(cx, "resolved");
+    let responded = t.date(cx, "responded");
     let item = Complaint {
         opened: *opened.as_ref()?.get_ref(),
         summary: summary?.into_inner(),
@@ -172,17 +180,15 @@ fn complaint(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Com
         resolution: t.text(cx, "resolution"),
         category: t.choice(cx, "category").unwrap_or(ComplaintCategory::Other),
         by: t.string(cx, "by"),
+        responded: responded.as_ref().map(|r| *r.get_ref()),
     };
     t.finish(cx, keys::COMPLAINT);
-    if let (Some(o), Some(r)) = (&opened, &resolved)
-        && r.get_ref() < o.get_ref()
-    {
-        cx.report(
-            Code::DateOrder,
-            r.span(),
-            format!("`resolved` ({}) is before `opened` ({})", r.get_ref(), o.get_ref()),
-        )
-        .with_label_here(o.span(), "opened here");
+    if let Some(o) = &opened {
+        for (key, later) in [("resolved", &resolved), ("responded", &responded)] {
+            if let Some(later) = later {
+                not_before(cx, (key, later), ("opened", o), "opened here");
+            }
+        }
     }
     Some(item)
 }
@@ -209,8 +215,22 @@ fn opportunity(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<O
     let stage = t.choice(cx, "stage").unwrap_or(Stage::Lead);
     let expected = t.date(cx, "expected").map(Spanned::into_inner);
     let closed = t.date(cx, "closed");
+    let reason = t.choice(cx, "reason");
+    let competitor = t.text(cx, "competitor");
+    let objections = t.string_list(cx, "objections");
     let header = t.span.clone();
+    let has_reason = t.get("reason").is_some();
     t.finish(cx, keys::OPPORTUNITY);
+    if stage.is_closed() && !has_reason {
+        cx.report(
+            Code::MissingReason,
+            header.clone(),
+            format!("a {} opportunity without `reason`: why it was {} is not recorded", stage.as_str(), stage.as_str()),
+        )
+        .help = Some(
+            "add `reason = \"price\"` (price, product, service, relationship, timing, competitor or other)".to_string(),
+        );
+    }
     if stage.is_closed() && closed.is_none() {
         cx.report(
             Code::MissingClosed,
@@ -236,6 +256,9 @@ fn opportunity(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<O
         stage,
         expected,
         closed: closed.map(Spanned::into_inner),
+        reason,
+        competitor,
+        objections,
     })
 }
 

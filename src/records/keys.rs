@@ -28,27 +28,35 @@ pub const CUSTOMER: &[&str] = &[
     "contract",
     "opportunity",
     "handover",
+    "promise",
+    "plan",
 ];
 /// Keys of `[[contact]]`.
 pub const CONTACT: &[&str] = &["name", "title", "role", "stance", "phone", "email", "wechat", "birthday", "left"];
 /// Keys of `[[interaction]]`.
 pub const INTERACTION: &[&str] = &["date", "kind", "by", "summary", "next", "satisfaction"];
 /// Keys of `[[order]]`.
-pub const ORDER: &[&str] = &["date", "amount", "cost", "ref", "product", "due", "paid"];
+pub const ORDER: &[&str] = &["date", "amount", "cost", "ref", "product", "due", "paid", "promised", "delivered"];
 /// Keys of `[[complaint]]`.
-pub const COMPLAINT: &[&str] = &["opened", "summary", "severity", "resolved", "resolution", "category", "by"];
+pub const COMPLAINT: &[&str] =
+    &["opened", "summary", "severity", "resolved", "resolution", "category", "by", "responded"];
 /// Keys of `[[contract]]`.
 pub const CONTRACT: &[&str] = &["kind", "start", "end"];
 /// Keys of `[[opportunity]]`.
-pub const OPPORTUNITY: &[&str] = &["opened", "title", "amount", "stage", "expected", "closed"];
+pub const OPPORTUNITY: &[&str] =
+    &["opened", "title", "amount", "stage", "expected", "closed", "reason", "competitor", "objections"];
 /// Keys of `[[handover]]`.
 pub const HANDOVER: &[&str] = &["date", "from", "to"];
+/// Keys of `[[promise]]`.
+pub const PROMISE: &[&str] = &["made", "due", "what", "by", "kept"];
+/// Keys of `[plan]`.
+pub const PLAN: &[&str] = &["goal", "review"];
 /// Keys of `[loss]`.
 pub const LOSS: &[&str] = &["date", "reason", "notes"];
 /// Keys of team.toml's top level.
 pub const TEAM: &[&str] = &["member"];
 /// Keys of `[[member]]`.
-pub const MEMBER: &[&str] = &["id", "name", "email", "region", "left"];
+pub const MEMBER: &[&str] = &["id", "name", "email", "region", "left", "target"];
 
 /// Every table of a customer file with its keys, for hints across tables.
 const CUSTOMER_TABLES: &[(&str, &[&str])] = &[
@@ -61,6 +69,8 @@ const CUSTOMER_TABLES: &[(&str, &[&str])] = &[
     ("[[opportunity]]", OPPORTUNITY),
     ("[[handover]]", HANDOVER),
     ("[loss]", LOSS),
+    ("[[promise]]", PROMISE),
+    ("[plan]", PLAN),
 ];
 
 /// How far (in edits) a misspelling may be from the word meant.

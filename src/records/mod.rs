@@ -7,6 +7,7 @@ pub mod dates;
 mod entries;
 pub mod file;
 pub mod identity;
+mod keeping;
 pub mod keys;
 mod load;
 pub mod model;

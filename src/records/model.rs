@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::choices::{
-    ComplaintCategory, ContactRole, CustomerKind, InteractionKind, LossReason, Relationship, Severity, Stage, Stance,
+    ComplaintCategory, ContactRole, CustomerKind, InteractionKind, LossReason, OutcomeReason, Relationship, Severity,
+    Stage, Stance,
 };
 
 /// An exact amount of money in the settings' currency, in major units.
@@ -72,6 +73,10 @@ pub struct Customer {
     pub opportunities: Vec<Opportunity>,
     /// Changes of owner, in file order.
     pub handovers: Vec<Handover>,
+    /// What we told the customer we would do, in file order (SPEC 12.1).
+    pub promises: Vec<Promise>,
+    /// The relationship plan of a key customer (SPEC 12.1).
+    pub plan: Option<Plan>,
 }
 
 impl Customer {
@@ -187,6 +192,10 @@ pub struct Order {
     pub due: Option<NaiveDate>,
     /// Fully paid on.
     pub paid: Option<NaiveDate>,
+    /// The delivery date promised to the customer.
+    pub promised: Option<NaiveDate>,
+    /// The day it was delivered.
+    pub delivered: Option<NaiveDate>,
 }
 
 /// A complaint (`[[complaint]]`).
@@ -206,6 +215,8 @@ pub struct Complaint {
     pub category: ComplaintCategory,
     /// The team member handling it.
     pub by: Option<Spanned<String>>,
+    /// The first answer to the customer.
+    pub responded: Option<NaiveDate>,
 }
 
 impl Complaint {
@@ -242,6 +253,36 @@ pub struct Opportunity {
     pub expected: Option<NaiveDate>,
     /// When it was won or lost.
     pub closed: Option<NaiveDate>,
+    /// Why it was won or lost.
+    pub reason: Option<OutcomeReason>,
+    /// The competitor it was up against.
+    pub competitor: Option<String>,
+    /// What the customer objected to, as written.
+    pub objections: Vec<String>,
+}
+
+/// A promise made to the customer (`[[promise]]`, 说到做到).
+#[derive(Debug, Clone)]
+pub struct Promise {
+    /// When it was made.
+    pub made: NaiveDate,
+    /// When it is due (not before `made`).
+    pub due: NaiveDate,
+    /// What was promised, in Markdown.
+    pub what: String,
+    /// The team member who made it (default: the owner).
+    pub by: Option<Spanned<String>>,
+    /// The day it was done (not before `made`).
+    pub kept: Option<NaiveDate>,
+}
+
+/// The relationship plan of a key customer (`[plan]`, 关系管理计划).
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// What the plan aims at, in Markdown.
+    pub goal: String,
+    /// The next review of the plan.
+    pub review: NaiveDate,
 }
 
 /// A change of owner (`[[handover]]`).
@@ -268,6 +309,8 @@ pub struct Member {
     pub region: Option<String>,
     /// The day the member left the team.
     pub left: Option<NaiveDate>,
+    /// The member's revenue target for the window.
+    pub target: Option<Money>,
 }
 
 /// Everything read from a records directory, in a deterministic order.
@@ -303,6 +346,7 @@ mod tests {
             resolution: None,
             category: ComplaintCategory::Other,
             by: None,
+            responded: None,
         }
     }
 

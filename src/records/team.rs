@@ -23,6 +23,7 @@ pub fn read_team(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Vec<Member> {
             email: t.text(cx, "email"),
             region: t.text(cx, "region"),
             left: t.date(cx, "left").map(Spanned::into_inner),
+            target: t.money(cx, "target").map(Spanned::into_inner),
         };
         t.finish(cx, keys::MEMBER);
         let Some(id) = id else { continue };

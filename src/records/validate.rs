@@ -41,6 +41,8 @@ pub fn placeholder(id: &str, file: &str) -> Customer {
         contracts: Vec::new(),
         opportunities: Vec::new(),
         handovers: Vec::new(),
+        promises: Vec::new(),
+        plan: None,
     }
 }
 
@@ -78,6 +80,11 @@ pub fn cross_file(records: &mut Records, has_team: bool, today: NaiveDate, out: 
         }
         for k in &c.complaints {
             if let Some(by) = &k.by {
+                member(by, "`by`");
+            }
+        }
+        for p in &c.promises {
+            if let Some(by) = &p.by {
                 member(by, "`by`");
             }
         }

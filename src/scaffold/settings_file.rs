@@ -28,8 +28,15 @@ fn comment(key: &Key, language: &str) -> String {
     format!("# {}\n", out.trim_end())
 }
 
+/// The plain keys of `table`, and its tables that have a default, written inline (such as
+/// `respond_days = { high = 1, medium = 2, low = 3 }`).
 fn keys(out: &mut String, table: &TableSpec, language: &str, value: &dyn Fn(&Key) -> Option<String>) {
-    for key in table.keys.iter().filter(|k| !matches!(k.ty, Ty::Table(_) | Ty::Tables(_))) {
+    let inline = |k: &&Key| match k.ty {
+        Ty::Tables(_) => false,
+        Ty::Table(_) => k.default.is_some(),
+        _ => true,
+    };
+    for key in table.keys.iter().filter(inline) {
         out.push_str(&comment(key, language));
         match value(key) {
             Some(v) => out.push_str(&format!("{} = {v}\n", key.name)),

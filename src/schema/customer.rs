@@ -2,7 +2,8 @@
 
 use super::{Key, TableSpec, Ty, names};
 use crate::records::choices::{
-    ComplaintCategory, ContactRole, CustomerKind, InteractionKind, LossReason, Relationship, Severity, Stage, Stance,
+    ComplaintCategory, ContactRole, CustomerKind, InteractionKind, LossReason, OutcomeReason, Relationship, Severity,
+    Stage, Stance,
 };
 
 const MONEY_NOTE: &str = "in the settings' currency, never negative";
@@ -46,6 +47,8 @@ pub static CUSTOMER: TableSpec = TableSpec {
         Key::new("contract", Ty::Tables(&CONTRACT), "Warranties, service contracts, subscriptions."),
         Key::new("opportunity", Ty::Tables(&OPPORTUNITY), "Sales opportunities."),
         Key::new("handover", Ty::Tables(&HANDOVER), "The customer changed owner."),
+        Key::new("promise", Ty::Tables(&PROMISE), "What we told the customer we would do (说到做到)."),
+        Key::new("plan", Ty::Table(&PLAN), "The relationship plan of a key customer (关系管理计划)."),
     ],
 };
 
@@ -95,6 +98,8 @@ pub static ORDER: TableSpec = TableSpec {
         Key::new("product", Ty::Text, "What was sold."),
         Key::new("due", Ty::Date, "Sold on credit: payable by this date."),
         Key::new("paid", Ty::Date, "Fully paid on this date (only meaningful with `due`)."),
+        Key::new("promised", Ty::Date, "The delivery date promised to the customer (not before `date`)."),
+        Key::new("delivered", Ty::Date, "The day it was delivered (not before `date`)."),
     ],
 };
 
@@ -111,6 +116,7 @@ pub static COMPLAINT: TableSpec = TableSpec {
         Key::new("resolution", Ty::Text, "How it was resolved."),
         Key::new("category", Ty::Choice(names::<ComplaintCategory>), "What it concerns.").default("\"other\""),
         Key::new("by", Ty::Id, "The team member handling it."),
+        Key::new("responded", Ty::Date, "The first answer to the customer (not before `opened`)."),
     ],
 };
 
@@ -138,6 +144,13 @@ pub static OPPORTUNITY: TableSpec = TableSpec {
         Key::new("stage", Ty::Choice(names::<Stage>), "Where it stands.").default("\"lead\""),
         Key::new("expected", Ty::Date, "Expected decision date."),
         Key::new("closed", Ty::Date, "When it was decided; required when the stage is won or lost."),
+        Key::new(
+            "reason",
+            Ty::Choice(names::<OutcomeReason>),
+            "Why it was won or lost (a warning when a won or lost opportunity has none).",
+        ),
+        Key::new("competitor", Ty::Text, "The competitor it was up against."),
+        Key::new("objections", Ty::Texts, "What the customer objected to, e.g. [\"价格\", \"交期\"]."),
     ],
 };
 
@@ -162,5 +175,30 @@ pub static LOSS: TableSpec = TableSpec {
         Key::new("date", Ty::Date, "When the customer was lost.").required(),
         Key::new("reason", Ty::Choice(names::<LossReason>), "Why.").default("\"other\""),
         Key::new("notes", Ty::Text, "Notes, in Markdown."),
+    ],
+};
+
+/// `[[promise]]`.
+pub static PROMISE: TableSpec = TableSpec {
+    name: "[[promise]]",
+    en: "A promise made to the customer.",
+    zh: "对客户的一项承诺。",
+    keys: &[
+        Key::new("made", Ty::Date, "When the promise was made.").required(),
+        Key::new("due", Ty::Date, "When it is due (not before `made`).").required(),
+        Key::new("what", Ty::Text, "What was promised, in Markdown.").required(),
+        Key::new("by", Ty::Id, "The team member who made it (default: the owner)."),
+        Key::new("kept", Ty::Date, "The day it was done (not before `made`)."),
+    ],
+};
+
+/// `[plan]`.
+pub static PLAN: TableSpec = TableSpec {
+    name: "[plan]",
+    en: "The relationship plan of a key customer.",
+    zh: "重点客户的关系管理计划。",
+    keys: &[
+        Key::new("goal", Ty::Text, "What the plan aims at, in Markdown.").required(),
+        Key::new("review", Ty::Date, "The next review of the plan.").required(),
     ],
 };

@@ -29,6 +29,7 @@ pub static MEMBER: TableSpec = TableSpec {
         Key::new("email", Ty::Text, "E-mail address."),
         Key::new("region", Ty::Text, "The member's region."),
         Key::new("left", Ty::Date, "The member left the team on this date."),
+        Key::new("target", Ty::Money, "The member's revenue target for the window (attainment = revenue / target)."),
     ],
 };
 
@@ -69,6 +70,8 @@ pub static SETTINGS: TableSpec = TableSpec {
         Key::new("weights", Ty::Table(&WEIGHTS), "Weights of the composite score.").zh("综合评分的权重。"),
         Key::new("reminders", Ty::Table(&REMINDERS), "When follow-ups are due, in days.").zh("跟进提醒的时间（天）。"),
         Key::new("risk", Ty::Table(&RISK), "Key customers at risk.").zh("大客户流失风险。"),
+        Key::new("complaints", Ty::Table(&COMPLAINTS), "Targets for answering and resolving complaints.")
+            .zh("投诉答复和解决的目标时限。"),
         Key::new("holiday", Ty::Tables(&HOLIDAY), "Holidays on which customers get a greeting.")
             .zh("向客户发送问候的节日。"),
     ],
@@ -209,6 +212,48 @@ pub static REMINDERS: TableSpec = TableSpec {
         Key::new("handover_days", DAYS0, "A new owner introduces themselves within this many days of a handover.")
             .default("14")
             .zh("客户移交后多少天内新负责人完成介绍。"),
+        Key::new("plan_days", DAYS0, "A key customer's plan is reviewed from this many days before its review date.")
+            .default("14")
+            .zh("重点客户计划在复核日前多少天开始复核。"),
+    ],
+};
+
+/// `[complaints]`.
+pub static COMPLAINTS: TableSpec = TableSpec {
+    name: "[complaints]",
+    en: "Targets for answering and resolving complaints, in days by severity.",
+    zh: "按严重程度的投诉答复和解决时限（天）。",
+    keys: &[
+        Key::new("respond_days", Ty::Table(&RESPOND_DAYS), "Days from opening to the first answer, by severity.")
+            .default("{ high = 1, medium = 2, low = 3 }")
+            .zh("从投诉到首次答复的天数，按严重程度。"),
+        Key::new("resolve_days", Ty::Table(&RESOLVE_DAYS), "Days from opening to the resolution, by severity.")
+            .default("{ high = 7, medium = 14, low = 30 }")
+            .zh("从投诉到解决的天数，按严重程度。"),
+    ],
+};
+
+/// `respond_days` in `[complaints]`.
+pub static RESPOND_DAYS: TableSpec = TableSpec {
+    name: "[complaints.respond_days]",
+    en: "Days to the first answer, by severity; a severity left out keeps its default.",
+    zh: "首次答复天数，按严重程度；未写出的严重程度使用默认值。",
+    keys: &[
+        Key::new("high", DAYS0, "For a high complaint.").default("1").zh("严重投诉。"),
+        Key::new("medium", DAYS0, "For a medium complaint.").default("2").zh("一般投诉。"),
+        Key::new("low", DAYS0, "For a low complaint.").default("3").zh("轻微投诉。"),
+    ],
+};
+
+/// `resolve_days` in `[complaints]`.
+pub static RESOLVE_DAYS: TableSpec = TableSpec {
+    name: "[complaints.resolve_days]",
+    en: "Days to the resolution, by severity; a severity left out keeps its default.",
+    zh: "解决天数，按严重程度；未写出的严重程度使用默认值。",
+    keys: &[
+        Key::new("high", DAYS0, "For a high complaint.").default("7").zh("严重投诉。"),
+        Key::new("medium", DAYS0, "For a medium complaint.").default("14").zh("一般投诉。"),
+        Key::new("low", DAYS0, "For a low complaint.").default("30").zh("轻微投诉。"),
     ],
 };
 

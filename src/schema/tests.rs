@@ -32,6 +32,8 @@ fn customer_keys_are_the_readers_keys() {
         (sub(c, "opportunity"), keys::OPPORTUNITY),
         (sub(c, "handover"), keys::HANDOVER),
         (sub(c, "loss"), keys::LOSS),
+        (sub(c, "promise"), keys::PROMISE),
+        (sub(c, "plan"), keys::PLAN),
         (team(), keys::TEAM),
         (sub(team(), "member"), keys::MEMBER),
     ];
@@ -64,6 +66,18 @@ fn settings_keys_are_the_readers_keys() {
         };
         let spec: BTreeSet<String> = names(t).into_iter().map(str::to_string).collect();
         assert_eq!(reader_keys(&prefix, t.name), spec, "keys of {}", t.name);
+        // Tables inside a table, such as `[complaints.respond_days]`.
+        for inner in t.keys {
+            if let Ty::Table(u) = inner.ty {
+                let spec: BTreeSet<String> = names(u).into_iter().map(str::to_string).collect();
+                assert_eq!(
+                    reader_keys(&format!("[{}.{}]\n", key.name, inner.name), u.name),
+                    spec,
+                    "keys of {}",
+                    u.name
+                );
+            }
+        }
     }
 }
 
@@ -81,7 +95,16 @@ fn all_keys(schema: &serde_json::Value, out: &mut BTreeSet<String>) {
 fn the_json_schemas_list_every_key() {
     let mut listed = BTreeSet::new();
     all_keys(&super::customer_schema(), &mut listed);
-    for key in [keys::CUSTOMER, keys::CONTACT, keys::ORDER, keys::COMPLAINT, keys::OPPORTUNITY, keys::HANDOVER] {
+    for key in [
+        keys::CUSTOMER,
+        keys::CONTACT,
+        keys::ORDER,
+        keys::COMPLAINT,
+        keys::OPPORTUNITY,
+        keys::HANDOVER,
+        keys::PROMISE,
+        keys::PLAN,
+    ] {
         for k in key {
             assert!(listed.contains(*k), "{k} missing from the customer schema");
         }

@@ -61,6 +61,10 @@ cases! {
     order_after_loss => 1 ["E012", "E013", "W007"];
     settings_errors => 1 ["E010", "E024"];
     bounds => 1 ["E011", "E024", "E025", "E026"];
+    promises => 1 ["E010", "E011", "E012", "E017", "E018", "W001"];
+    delivery_dates => 1 ["E011", "E018"];
+    missing_reason => 1 ["E011", "E013", "W009"];
+    plan_and_targets => 1 ["E010", "E011", "E012", "E014", "E020"];
 }
 
 /// Runs `check --format json` on a case's records and compares output, exit code and the set

@@ -119,6 +119,7 @@ fn complaints_collections_and_renewals() {
         resolution: None,
         category: ComplaintCategory::Other,
         by: None,
+        responded: None,
     };
     c.complaints = vec![complaint(None), complaint(Some("2026-11-21")), complaint(Some("2026-11-26"))];
     c.orders = vec![
@@ -250,6 +251,7 @@ mod care {
             resolution: None,
             category: ComplaintCategory::Other,
             by: None,
+            responded: None,
         };
         c.interactions = vec![scored("2026-10-01", 4)];
         c.complaints = vec![resolved("2026-10-26"), resolved("2026-10-25")];
@@ -289,6 +291,9 @@ mod care {
             stage,
             expected: expected.map(d),
             closed: stage.is_closed().then(|| d("2026-11-01")),
+            reason: None,
+            competitor: None,
+            objections: Vec::new(),
         };
         c.opportunities = vec![
             opportunity(Stage::Quoted, Some("2026-12-01")),

@@ -57,6 +57,7 @@ fn archived_customers_count_for_nothing() {
         resolution: None,
         category: ComplaintCategory::Other,
         by: None,
+        responded: None,
     }];
     let t = team_of(vec![selling("a", "10", "20"), gone]);
     assert_eq!(t.customers, 1);
@@ -202,6 +203,7 @@ fn without_the_birthday_items_the_agenda_figures_are_counted_again() {
         email: None,
         region: None,
         left: None,
+        target: None,
     };
     let records = Records { members: vec![member], customers: vec![c] };
     let mut a = analyse(&records, &Settings::default(), d(TODAY));

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::records::choices::Language;
+use crate::records::choices::{Language, Severity};
 
 mod read;
 
@@ -87,6 +87,39 @@ pub struct RemindersConfig {
     pub aftersale_days: i64,
     /// Handovers are introduced within this many days.
     pub handover_days: i64,
+    /// A key customer's plan is reviewed from this many days before its `review` date.
+    pub plan_days: i64,
+}
+
+/// A number of days for each complaint severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeverityDays {
+    /// For a `high` complaint.
+    pub high: i64,
+    /// For a `medium` complaint.
+    pub medium: i64,
+    /// For a `low` complaint.
+    pub low: i64,
+}
+
+impl SeverityDays {
+    /// The days for a complaint of `severity`.
+    pub fn of(self, severity: Severity) -> i64 {
+        match severity {
+            Severity::High => self.high,
+            Severity::Medium => self.medium,
+            Severity::Low => self.low,
+        }
+    }
+}
+
+/// Targets for answering and resolving complaints, by severity (`[complaints]`, SPEC 12.1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComplaintsConfig {
+    /// Days from opening to the first answer.
+    pub respond_days: SeverityDays,
+    /// Days from opening to the resolution.
+    pub resolve_days: SeverityDays,
 }
 
 /// A holiday on which customers of some classes get a greeting.
@@ -123,6 +156,8 @@ pub struct Settings {
     pub weights: WeightsConfig,
     /// Follow-up timing.
     pub reminders: RemindersConfig,
+    /// Complaint targets.
+    pub complaints: ComplaintsConfig,
     /// Holidays with greetings.
     pub holidays: Vec<Holiday>,
     /// Revenue drop (a share) that puts a key customer at risk.
@@ -199,6 +234,11 @@ impl Default for Settings {
                 checkback_days: 7,
                 aftersale_days: 7,
                 handover_days: 14,
+                plan_days: 14,
+            },
+            complaints: ComplaintsConfig {
+                respond_days: SeverityDays { high: 1, medium: 2, low: 3 },
+                resolve_days: SeverityDays { high: 7, medium: 14, low: 30 },
             },
             holidays: Vec::new(),
             risk_drop: Decimal::new(3, 1),

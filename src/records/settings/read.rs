@@ -3,7 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::{
-    AbcConfig, CadenceConfig, CreditConfig, Holiday, LifecycleConfig, RemindersConfig, Settings, WeightsConfig,
+    AbcConfig, CadenceConfig, ComplaintsConfig, CreditConfig, Holiday, LifecycleConfig, RemindersConfig, Settings,
+    SeverityDays, WeightsConfig,
 };
 use crate::diagnostics::Code;
 use crate::records::reader::{Ctx, Table};
@@ -25,6 +26,7 @@ const TOP: &[&str] = &[
     "edit_url",
     "cards",
     "history",
+    "complaints",
 ];
 const DAYS_MAX: i64 = 36_500;
 
@@ -141,6 +143,9 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
     if let Some(t) = top.table(cx, "reminders", "[reminders]") {
         s.reminders = reminders(cx, &t, &d.reminders);
     }
+    if let Some(t) = top.table(cx, "complaints", "[complaints]") {
+        s.complaints = complaints(cx, &t, &d.complaints);
+    }
     if let Some(t) = top.table(cx, "risk", "[risk]") {
         s.risk_drop = share(cx, &t, "drop").unwrap_or(d.risk_drop);
         t.finish(cx, &["drop"]);
@@ -166,6 +171,7 @@ fn reminders(cx: &mut Ctx<'_>, t: &Table<'_, '_>, d: &RemindersConfig) -> Remind
         checkback_days: day("checkback_days", d.checkback_days),
         aftersale_days: day("aftersale_days", d.aftersale_days),
         handover_days: day("handover_days", d.handover_days),
+        plan_days: day("plan_days", d.plan_days),
     };
     t.finish(
         cx,
@@ -179,9 +185,32 @@ fn reminders(cx: &mut Ctx<'_>, t: &Table<'_, '_>, d: &RemindersConfig) -> Remind
             "checkback_days",
             "aftersale_days",
             "handover_days",
+            "plan_days",
         ],
     );
     r
+}
+
+/// `[complaints]`: `respond_days` and `resolve_days`, each a table by severity; a severity
+/// the table does not name keeps its default.
+fn complaints(cx: &mut Ctx<'_>, t: &Table<'_, '_>, d: &ComplaintsConfig) -> ComplaintsConfig {
+    let mut by_severity = |key: &str, name: &'static str, default: SeverityDays| {
+        let Some(days) = t.table(cx, key, name) else { return default };
+        let mut day = |severity: &str, default: i64| days.integer(cx, severity, 0, DAYS_MAX).unwrap_or(default);
+        let out = SeverityDays {
+            high: day("high", default.high),
+            medium: day("medium", default.medium),
+            low: day("low", default.low),
+        };
+        days.finish(cx, &["high", "medium", "low"]);
+        out
+    };
+    let out = ComplaintsConfig {
+        respond_days: by_severity("respond_days", "[complaints.respond_days]", d.respond_days),
+        resolve_days: by_severity("resolve_days", "[complaints.resolve_days]", d.resolve_days),
+    };
+    t.finish(cx, &["respond_days", "resolve_days"]);
+    out
 }
 
 fn holiday(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Holiday> {
@@ -233,4 +262,44 @@ fn weight(cx: &mut Ctx<'_>, t: &Table<'_, '_>, key: &str) -> Option<Decimal> {
         return None;
     }
     Some(n.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use toml::de::DeTable;
+
+    use super::*;
+    use crate::records::choices::Severity;
+
+    fn settings(text: &str) -> (Settings, usize) {
+        let parsed = DeTable::parse(text).expect("valid TOML");
+        let mut cx = Ctx::new("cardfile.toml");
+        let s = read_settings(&mut cx, &Table::new(parsed.get_ref(), 0..0, "the settings"));
+        (s, cx.diagnostics.len())
+    }
+
+    #[test]
+    fn a_complaints_table_naming_one_severity_keeps_the_defaults_for_the_others() {
+        let (s, problems) = settings("[complaints]\nrespond_days = { high = 4 }\n");
+        assert_eq!(problems, 0);
+        let respond = s.complaints.respond_days;
+        assert_eq!([Severity::High, Severity::Medium, Severity::Low].map(|k| respond.of(k)), [4, 2, 3]);
+        assert_eq!(s.complaints.resolve_days, Settings::default().complaints.resolve_days, "not named at all");
+        let (s, _) = settings("[complaints.resolve_days]\nlow = 60\n");
+        assert_eq!(
+            [s.complaints.resolve_days.high, s.complaints.resolve_days.medium, s.complaints.resolve_days.low],
+            [7, 14, 60]
+        );
+    }
+
+    #[test]
+    fn the_complaint_and_plan_defaults_are_spec_12s() {
+        let (s, _) = settings("");
+        let c = &s.complaints;
+        assert_eq!((c.respond_days.high, c.respond_days.medium, c.respond_days.low), (1, 2, 3));
+        assert_eq!((c.resolve_days.high, c.resolve_days.medium, c.resolve_days.low), (7, 14, 30));
+        assert_eq!(s.reminders.plan_days, 14);
+        let (s, problems) = settings("[reminders]\nplan_days = 0\n");
+        assert_eq!((s.reminders.plan_days, problems), (0, 0));
+    }
 }
