@@ -18,6 +18,7 @@ mod history;
 mod hostile;
 mod import_rows;
 mod import_serve;
+mod keeping;
 mod large;
 mod merge;
 mod package;
