@@ -99,3 +99,21 @@ fn import_and_error_messages_show_record_text_without_obeying_it() {
     assert_shown_not_obeyed("log's error", &stderr(&output));
     assert!(stderr(&output).contains("R\\u{1b}]0;t\\u{7}"), "{}", stderr(&output));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_cardfile_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = crate::cardfile()
+        .args(["export", "--format", "json", "--records", "records", "--today", TODAY])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn cardfile");
+    drop(child.stdout.take());
+    let mut errors = String::new();
+    child.stderr.take().expect("stderr").read_to_string(&mut errors).expect("read stderr");
+    child.wait().expect("wait");
+    assert!(errors.is_empty(), "a closed pipe made cardfile complain:\n{errors}");
+}
