@@ -1,17 +1,10 @@
-//! Formatting numbers, money and dates for people, in the settings' language.
+//! Formatting numbers, money and dates for people, in the settings' language. Words are in
+//! the catalogue ([`crate::i18n`]); this is only how numbers and dates are written.
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::records::choices::Language;
-
-/// Picks the English or the Chinese text.
-pub fn tr<'a>(lang: Language, en: &'a str, zh: &'a str) -> &'a str {
-    match lang {
-        Language::En => en,
-        Language::ZhCn => zh,
-    }
-}
+use crate::i18n::Language;
 
 /// Groups the integer digits by thousands: `1234567.5` → `1,234,567.5`.
 pub fn grouped(value: Decimal) -> String {

@@ -9,6 +9,7 @@ pub mod edit;
 pub mod fault;
 pub mod format;
 pub mod history;
+pub mod i18n;
 pub mod import;
 pub mod merge;
 pub mod progress;

@@ -9,6 +9,7 @@ use super::ledger::Ledger;
 use super::lifecycle::Lifecycle;
 use super::reasons::Reasons;
 use super::window::Window;
+use crate::i18n::{Label, Text, labels};
 use crate::records::choices::CustomerKind;
 use crate::records::model::{Birthday, Customer, Interaction, Records};
 use crate::records::settings::Settings;
@@ -91,6 +92,32 @@ impl Kind {
     ];
 }
 
+impl Label for Kind {
+    fn key(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn label(self) -> Text {
+        match self {
+            Kind::Contact => labels::KIND_CONTACT,
+            Kind::Birthday => labels::KIND_BIRTHDAY,
+            Kind::Complaint => labels::KIND_COMPLAINT,
+            Kind::Collection => labels::KIND_COLLECTION,
+            Kind::Renewal => labels::KIND_RENEWAL,
+            Kind::Welcome => labels::KIND_WELCOME,
+            Kind::Reorder => labels::KIND_REORDER,
+            Kind::Holiday => labels::KIND_HOLIDAY,
+            Kind::Winback => labels::KIND_WINBACK,
+            Kind::Recovery => labels::KIND_RECOVERY,
+            Kind::Survey => labels::KIND_SURVEY,
+            Kind::Checkback => labels::KIND_CHECKBACK,
+            Kind::Aftersale => labels::KIND_AFTERSALE,
+            Kind::Opportunity => labels::KIND_OPPORTUNITY,
+            Kind::Handover => labels::KIND_HANDOVER,
+        }
+    }
+}
+
 /// How close an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -129,6 +156,21 @@ impl Status {
 
     /// Every status, in order.
     pub const ALL: [Status; 4] = [Status::Overdue, Status::Today, Status::Soon, Status::Upcoming];
+}
+
+impl Label for Status {
+    fn key(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn label(self) -> Text {
+        match self {
+            Status::Overdue => labels::STATUS_OVERDUE,
+            Status::Today => labels::STATUS_TODAY,
+            Status::Soon => labels::STATUS_SOON,
+            Status::Upcoming => labels::STATUS_UPCOMING,
+        }
+    }
 }
 
 /// One follow-up.

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::i18n::{Label, Text, labels};
 use crate::records::choices::{CustomerKind, Stance};
 use crate::records::model::Customer;
 
@@ -25,6 +26,20 @@ impl Coverage {
             Coverage::Strong => "strong",
             Coverage::Weak => "weak",
             Coverage::Contested => "contested",
+        }
+    }
+}
+
+impl Label for Coverage {
+    fn key(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn label(self) -> Text {
+        match self {
+            Coverage::Strong => labels::COVERAGE_STRONG,
+            Coverage::Weak => labels::COVERAGE_WEAK,
+            Coverage::Contested => labels::COVERAGE_CONTESTED,
         }
     }
 }

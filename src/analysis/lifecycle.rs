@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::ledger::Ledger;
+use crate::i18n::{Label, Text, labels};
 use crate::records::settings::LifecycleConfig;
 
 /// Where a customer stands in its lifecycle.
@@ -37,6 +38,22 @@ impl Lifecycle {
     /// Every stage, in display order.
     pub const ALL: [Lifecycle; 5] =
         [Lifecycle::Prospect, Lifecycle::New, Lifecycle::Active, Lifecycle::Dormant, Lifecycle::Lost];
+}
+
+impl Label for Lifecycle {
+    fn key(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn label(self) -> Text {
+        match self {
+            Lifecycle::Prospect => labels::LIFECYCLE_PROSPECT,
+            Lifecycle::New => labels::LIFECYCLE_NEW,
+            Lifecycle::Active => labels::LIFECYCLE_ACTIVE,
+            Lifecycle::Dormant => labels::LIFECYCLE_DORMANT,
+            Lifecycle::Lost => labels::LIFECYCLE_LOST,
+        }
+    }
 }
 
 /// The stage: lost when a loss is recorded on or before today; else prospect without orders;

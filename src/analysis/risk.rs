@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::abc::Class;
 use super::exact::{ratio, round_half_up};
 use super::lifecycle::Lifecycle;
+use crate::i18n::{Label, Text, labels};
 use crate::records::choices::Severity;
 use crate::records::model::{Customer, Money};
 
@@ -45,6 +46,22 @@ impl Risk {
             Risk::Dissatisfied => "dissatisfied",
             Risk::Complaint => "complaint",
             Risk::Dormant => "dormant",
+        }
+    }
+}
+
+impl Label for Risk {
+    fn key(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn label(self) -> Text {
+        match self {
+            Risk::Decline => labels::RISK_DECLINE,
+            Risk::ContactOverdue => labels::RISK_CONTACT_OVERDUE,
+            Risk::Dissatisfied => labels::RISK_DISSATISFIED,
+            Risk::Complaint => labels::RISK_COMPLAINT,
+            Risk::Dormant => labels::RISK_DORMANT,
         }
     }
 }

@@ -12,8 +12,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{RecordsArgs, stop_on_errors};
 use crate::analysis::agenda::{AgendaItem, Kind, Status};
-use crate::format::{date, tr};
-use crate::records::choices::Language;
+use crate::format::date;
+use crate::i18n::{self, Label, Language};
 use crate::records::model::Customer;
 use crate::terminal::escape;
 
@@ -110,12 +110,13 @@ fn item_view<'a>(customer: Option<&'a Customer>, item: &'a AgendaItem, today: ch
 }
 
 fn heading(status: Status, lang: Language) -> (&'static str, Option<Color>) {
-    match status {
-        Status::Overdue => (tr(lang, "Overdue", "已逾期"), Some(Color::Red)),
-        Status::Today => (tr(lang, "Today", "今天"), Some(Color::Yellow)),
-        Status::Soon => (tr(lang, "This week", "本周"), Some(Color::Cyan)),
-        Status::Upcoming => (tr(lang, "Later", "稍后"), None),
-    }
+    let color = match status {
+        Status::Overdue => Some(Color::Red),
+        Status::Today => Some(Color::Yellow),
+        Status::Soon => Some(Color::Cyan),
+        Status::Upcoming => None,
+    };
+    (status.label().get(lang), color)
 }
 
 fn pad(text: &str, width: usize) -> String {
@@ -124,10 +125,7 @@ fn pad(text: &str, width: usize) -> String {
 
 fn print_grouped(out: &mut dyn WriteColor, items: &[DueItem<'_>], lang: Language, days: i64) -> std::io::Result<()> {
     if items.is_empty() {
-        return match lang {
-            Language::En => writeln!(out, "nothing due in the next {days} days"),
-            Language::ZhCn => writeln!(out, "未来 {days} 天没有待办事项"),
-        };
+        return writeln!(out, "{}", i18n::cli::nothing_due(lang, days));
     }
     let name_width = items.iter().map(|i| escape(i.name).width()).max().unwrap_or(0).min(24);
     for status in Status::ALL {

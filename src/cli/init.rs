@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use crate::edit::write_atomic;
+use crate::i18n::{Language, Text, cli};
 use crate::scaffold::{self, CARDFILE_GIT, driver_lines};
 
 /// The language of a new repository.
@@ -67,10 +68,11 @@ pub fn run(args: &InitArgs) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
-    let language = match args.language {
-        InitLanguage::En => "en",
-        InitLanguage::ZhCn => "zh-CN",
+    let lang = match args.language {
+        InitLanguage::En => Language::En,
+        InitLanguage::ZhCn => Language::ZhCn,
     };
+    let language = lang.as_str();
     let today = args.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let files = scaffold::repository(language, today, args.templates);
     for file in &files {
@@ -87,50 +89,26 @@ pub fn run(args: &InitArgs) -> Result<ExitCode> {
         }
     }
     eprintln!("created a records repository in {} ({} files)", args.dir.display(), files.len());
-    println!("{}", next_steps(&args.dir, language == "zh-CN"));
+    println!("{}", next_steps(&args.dir, lang));
     Ok(ExitCode::SUCCESS)
 }
 
-fn next_steps(dir: &Path, zh: bool) -> String {
-    let dir = dir.display();
+fn next_steps(dir: &Path, lang: Language) -> String {
     let config = driver_lines();
-    let [name, driver] = [&config[0], &config[1]];
-    let lines: &[(&str, &str)] = if zh {
-        &[
-            ("cd {dir} && git init", "新建 git 仓库"),
-            ("git config core.hooksPath .githooks", "每次提交前运行 cardfile check"),
-            ("{name}", "客户文件的合并程序（.gitattributes）"),
-            ("{driver}", "按条目合并客户文件；或运行 cardfile git-setup"),
-            ("cardfile check", "检查记录"),
-            ("cardfile new acme --name \"某某公司\" --owner zhang", "新建客户"),
-            ("cardfile log acme --kind visit --summary \"拜访，介绍新产品\"", "记录一次拜访"),
-            ("cardfile build", "生成网站到 site/，打开 site/index.html"),
-        ]
-    } else {
-        &[
-            ("cd {dir} && git init", "start the git repository"),
-            ("git config core.hooksPath .githooks", "run cardfile check before every commit"),
-            ("{name}", "the merge driver of customer files (.gitattributes)"),
-            ("{driver}", "merge them entry by entry; or run cardfile git-setup"),
-            ("cardfile check", "check the records"),
-            ("cardfile new acme --name \"Acme Ltd.\" --owner alex", "add a customer"),
-            ("cardfile log acme --kind visit --summary \"Showed the new line\"", "log a visit"),
-            ("cardfile build", "build the site into site/, open site/index.html"),
-        ]
-    };
-    let mut out = String::from(if zh { "接下来：\n" } else { "Next steps:\n" });
-    for (command, what) in lines {
-        let command = command.replace("{dir}", &dir.to_string()).replace("{name}", name).replace("{driver}", driver);
-        out.push_str(&format!("  {command:<64} # {what}\n"));
+    let steps: [(String, Text); 8] = [
+        (format!("cd {} && git init", dir.display()), cli::STEP_GIT_INIT),
+        ("git config core.hooksPath .githooks".into(), cli::STEP_HOOKS),
+        (config[0].clone(), cli::STEP_DRIVER_NAME),
+        (config[1].clone(), cli::STEP_DRIVER),
+        ("cardfile check".into(), cli::STEP_CHECK),
+        (cli::STEP_NEW_COMMAND.get(lang).into(), cli::STEP_NEW),
+        (cli::STEP_LOG_COMMAND.get(lang).into(), cli::STEP_LOG),
+        ("cardfile build".into(), cli::STEP_BUILD),
+    ];
+    let mut out = String::from(cli::NEXT_STEPS.get(lang));
+    for (command, what) in &steps {
+        out.push_str(&format!("  {command:<64} # {}\n", what.get(lang)));
     }
-    out.push_str(&if zh {
-        format!(
-            "  编辑 .github/workflows/cardfile.yml 或 .gitlab-ci.yml：把 {CARDFILE_GIT} 换成 cardfile 源码的 git 地址。\n  编辑器补全：安装 Taplo / Even Better TOML（.taplo.toml 已配置）。删除示例 records/customers/example.toml。"
-        )
-    } else {
-        format!(
-            "  Edit .github/workflows/cardfile.yml or .gitlab-ci.yml: replace {CARDFILE_GIT} with the git URL of cardfile.\n  Editor completion: install Taplo / Even Better TOML (.taplo.toml is set up). Delete the example, records/customers/example.toml."
-        )
-    });
+    out.push_str(&cli::next_steps_end(lang, CARDFILE_GIT));
     out
 }

@@ -9,6 +9,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::values::{canonical, hash_table, same, same_table, shown, value_of};
+use crate::i18n::{Label, Text};
+use crate::records::choices::{Choice, ContactRole, InteractionKind, Severity, Stage};
 use crate::records::identity::identity_keys;
 
 /// Keys of the customer, of its single tables and of its contacts whose values a redacted
@@ -41,9 +43,10 @@ pub enum Change {
         table: String,
         /// What the entry is, e.g. `2026-11-02 visit`.
         what: String,
-        /// The UI-string key of the enumerated value that ends `what` (`interaction_visit`),
-        /// for a site in another language to name it in its own words.
-        choice: Option<String>,
+        /// The enumerated value that ends `what` (`visit`), for a site in another language to
+        /// name it in its own words.
+        #[serde(skip)]
+        choice: Option<ChoiceWord>,
     },
     /// An entry was removed.
     Removed {
@@ -52,31 +55,51 @@ pub enum Change {
         /// What the entry was.
         what: String,
         /// As for [`Change::Added`].
-        choice: Option<String>,
+        #[serde(skip)]
+        choice: Option<ChoiceWord>,
     },
     /// An order got its `paid` date.
     Paid {
         /// The order, e.g. `SO-1234` or `of 2026-10-01`.
-        order: String,
+        order: EntryName,
         /// The day it was paid.
         date: String,
     },
     /// A complaint got its `resolved` date.
     Resolved {
         /// The complaint, e.g. `of 2026-11-06`.
-        complaint: String,
+        complaint: EntryName,
     },
     /// A key of an entry, or of a single table such as `[loss]`, changed.
     EntryKey {
         /// The array or table, e.g. `contact` or `loss`.
         table: String,
-        /// The entry, e.g. `李娜`.
-        entry: String,
+        /// The entry, e.g. `李娜` (empty for a single table).
+        entry: EntryName,
         /// The key and its values.
         key: KeyChange,
     },
     /// A top-level key changed (`owner li → zhang`).
     Key(KeyChange),
+}
+
+/// How a changed entry is named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryName {
+    /// By one of its values: `SO-1234`, `李娜`; empty for a single table such as `[loss]`.
+    Named(String),
+    /// By its date, `2026-11-06` (in English: `of 2026-11-06`).
+    Dated(String),
+}
+
+/// An enumerated value at the end of an entry's description: its spelling, and its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChoiceWord {
+    /// The spelling in the record, e.g. `visit`.
+    pub spelling: &'static str,
+    /// Its name in the catalogue of words.
+    pub label: Text,
 }
 
 /// A key whose value changed, with the old and new values where they may be shown.
@@ -94,48 +117,11 @@ pub struct KeyChange {
     pub sensitive: bool,
 }
 
-impl Change {
-    /// The summary line in English, as `diff` prints it.
-    pub fn text(&self) -> String {
-        self.english(false)
-    }
-
-    /// The summary line in English; with `redact`, without the values of personal details.
-    pub fn english(&self, redact: bool) -> String {
-        match self {
-            Change::Created => "created".to_string(),
-            Change::Deleted => "deleted".to_string(),
-            Change::Moved { from, to } => format!("moved {from} → {to}"),
-            Change::DidNotParse => "did not parse".to_string(),
-            Change::Added { table, what, .. } => join(&format!("+1 {table}"), what),
-            Change::Removed { table, what, .. } => join(&format!("-1 {table}"), what),
-            Change::Paid { order, date } => format!("order {order} paid {date}"),
-            Change::Resolved { complaint } => format!("complaint {complaint} resolved"),
-            Change::EntryKey { table, entry, key } => format!("{}: {}", join(table, entry), key.text(redact)),
-            Change::Key(key) => key.text(redact),
-        }
-    }
-}
-
 impl KeyChange {
     /// Whether the old and new values may be shown (with `redact`: not for personal details).
     pub fn shows_values(&self, redact: bool) -> bool {
         !(self.hidden || redact && self.sensitive)
     }
-
-    fn text(&self, redact: bool) -> String {
-        match (&self.from, &self.to) {
-            _ if !self.shows_values(redact) => format!("{} changed", self.key),
-            (Some(from), Some(to)) => format!("{} {from} → {to}", self.key),
-            (None, Some(to)) => format!("{} set to {to}", self.key),
-            (Some(from), None) => format!("{} removed (was {from})", self.key),
-            (None, None) => format!("{} changed", self.key),
-        }
-    }
-}
-
-fn join(head: &str, tail: &str) -> String {
-    if tail.is_empty() { head.to_string() } else { format!("{head} {tail}") }
 }
 
 /// The summary of the change from the text `old` to `new` of a customer file (`None` on a
@@ -174,7 +160,8 @@ fn compare(old: &DeTable<'_>, new: &DeTable<'_>) -> Vec<Change> {
             (Some(DeValue::Table(a)), Some(DeValue::Table(b))) => {
                 for k in union(a, b) {
                     if let Some(change) = key_change(k, value_of(a, k), value_of(b, k), true) {
-                        changes.push(Change::EntryKey { table: key.to_string(), entry: String::new(), key: change });
+                        let entry = EntryName::Named(String::new());
+                        changes.push(Change::EntryKey { table: key.to_string(), entry, key: change });
                     }
                 }
             }
@@ -293,14 +280,16 @@ fn key_change(key: &str, old: Option<&DeValue<'_>>, new: Option<&DeValue<'_>>, p
 }
 
 /// How an entry is named when one of its keys changed: `SO-1234`, `of 2026-11-06`, `李娜`.
-fn label(table: &str, entry: &DeTable<'_>) -> String {
+fn label(table: &str, entry: &DeTable<'_>) -> EntryName {
     let get = |k: &str| value_of(entry, k).map(shown);
+    let named = |k: &str| EntryName::Named(get(k).unwrap_or_default());
+    let dated = |k: &str| get(k).map_or_else(|| EntryName::Named(String::new()), EntryName::Dated);
     match table {
-        "order" => get("ref").or_else(|| get("date").map(|d| format!("of {d}"))).unwrap_or_default(),
-        "contact" => get("name").unwrap_or_default(),
-        "opportunity" => get("title").unwrap_or_default(),
-        "contract" => get("kind").unwrap_or_default(),
-        _ => get(date_key(table)).map(|d| format!("of {d}")).unwrap_or_default(),
+        "order" => get("ref").map_or_else(|| dated("date"), EntryName::Named),
+        "contact" => named("name"),
+        "opportunity" => named("title"),
+        "contract" => named("kind"),
+        _ => dated(date_key(table)),
     }
 }
 
@@ -312,19 +301,25 @@ fn date_key(table: &str) -> &'static str {
     }
 }
 
-/// The UI-string key of the enumerated value [`describe`] ends with, when it has one.
-fn choice(table: &str, entry: &DeTable<'_>) -> Option<String> {
-    let (key, prefix) = match table {
-        "interaction" => ("kind", "interaction"),
-        "complaint" => ("severity", "severity"),
-        "contact" => ("role", "role"),
-        "opportunity" => ("stage", "stage"),
+/// The enumerated value [`describe`] ends with, when it has one and the value is allowed.
+fn choice(table: &str, entry: &DeTable<'_>) -> Option<ChoiceWord> {
+    let (key, find): (&str, fn(&str) -> Option<ChoiceWord>) = match table {
+        "interaction" => ("kind", word::<InteractionKind>),
+        "complaint" => ("severity", word::<Severity>),
+        "contact" => ("role", word::<ContactRole>),
+        "opportunity" => ("stage", word::<Stage>),
         _ => return None,
     };
     match value_of(entry, key)? {
-        DeValue::String(value) => Some(format!("{prefix}_{value}")),
+        DeValue::String(value) => find(value),
         _ => None,
     }
+}
+
+/// The value of `C` spelt `spelling`, with its name.
+fn word<C: Choice + Label>(spelling: &str) -> Option<ChoiceWord> {
+    let (spelling, value) = C::ALL.iter().find(|(s, _)| *s == spelling)?;
+    Some(ChoiceWord { spelling, label: value.label() })
 }
 
 /// How an added or removed entry is described: `2026-11-02 visit`, `SO-1234 2026-10-01 12000`.

@@ -12,6 +12,8 @@ use std::sync::Mutex;
 
 use anyhow::Result;
 
+use crate::i18n::Label;
+
 /// Where rendered files go: a path relative to the site's root, and the file's bytes.
 pub trait Sink: Sync {
     /// Stores one file. `path` uses `/` and never leaves the site's root.
@@ -69,7 +71,7 @@ fn calendar(site: &html::Site<'_>, items: &[&analysis_agenda::AgendaItem], name:
         .iter()
         .map(|i| {
             let customer = site.customer_by_id(&i.customer).map_or_else(|| i.customer.clone(), |c| c.name.clone());
-            let label = html::i18n::text(site.lang(), &format!("kind_{}", i.kind.as_str()));
+            let label = site.word(i.kind.label());
             let url =
                 site.base_url.as_ref().map(|b| format!("{}/customers/{}.html", b.trim_end_matches('/'), i.customer));
             (customer, label, url)

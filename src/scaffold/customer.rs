@@ -3,6 +3,7 @@
 
 use toml_edit::Value;
 
+use crate::i18n::{Language, Text, cli};
 use crate::records::choices::{ContactRole, Relationship, Stance};
 use crate::schema::names;
 
@@ -44,43 +45,34 @@ fn line(out: &mut String, key: &str, value: Option<&str>, placeholder: &str, not
 
 /// A new customer's file in `language` (`en` or `zh-CN`).
 pub fn new_customer(c: &NewCustomer<'_>, language: &str) -> String {
-    let zh = language == "zh-CN";
-    let t = |en: &'static str, zh_text: &'static str| if zh { zh_text } else { en };
+    let lang = Language::from_spelling(language).unwrap_or(Language::En);
+    let t = |text: Text| text.get(lang);
     let list = |v: Vec<&str>| v.join(" | ");
     let mut out = String::new();
-    out.push_str(&format!(
-        "# {} `{}`{} {}\n",
-        t("Customer", "客户"),
-        c.id,
-        t(".", "。"),
-        t(
-            "Every key: docs/records.md. Log visits and orders with `cardfile log`.",
-            "每个键的说明见 docs/records.md。用 `cardfile log` 记录拜访和订单。"
-        )
-    ));
+    out.push_str(&format!("# {}\n", cli::new_customer_head(lang, c.id)));
     line(&mut out, "name", Some(c.name), "", "");
     line(&mut out, "kind", c.kind, "\"company\"", "company | person");
-    line(&mut out, "owner", Some(c.owner), "", t("a member id from team.toml", "team.toml 中的成员 id"));
+    line(&mut out, "owner", Some(c.owner), "", t(cli::NEW_OWNER));
     line(&mut out, "region", c.region, "\"\"", "");
     line(&mut out, "tags", None, "[]", "");
-    line(&mut out, "since", None, "2026-01-31", t("customer since", "成为客户的日期"));
+    line(&mut out, "since", None, "2026-01-31", t(cli::NEW_SINCE));
     line(&mut out, "relationship", None, "\"reactive\"", &list(names::<Relationship>()));
-    line(&mut out, "prospect", None, "3", t("development prospect 1..5", "发展前景 1..5"));
+    line(&mut out, "prospect", None, "3", t(cli::NEW_PROSPECT));
     line(&mut out, "credit_limit", None, "50000", "");
     line(&mut out, "phone", c.phone, "\"\"", "");
     line(&mut out, "email", c.email, "\"\"", "");
     line(&mut out, "wechat", c.wechat, "\"\"", "");
     line(&mut out, "address", None, "\"\"", "");
-    out.push_str(&format!("\n# {}\n", t("People inside the customer:", "客户方的联系人：")));
+    out.push_str(&format!("\n# {}\n", t(cli::NEW_CONTACTS)));
     out.push_str("# [[contact]]\n");
     line(&mut out, "name", None, "\"\"", "");
     line(&mut out, "title", None, "\"\"", "");
     line(&mut out, "role", None, "\"other\"", &list(names::<ContactRole>()));
     line(&mut out, "stance", None, "\"unknown\"", &list(names::<Stance>()));
     line(&mut out, "phone", None, "\"\"", "");
-    out.push_str(&format!("\n# {}\n", t("The relationship plan, for a key customer:", "关系管理计划（重点客户）：")));
+    out.push_str(&format!("\n# {}\n", t(cli::NEW_PLAN)));
     out.push_str("# [plan]\n");
-    line(&mut out, "goal", None, "\"\"", t("what the relationship is to achieve", "关系要达到的目标"));
-    line(&mut out, "review", None, "2027-03-31", t("the next review", "下次复查日期"));
+    line(&mut out, "goal", None, "\"\"", t(cli::NEW_PLAN_GOAL));
+    line(&mut out, "review", None, "2027-03-31", t(cli::NEW_PLAN_REVIEW));
     out
 }

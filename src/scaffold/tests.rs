@@ -1,7 +1,7 @@
 use toml::de::DeTable;
 
 use super::*;
-use crate::records::choices::Language;
+use crate::i18n::Language;
 use crate::records::reader::{Ctx, Table};
 use crate::records::settings::{Settings, read_settings};
 

@@ -1,11 +1,13 @@
 //! The record format as JSON Schema (draft-07), for Taplo / Even Better TOML.
 //!
 //! TOML dates have no JSON counterpart; Taplo validates a TOML date against
-//! `{"type": "string", "format": "date"}`, so that is how dates are written here.
+//! `{"type": "string", "format": "date"}`, so that is how dates are written here. Editors
+//! show the descriptions as they are, in English.
 
 use serde_json::{Map, Value, json};
 
 use super::{Key, TableSpec, Ty};
+use crate::i18n::{Language, schema_settings as words};
 
 const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
 const ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]{0,63}$";
@@ -41,7 +43,7 @@ fn table(spec: &TableSpec) -> Value {
     let required: Vec<&str> = spec.keys.iter().filter(|k| k.required).map(|k| k.name).collect();
     let mut out = json!({
         "type": "object",
-        "description": spec.en,
+        "description": spec.describe(Language::En),
         "properties": properties,
         "additionalProperties": false,
     });
@@ -55,15 +57,15 @@ fn table(spec: &TableSpec) -> Value {
 
 fn key(k: &Key) -> Value {
     let mut out = value(k.ty);
-    let mut description = k.en.to_string();
+    let mut description = k.describe(Language::En).to_string();
     if let Some(default) = k.default {
-        description.push_str(&format!(" Default: {default}."));
+        description.push_str(&words::default(Language::En, default));
         if let Some(v) = toml_value(default) {
             out["default"] = v;
         }
     }
     if k.required {
-        description.push_str(" Required.");
+        description.push_str(words::REQUIRED.get(Language::En));
     }
     out["description"] = json!(description);
     out

@@ -9,6 +9,7 @@ mod settings;
 
 pub use json::{customer_schema, settings_schema, team_schema};
 
+use crate::i18n::{Language, Text};
 use crate::records::choices::Choice;
 
 /// What a key holds.
@@ -55,16 +56,14 @@ pub struct Key {
     pub required: bool,
     /// The default as a TOML value (`"14"`, `"\"en\""`), when there is one.
     pub default: Option<&'static str>,
-    /// What it means, in English.
-    pub en: &'static str,
-    /// What it means, in Chinese (empty when not written yet: English is used).
-    pub zh: &'static str,
+    /// What it means, in the catalogue of words.
+    pub meaning: Text,
 }
 
 impl Key {
     /// An optional key without a default.
-    pub const fn new(name: &'static str, ty: Ty, en: &'static str) -> Key {
-        Key { name, ty, required: false, default: None, en, zh: "" }
+    pub const fn new(name: &'static str, ty: Ty, meaning: Text) -> Key {
+        Key { name, ty, required: false, default: None, meaning }
     }
 
     /// The key made required.
@@ -77,14 +76,9 @@ impl Key {
         Key { default: Some(toml), ..self }
     }
 
-    /// The key with its meaning in Chinese.
-    pub const fn zh(self, zh: &'static str) -> Key {
-        Key { zh, ..self }
-    }
-
-    /// Its meaning in `language` (`en` or `zh-CN`).
-    pub fn describe(&self, language: &str) -> &'static str {
-        if language == "zh-CN" && !self.zh.is_empty() { self.zh } else { self.en }
+    /// Its meaning in `lang`.
+    pub fn describe(&self, lang: Language) -> &'static str {
+        self.meaning.get(lang)
     }
 }
 
@@ -92,10 +86,8 @@ impl Key {
 pub struct TableSpec {
     /// How diagnostics name it: `the customer`, `[[order]]`, `[abc]`.
     pub name: &'static str,
-    /// What it is, in English.
-    pub en: &'static str,
-    /// What it is, in Chinese.
-    pub zh: &'static str,
+    /// What it is, in the catalogue of words.
+    pub meaning: Text,
     /// Its keys, in the order the docs list them.
     pub keys: &'static [Key],
 }
@@ -106,9 +98,9 @@ impl TableSpec {
         self.keys.iter().find(|k| k.name == name)
     }
 
-    /// Its meaning in `language` (`en` or `zh-CN`).
-    pub fn describe(&self, language: &str) -> &'static str {
-        if language == "zh-CN" && !self.zh.is_empty() { self.zh } else { self.en }
+    /// Its meaning in `lang`.
+    pub fn describe(&self, lang: Language) -> &'static str {
+        self.meaning.get(lang)
     }
 }
 

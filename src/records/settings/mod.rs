@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::records::choices::{Language, Severity};
+use crate::i18n::Language;
+use crate::records::choices::Severity;
 
 mod read;
 

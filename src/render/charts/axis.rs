@@ -1,7 +1,7 @@
 //! Value axes with round steps (1, 2 or 5 × 10^k), compact tick labels, and thinning of
 //! category labels that would not fit side by side.
 
-use crate::records::choices::Language;
+use crate::i18n::Language;
 
 /// The most intervals an axis is split into; the step is the smallest round one that fits.
 const MAX_INTERVALS: f64 = 5.0;

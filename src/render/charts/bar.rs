@@ -7,7 +7,7 @@ use super::svg::{
     BAR, HALO, MUTED, Px, SMALL, WIDTH, clean, empty, fit, heading, highlight_defs, id_prefix, open, put, text,
     text_width,
 };
-use crate::records::choices::Language;
+use crate::i18n::{Language, charts};
 
 /// The widest a bar gets, so a few bars do not turn into blocks.
 const MAX_BAR: f64 = 56.0;
@@ -98,10 +98,7 @@ pub fn bar_chart(chart: &BarChart) -> String {
 fn summary(chart: &BarChart, values: &[f64]) -> String {
     let best = values.iter().enumerate().fold(0, |best, (i, &v)| if v > values[best] { i } else { best });
     let bar = &chart.bars[best];
-    match chart.lang {
-        Language::En => format!("{}: {} bars, highest {} {}", chart.title, values.len(), bar.label, bar.display),
-        Language::ZhCn => format!("{}：{} 项，最高 {} {}", chart.title, values.len(), bar.label, bar.display),
-    }
+    charts::bars(chart.lang, &chart.title, values.len(), &bar.label, &bar.display)
 }
 
 /// A swatch explaining highlighted bars, at the top right.

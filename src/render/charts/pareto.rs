@@ -8,8 +8,7 @@ use super::svg::{
     AXIS, BAR, HIGHLIGHT, INK, MUTED, Px, SMALL, WIDTH, clean, empty, escape, heading, open, put, text, text_width,
 };
 use crate::analysis::abc::Class;
-use crate::format::tr;
-use crate::records::choices::Language;
+use crate::i18n::{Language, charts};
 
 /// The most bars drawn; more customers are summed into buckets of consecutive ranks.
 pub(super) const MAX_BARS: usize = 60;
@@ -105,8 +104,7 @@ pub fn pareto(chart: &Pareto) -> String {
     let y = |share: f64| plot.bottom - share * (plot.bottom - plot.top);
 
     let mut out = String::new();
-    let words = tr(chart.lang, "customers ranked by revenue", "位客户，按收入排序");
-    open(&mut out, "pareto", WIDTH, height, &chart.title, &format!("{}: {n} {words}", chart.title));
+    open(&mut out, "pareto", WIDTH, height, &chart.title, &charts::pareto(chart.lang, &chart.title, n));
     heading(&mut out, &chart.title, WIDTH);
     line_legend(&mut out, chart.lang);
 
@@ -196,9 +194,8 @@ fn area(
     for (i, (r, s)) in points.iter().enumerate() {
         put!(out, "{}{},{}", if i > 0 { " " } else { "" }, Px(x(*r)), Px(y(*s)));
     }
-    let what = tr(lang, "customers", "位客户");
-    let share = (end - start) * 100.0;
-    put!(out, r#""><title>{}: {} {what}, {share:.1} %</title></polygon>"#, class.as_str(), to - from);
+    let share = format!("{:.1}", (end - start) * 100.0);
+    put!(out, r#""><title>{}</title></polygon>"#, charts::pareto_area(lang, class.as_str(), to - from, share));
 }
 
 /// The cumulative share at `rank`, between the line's points.
@@ -229,20 +226,13 @@ fn bars(
         let h = if bucket.value > 0.0 { (plot.bottom - top).max(1.0) } else { 0.0 };
         let cumulative = line[k + 1].1 * 100.0;
         let first = &chart.items[order[bucket.from]];
+        let cumulative = format!("{cumulative:.1}");
         let tip = if bucket.to - bucket.from == 1 {
-            let so_far = tr(chart.lang, "cumulative", "累计");
-            format!("#{} {}: {} · {so_far} {cumulative:.1} %", bucket.from + 1, first.label, first.display)
+            charts::pareto_bar(chart.lang, bucket.from + 1, &first.label, &first.display, cumulative)
         } else {
             let last = &chart.items[order[bucket.to - 1]];
-            let (what, so_far) = (tr(chart.lang, "customers", "位客户"), tr(chart.lang, "cumulative", "累计"));
-            format!(
-                "#{}–#{} ({} {what}): {} … {} · {so_far} {cumulative:.1} %",
-                bucket.from + 1,
-                bucket.to,
-                bucket.to - bucket.from,
-                first.display,
-                last.display
-            )
+            let (first_rank, customers) = (bucket.from + 1, bucket.to - bucket.from);
+            charts::pareto_bars(chart.lang, first_rank, bucket.to, customers, &first.display, &last.display, cumulative)
         };
         put!(
             out,
@@ -264,7 +254,7 @@ fn bars(
 
 /// A sample of the cumulative line with its name, at the top right.
 fn line_legend(out: &mut String, lang: Language) {
-    let name = tr(lang, "Cumulative share of revenue", "收入累计占比");
+    let name = charts::CUMULATIVE_SHARE.get(lang);
     let x = WIDTH - 12.0 - text_width(name, SMALL);
     put!(out, r#"<line x1="{}" y1="17" x2="{}" y2="17" stroke="{INK}" stroke-width="2"/>"#, Px(x - 26.0), Px(x - 6.0));
     text(out, x, 21.0, &format!(r#"font-size="11" fill="{MUTED}""#), name);
@@ -282,9 +272,6 @@ fn ranks(out: &mut String, chart: &Pareto, order: &[usize], plot: &Plot, n: usiz
         let x = plot.left + pct * (plot.right - plot.left);
         text(out, x, plot.bottom + 16.0, &attrs, &format!("{:.0} %", pct * 100.0));
     }
-    let caption = match chart.lang {
-        Language::En => format!("Share of customers ({n}), largest first"),
-        Language::ZhCn => format!("客户占比（共 {n} 位），按收入从高到低"),
-    };
+    let caption = charts::pareto_ranks(chart.lang, n);
     text(out, (plot.left + plot.right) / 2.0, plot.bottom + 32.0, &attrs, &caption);
 }

@@ -4,7 +4,7 @@
 use super::svg::{
     BAR, HALO, INK, MUTED, Px, SMALL, TRACK, WIDTH, clean, empty, escape, fit, heading, open, put, text, text_width,
 };
-use crate::records::choices::Language;
+use crate::i18n::Language;
 
 /// Height of a row, and the bar's thickness in it.
 const ROW: f64 = 26.0;

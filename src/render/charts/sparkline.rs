@@ -1,8 +1,7 @@
 //! A tiny line for a customer page (order history), with its lowest and highest points marked.
 
 use super::svg::{AXIS, BAR, MUTED, Px, clean, escape, open_styled, put};
-use crate::format::tr;
-use crate::records::choices::Language;
+use crate::i18n::{Language, charts};
 
 /// A sparkline.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,11 +27,10 @@ pub fn sparkline(spark: &Sparkline) -> String {
     let high = (0..values.len()).fold(0, |best, i| if values[i] > values[best] { i } else { best });
     let low = (0..values.len()).fold(0, |best, i| if values[i] < values[best] { i } else { best });
     let label = match spark.points.get(high) {
-        None => format!("{}: {}", spark.title, tr(spark.lang, "No data", "暂无数据")),
+        None => charts::sparkline_empty(spark.lang, &spark.title),
         Some(p) => {
-            let (most, least) = (tr(spark.lang, "highest", "最高"), tr(spark.lang, "lowest", "最低"));
             let min = &spark.points[low];
-            format!("{}: {most} {} {}, {least} {} {}", spark.title, p.label, p.display, min.label, min.display)
+            charts::sparkline(spark.lang, &spark.title, &p.label, &p.display, &min.label, &min.display)
         }
     };
     let style = format!(r#" style="max-width:{}px""#, Px(width));

@@ -7,7 +7,7 @@ use super::svg::{
     INK, MUTED, Px, SMALL, WIDTH, clean, empty, escape, fit, heading, id_prefix, open, put, series_defs, series_fill,
     series_is_light, text, text_width,
 };
-use crate::records::choices::Language;
+use crate::i18n::Language;
 
 /// Which way the bars run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,8 +5,7 @@ use std::fmt;
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::format::tr;
-use crate::records::choices::Language;
+use crate::i18n::{Language, charts};
 
 /// `write!` into a `String`, which cannot fail.
 macro_rules! put {
@@ -162,7 +161,7 @@ pub(super) fn heading(out: &mut String, title: &str, width: f64) {
 
 /// A small chart that says there is nothing to show, keeping the title.
 pub(super) fn empty(kind: &str, title: &str, lang: Language, width: f64, height: f64) -> String {
-    let none = tr(lang, "No data", "暂无数据");
+    let none = charts::NO_DATA.get(lang);
     let mut out = String::new();
     open(&mut out, kind, width, height, title, &format!("{title}: {none}"));
     heading(&mut out, title, width);

@@ -4,7 +4,7 @@
 use super::pareto::{BOTTOM_MARGIN, TOP};
 use super::*;
 use crate::analysis::abc::Class;
-use crate::records::choices::Language;
+use crate::i18n::Language;
 
 const HOSTILE: [&str; 3] = ["<script>alert(1)</script>", r#""onload="alert(1)"#, "a & b's <i>"];
 

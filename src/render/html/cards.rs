@@ -13,6 +13,7 @@ use super::views::customer::{Card, ComplaintView, ContactView};
 use super::views::team::OwnerLink;
 use crate::analysis::Facts;
 use crate::analysis::receivables::unpaid_orders;
+use crate::i18n::ui;
 use crate::render::Sink;
 
 /// At most this many of each list go on a card; the rest is counted.
@@ -45,7 +46,7 @@ fn card(site: &Site<'_>, f: &Facts) -> Card {
         .map(|i| AgendaRow { reason: plain_excerpt(&i.reason, LINE_CHARS), ..site.agenda_row(i) })
         .collect();
     let row = site.customer_row(f);
-    let coverage = f.care.coverage.map(|k| site.labelled("coverage_", k.as_str()));
+    let coverage = f.care.coverage.map(|k| site.labelled(k));
     Card {
         id: c.id.clone(),
         name: c.name.clone(),
@@ -96,12 +97,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         cx.insert("paper", site.settings.paper.as_str());
         site.page(sink, path, "cards.html", "cards", cx)
     };
-    page(
-        "cards/index.html",
-        site.labelled("", "all_cards").label,
-        cards.iter().map(|(_, html)| html.as_str()).collect(),
-        &owners,
-    )?;
+    page("cards/index.html", site.word(ui::ALL_CARDS), cards.iter().map(|(_, html)| html.as_str()).collect(), &owners)?;
     let week = site.today + chrono::Days::new(7);
     for m in &site.records.members {
         let id = m.id.get_ref();
@@ -117,7 +113,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         due.dedup();
         let mine: Vec<&str> =
             cards.iter().filter(|(cid, _)| due.binary_search(cid).is_ok()).map(|(_, html)| html.as_str()).collect();
-        let title = format!("{} · {}", site.labelled("", "visits_this_week").label, m.name);
+        let title = format!("{} · {}", site.word(ui::VISITS_THIS_WEEK), m.name);
         page(&path, title, mine, &[])?;
     }
     Ok(())

@@ -7,12 +7,14 @@ use tera::Context;
 
 use super::Site;
 use super::customer_page::opportunity_row;
+use super::views::Labelled;
 use super::views::care::{
     CategoryRow, ComplaintRow, LossSummaryRow, LostRow, OwnerPipelineRow, PipelineRow, RepeatRow, ScorecardRow,
     StageRow,
 };
 use crate::analysis::pipeline::{is_open, is_won_in_window};
 use crate::format::date;
+use crate::i18n::{labels, ui};
 use crate::records::choices::LossReason;
 use crate::render::Sink;
 
@@ -57,7 +59,7 @@ fn complaints(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         .categories
         .iter()
         .map(|k| CategoryRow {
-            category: site.labelled("category_", k.category.as_str()),
+            category: site.labelled(k.category),
             total: k.complaints,
             open: k.open,
             median_days: days(k.median_resolution_days),
@@ -72,7 +74,7 @@ fn complaints(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         })
         .collect();
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "complaints").label);
+    cx.insert("title", &site.word(ui::COMPLAINTS));
     cx.insert("open", &open);
     cx.insert("resolved", &resolved);
     cx.insert("categories", &categories);
@@ -83,7 +85,10 @@ fn complaints(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
 
 fn lost(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let losses = &site.analysis.team.losses;
-    let reason = |r: Option<LossReason>| site.labelled("loss_", r.map_or("unrecorded", |r| r.as_str()));
+    let reason = |r: Option<LossReason>| match r {
+        Some(r) => site.labelled(r),
+        None => Labelled { key: "unrecorded", label: site.word(labels::LOSS_UNRECORDED) },
+    };
     let rows: Vec<LostRow> = losses
         .customers
         .iter()
@@ -117,7 +122,7 @@ fn lost(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         })
         .collect();
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "lost").label);
+    cx.insert("title", &site.word(ui::LOST));
     cx.insert("rows", &rows);
     cx.insert("summary", &summary);
     cx.insert("total", &site.money(losses.lifetime_revenue));
@@ -146,7 +151,7 @@ fn scorecard(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         })
         .collect();
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "scorecard").label);
+    cx.insert("title", &site.word(ui::SCORECARD));
     cx.insert("rows", &rows);
     site.page(sink, "scorecard.html", "scorecard.html", "scorecard", cx)
 }
@@ -179,7 +184,7 @@ fn pipeline(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         .by_stage
         .iter()
         .map(|s| StageRow {
-            stage: site.labelled("stage_", s.stage.as_str()),
+            stage: site.labelled(s.stage),
             opportunities: s.opportunities,
             amount: site.money(s.amount),
         })
@@ -194,7 +199,7 @@ fn pipeline(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         })
         .collect();
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "pipeline").label);
+    cx.insert("title", &site.word(ui::PIPELINE));
     cx.insert("open", &open);
     cx.insert("won", &won);
     cx.insert("stages", &stages);

@@ -1,8 +1,8 @@
 //! The dashboard's charts: the analysis's figures drawn as inline SVG.
 
 use super::Site;
-use super::i18n::text;
 use super::views::team::{ChartRow, ChartView};
+use crate::i18n::{Text, charts, labels, ui};
 use crate::render::charts::{
     Bar, BarChart, Datum, Orientation, Pareto, ParetoItem, Segment, ShareBars, Sparkline, StackGroup, StackedBars,
     bar_chart, pareto, share_bars, sparkline, stacked_bars,
@@ -20,7 +20,7 @@ fn row(label: impl Into<String>, value: impl Into<String>) -> ChartRow {
 /// Every dashboard chart.
 pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
     let lang = site.lang();
-    let t = |key: &str| text(lang, key);
+    let t = |text: Text| site.word(text);
     let a = site.analysis;
 
     let months: Vec<(String, rust_decimal::Decimal)> =
@@ -36,7 +36,7 @@ pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
         })
         .collect();
     let revenue =
-        bar_chart(&BarChart { title: t("revenue_by_month"), bars, height: 260, highlight_note: String::new(), lang });
+        bar_chart(&BarChart { title: t(ui::REVENUE_BY_MONTH), bars, height: 260, highlight_note: String::new(), lang });
 
     let items = a
         .customers
@@ -50,7 +50,7 @@ pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
         .collect();
     let shares = (money_number(&site.settings.abc.a_share), money_number(&site.settings.abc.b_share));
     let pareto_svg =
-        pareto(&Pareto { title: t("pareto"), items, a_share: shares.0, b_share: shares.1, height: 280, lang });
+        pareto(&Pareto { title: t(ui::PARETO), items, a_share: shares.0, b_share: shares.1, height: 280, lang });
 
     let lifecycle: Vec<Datum> = a
         .team
@@ -58,11 +58,11 @@ pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
         .iter()
         .map(|l| {
             let n = l.customers;
-            Datum::new(site.labelled("lifecycle_", l.lifecycle.as_str()).label, n as f64, n.to_string())
+            Datum::new(site.labelled(l.lifecycle).label, n as f64, n.to_string())
         })
         .collect();
     let lifecycle_svg =
-        share_bars(&ShareBars { title: t("lifecycle_counts"), items: lifecycle.clone(), show_share: true, lang });
+        share_bars(&ShareBars { title: t(ui::LIFECYCLE_COUNTS), items: lifecycle.clone(), show_share: true, lang });
 
     let ageing_items: Vec<Datum> = a
         .team
@@ -71,11 +71,11 @@ pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
         .map(|s| Datum::new(site.bucket_label(s.bucket), money_number(&s.amount), site.money(s.amount)))
         .collect();
     let ageing_svg =
-        share_bars(&ShareBars { title: t("ageing"), items: ageing_items.clone(), show_share: false, lang });
+        share_bars(&ShareBars { title: t(ui::AGEING), items: ageing_items.clone(), show_share: false, lang });
 
     let completeness_items = completeness(site);
     let completeness_svg = share_bars(&ShareBars {
-        title: t("completeness_distribution"),
+        title: t(ui::COMPLETENESS_DISTRIBUTION),
         items: completeness_items.clone(),
         show_share: true,
         lang,
@@ -86,16 +86,16 @@ pub fn dashboard_charts(site: &Site<'_>) -> Vec<ChartView> {
     let table = |items: &[Datum]| items.iter().map(|d| row(d.label.clone(), d.display.clone())).collect();
     vec![
         view(
-            t("revenue_by_month"),
+            t(ui::REVENUE_BY_MONTH),
             revenue,
             months.iter().map(|(m, v)| row(m.clone(), site.money(*v))).collect(),
             true,
         ),
-        view(t("pareto"), pareto_svg, class_totals(site), true),
-        view(t("lifecycle_counts"), lifecycle_svg, table(&lifecycle), true),
-        view(t("ageing"), ageing_svg, table(&ageing_items), true),
-        view(t("agenda_load"), load, load_table, true),
-        view(t("completeness_distribution"), completeness_svg, table(&completeness_items), true),
+        view(t(ui::PARETO), pareto_svg, class_totals(site), true),
+        view(t(ui::LIFECYCLE_COUNTS), lifecycle_svg, table(&lifecycle), true),
+        view(t(ui::AGEING), ageing_svg, table(&ageing_items), true),
+        view(t(ui::AGENDA_LOAD), load, load_table, true),
+        view(t(ui::COMPLETENESS_DISTRIBUTION), completeness_svg, table(&completeness_items), true),
         satisfaction_by_class(site),
     ]
 }
@@ -110,7 +110,7 @@ fn class_totals(site: &Site<'_>) -> Vec<ChartRow> {
 fn satisfaction_by_class(site: &Site<'_>) -> ChartView {
     let lang = site.lang();
     let mut series: Vec<String> = (1..=5).map(|s| format!("{s}")).collect();
-    series.push(text(lang, "not_scored"));
+    series.push(ui::NOT_SCORED.get(lang).to_string());
     let groups: Vec<StackGroup> = site
         .analysis
         .team
@@ -130,7 +130,7 @@ fn satisfaction_by_class(site: &Site<'_>) -> ChartView {
         .map(|g| row(g.label.clone(), g.segments.iter().map(|s| s.display.clone()).collect::<Vec<_>>().join(" / ")))
         .collect();
     let svg = stacked_bars(&StackedBars {
-        title: text(lang, "satisfaction_by_class"),
+        title: site.word(ui::SATISFACTION_BY_CLASS),
         series,
         groups,
         orientation: Orientation::Horizontal,
@@ -138,7 +138,7 @@ fn satisfaction_by_class(site: &Site<'_>) -> ChartView {
         height: 0,
         lang,
     });
-    view(text(lang, "satisfaction_by_class"), svg, table, true)
+    view(site.word(ui::SATISFACTION_BY_CLASS), svg, table, true)
 }
 
 /// Customers per completeness band.
@@ -156,13 +156,8 @@ fn completeness(site: &Site<'_>) -> Vec<Datum> {
 /// Agenda items per owner for overdue and each of the next four weeks.
 fn agenda_load(site: &Site<'_>) -> (String, Vec<ChartRow>) {
     let lang = site.lang();
-    let series: Vec<String> = [text(lang, "status_overdue")]
-        .into_iter()
-        .chain((1..=4).map(|w| match lang {
-            crate::records::choices::Language::En => format!("week {w}"),
-            crate::records::choices::Language::ZhCn => format!("第 {w} 周"),
-        }))
-        .collect();
+    let series: Vec<String> =
+        [site.word(labels::STATUS_OVERDUE)].into_iter().chain((1..=4).map(|w| charts::week(lang, w))).collect();
     let groups: Vec<StackGroup> = site
         .analysis
         .team
@@ -180,7 +175,7 @@ fn agenda_load(site: &Site<'_>) -> (String, Vec<ChartRow>) {
         .collect();
     let table = groups.iter().map(|g| row(g.label.clone(), g.total.clone())).collect();
     let svg = stacked_bars(&StackedBars {
-        title: text(lang, "agenda_load"),
+        title: site.word(ui::AGENDA_LOAD),
         series,
         groups,
         orientation: Orientation::Horizontal,
@@ -197,7 +192,7 @@ pub fn order_sparkline(site: &Site<'_>, points: Vec<(String, rust_decimal::Decim
         return String::new();
     }
     let points = points.into_iter().map(|(d, v)| Datum::new(d, money_number(&v), site.money(v))).collect();
-    sparkline(&Sparkline { title: text(site.lang(), "orders"), points, width: 520, height: 48, lang: site.lang() })
+    sparkline(&Sparkline { title: site.word(ui::ORDERS), points, width: 520, height: 48, lang: site.lang() })
 }
 
 /// A customer's satisfaction scores over time as a sparkline.
@@ -206,11 +201,5 @@ pub fn satisfaction_sparkline(site: &Site<'_>, points: Vec<(String, rust_decimal
         return String::new();
     }
     let points = points.into_iter().map(|(d, v)| Datum::new(d, money_number(&v), format!("{v}/5"))).collect();
-    sparkline(&Sparkline {
-        title: text(site.lang(), "satisfaction"),
-        points,
-        width: 260,
-        height: 40,
-        lang: site.lang(),
-    })
+    sparkline(&Sparkline { title: site.word(ui::SATISFACTION), points, width: 260, height: 40, lang: site.lang() })
 }

@@ -11,6 +11,7 @@ use super::views::{AgendaRow, Explained, signed_percent};
 use crate::analysis::Facts;
 use crate::analysis::explain::{Why, explain};
 use crate::format::date;
+use crate::i18n::{Text, ui};
 use crate::records::choices::Choice as _;
 use crate::records::choices::{ContactRole, CustomerKind, Stance};
 use crate::records::model::{Customer, Opportunity};
@@ -22,23 +23,23 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
     let Some(path) = id_path("customers", &c.id, "html") else { return Ok(()) };
     let why = explain(c, f, site.analysis, site.settings);
     let l = &f.ledger;
-    let value = |label: &'static str, why_key: &str, shown: String| Explained {
-        label: site.labelled("", label).label,
+    let value = |label: Text, why_key: &str, shown: String| Explained {
+        label: site.word(label),
         value: if shown.is_empty() { "—".to_string() } else { shown },
         why: why.get(why_key).cloned().unwrap_or_default(),
     };
     let opt = |d: Option<chrono::NaiveDate>| d.map(date).unwrap_or_default();
     let computed = vec![
-        value("class", "class", f.class().as_str().to_string()),
-        value("lifecycle", "lifecycle", site.labelled("lifecycle_", f.lifecycle.as_str()).label),
-        value("score", "score", f.score.value.to_string()),
-        value("revenue", "revenue", site.money(l.revenue)),
-        value("profit", "profit", l.profit.map(|p| site.money(p)).unwrap_or_default()),
-        value("credit", "credit", f.credit.grade.as_str().to_string()),
-        value("completeness", "completeness", format!("{} %", f.completeness)),
-        value("recency", "recency_days", l.recency_days.map(|d| d.to_string()).unwrap_or_default()),
-        value("cycle", "cycle_days", l.cycle_days.map(|d| d.to_string()).unwrap_or_default()),
-        value("expected_order", "expected_order", opt(l.expected_order)),
+        value(ui::CLASS, "class", f.class().as_str().to_string()),
+        value(ui::LIFECYCLE, "lifecycle", site.labelled(f.lifecycle).label),
+        value(ui::SCORE, "score", f.score.value.to_string()),
+        value(ui::REVENUE, "revenue", site.money(l.revenue)),
+        value(ui::PROFIT, "profit", l.profit.map(|p| site.money(p)).unwrap_or_default()),
+        value(ui::CREDIT, "credit", f.credit.grade.as_str().to_string()),
+        value(ui::COMPLETENESS, "completeness", format!("{} %", f.completeness)),
+        value(ui::RECENCY, "recency_days", l.recency_days.map(|d| d.to_string()).unwrap_or_default()),
+        value(ui::CYCLE, "cycle_days", l.cycle_days.map(|d| d.to_string()).unwrap_or_default()),
+        value(ui::EXPECTED_ORDER, "expected_order", opt(l.expected_order)),
     ];
     let agenda: Vec<AgendaRow> = site.agenda_of(&c.id).map(|i| site.agenda_row(i)).collect();
     let orders = site.orders(c);
@@ -81,14 +82,14 @@ pub fn profile(site: &Site<'_>, c: &Customer) -> Profile {
     Profile {
         id: c.id.clone(),
         name: c.name.clone(),
-        kind: site.labelled("", c.kind.as_str()).label,
+        kind: site.labelled(c.kind).label,
         owner: c.owner.get_ref().clone(),
         owner_name: site.member_name(c.owner.get_ref()),
         region_slug: if region.is_empty() { String::new() } else { region_slug(&region) },
         region,
         tags: c.tags.clone(),
         since: c.since.map(date).unwrap_or_default(),
-        relationship: site.labelled("relationship_", c.relationship.as_str()).label,
+        relationship: site.labelled(c.relationship).label,
         prospect: c.prospect,
         credit_limit: c.credit_limit.map(|v| site.money(v)).unwrap_or_default(),
         phone: hide(&c.phone),
@@ -110,7 +111,7 @@ pub fn opportunities(site: &Site<'_>, c: &Customer) -> Vec<OpportunityRow> {
 pub fn opportunity_row(site: &Site<'_>, o: &Opportunity) -> OpportunityRow {
     OpportunityRow {
         title: o.title.clone(),
-        stage: site.labelled("stage_", o.stage.as_str()),
+        stage: site.labelled(o.stage),
         amount: o.amount.map(|a| site.money(a)).unwrap_or_default(),
         opened: date(o.opened),
         expected: o.expected.map(date).unwrap_or_default(),
@@ -126,7 +127,7 @@ fn grid(site: &Site<'_>, c: &Customer) -> Vec<GridRow> {
     ContactRole::ALL
         .iter()
         .map(|(_, role)| GridRow {
-            role: site.labelled("role_", role.as_str()),
+            role: site.labelled(*role),
             cells: Stance::ALL
                 .iter()
                 .map(|(_, stance)| {
@@ -158,10 +159,10 @@ pub fn care_view(site: &Site<'_>, c: &Customer, f: &Facts, why: Why) -> CareView
         lifetime_revenue: site.money(f.ledger.lifetime_revenue),
         satisfaction: care.satisfaction.map(|(s, d)| format!("{s}/5 ({})", date(d))).unwrap_or_default(),
         satisfaction_chart: super::charts_html::satisfaction_sparkline(site, points),
-        coverage: care.coverage.map(|k| site.labelled("coverage_", k.as_str())),
-        stances: Stance::ALL.iter().map(|(_, s)| site.labelled("stance_", s.as_str())).collect(),
+        coverage: care.coverage.map(|k| site.labelled(k)),
+        stances: Stance::ALL.iter().map(|(_, s)| site.labelled(*s)).collect(),
         grid: grid(site, c),
-        risk: care.risk.iter().map(|r| site.labelled("risk_", r.as_str())).collect(),
+        risk: care.risk.iter().map(|r| site.labelled(*r)).collect(),
         referrals: care.referrals.iter().map(|id| site.customer_link(id)).collect(),
         referred_by: c.referred_by.as_ref().map(|r| site.customer_link(r.get_ref())),
         handovers: handovers
@@ -176,7 +177,7 @@ pub fn care_view(site: &Site<'_>, c: &Customer, f: &Facts, why: Why) -> CareView
         why,
         loss: c.loss.as_ref().filter(|l| l.date <= site.today).map(|l| LossView {
             date: date(l.date),
-            reason: site.labelled("loss_", l.reason.as_str()),
+            reason: site.labelled(l.reason),
             notes_html: l.notes.as_deref().filter(|_| !site.redact).map(super::markdown::render).unwrap_or_default(),
         }),
     }

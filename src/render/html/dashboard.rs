@@ -10,6 +10,7 @@ use super::views::team::{Figure, ReceivablesRow};
 use crate::analysis::Facts;
 use crate::analysis::agenda::Status;
 use crate::analysis::receivables::unpaid_orders;
+use crate::i18n::{Text, ui};
 use crate::render::Sink;
 
 /// Renders `receivables.html`.
@@ -56,7 +57,7 @@ pub fn receivables(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         .collect();
     let unpaid = unpaid_orders(site.records, site.analysis.customers.iter(), &site.analysis.window);
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "receivables").label);
+    cx.insert("title", &site.word(ui::RECEIVABLES));
     cx.insert("rows", &site.unpaid_rows(&unpaid));
     cx.insert("buckets", &buckets);
     cx.insert("per_customer", &per_customer);
@@ -70,31 +71,31 @@ pub fn receivables(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
 pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let a = site.analysis;
     let team = &a.team;
-    let t = |key: &str| super::i18n::text(site.lang(), key);
-    let trend = team.trend.map(|trend| format!("{} {}", t("vs_previous"), signed_percent(trend))).unwrap_or_default();
+    let t = |text: Text| site.word(text);
+    let trend = team.trend.map(|trend| format!("{} {}", t(ui::VS_PREVIOUS), signed_percent(trend))).unwrap_or_default();
     let classes = team.classes.iter().map(|c| format!("{} {}", c.class.as_str(), c.customers)).collect::<Vec<_>>();
     let figures = vec![
         Figure {
-            label: t("customers_count"),
+            label: t(ui::CUSTOMERS_COUNT),
             value: team.customers.to_string(),
             note: classes.join(" · "),
             href: "customers/index.html".into(),
         },
-        Figure { label: t("revenue_window"), value: site.money(team.revenue), note: trend, href: String::new() },
+        Figure { label: t(ui::REVENUE_WINDOW), value: site.money(team.revenue), note: trend, href: String::new() },
         Figure {
-            label: t("receivables"),
+            label: t(ui::RECEIVABLES),
             value: site.money(team.receivables),
-            note: format!("{} {}", t("overdue"), site.money(team.overdue)),
+            note: format!("{} {}", t(ui::OVERDUE), site.money(team.overdue)),
             href: "receivables.html".into(),
         },
         Figure {
-            label: t("open_complaints"),
+            label: t(ui::OPEN_COMPLAINTS),
             value: team.open_complaints.to_string(),
             note: String::new(),
             href: "complaints.html".into(),
         },
         Figure {
-            label: t("due_this_week"),
+            label: t(ui::DUE_THIS_WEEK),
             value: team.due_this_week.to_string(),
             note: String::new(),
             href: "agenda.html".into(),
@@ -104,14 +105,14 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         .lifecycle
         .iter()
         .map(|l| Figure {
-            label: site.labelled("lifecycle_", l.lifecycle.as_str()).label,
+            label: site.labelled(l.lifecycle).label,
             value: l.customers.to_string(),
             note: String::new(),
             href: String::new(),
         })
         .collect();
     let mut cx = Context::new();
-    cx.insert("title", &t("dashboard"));
+    cx.insert("title", &t(ui::DASHBOARD));
     cx.insert("figures", &figures);
     cx.insert("lifecycle", &lifecycle);
     cx.insert("charts", &super::charts_html::dashboard_charts(site));

@@ -6,10 +6,10 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Site;
-use super::i18n::text;
 use super::paths::id_path;
 use crate::format::date;
 use crate::history::{Commit, Entry};
+use crate::i18n::ui;
 use crate::render::Sink;
 
 /// "Last changed D by NAME".
@@ -71,17 +71,10 @@ pub struct CommitRow {
 }
 
 impl Site<'_> {
-    /// An enumerated value's label in the site's language (`interaction_visit` → 拜访).
-    fn choice_word(&self, key: &str) -> Option<String> {
-        let label = text(self.lang(), key);
-        (label != key).then_some(label)
-    }
-
     /// "Last changed" of a customer, if the site has history and the customer has any.
     pub fn last_changed(&self, id: &str) -> Option<LastChanged> {
         let commit = self.history?.last(id)?;
-        let text =
-            text(self.lang(), "last_changed").replace("{date}", &date(commit.date)).replace("{name}", &commit.author);
+        let text = ui::LAST_CHANGED.fill(self.lang(), &[("date", &date(commit.date)), ("name", &commit.author)]);
         Some(LastChanged { text, date: date(commit.date), by: commit.author.clone(), commit: commit.id.clone() })
     }
 
@@ -97,12 +90,7 @@ impl Site<'_> {
             author: entry.commit.author.clone(),
             date: date(entry.commit.date),
             subject: entry.commit.subject.clone(),
-            changes: entry
-                .change
-                .changes
-                .iter()
-                .map(|c| c.text_in(self.lang(), self.redact, &|key| self.choice_word(key)))
-                .collect(),
+            changes: entry.change.changes.iter().map(|c| c.text_in(self.lang(), self.redact)).collect(),
         }
     }
 
@@ -117,11 +105,7 @@ impl Site<'_> {
                     name: customer.map_or_else(|| change.id.clone(), |c| c.name.clone()),
                     linked: self.facts_by_id(&change.id).is_some()
                         && id_path("customers", &change.id, "html").is_some(),
-                    changes: change
-                        .changes
-                        .iter()
-                        .map(|c| c.text_in(self.lang(), self.redact, &|key| self.choice_word(key)))
-                        .collect(),
+                    changes: change.changes.iter().map(|c| c.text_in(self.lang(), self.redact)).collect(),
                 }
             })
             .collect();
@@ -143,11 +127,11 @@ pub fn changes(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let days = site.settings.history.days;
     let commits: Vec<CommitRow> = history.recent(site.today, days).map(|c| site.commit_row(c)).collect();
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "changes").label);
+    cx.insert("title", &site.word(ui::CHANGES));
     cx.insert("commits", &commits);
     cx.insert("days", &days);
-    cx.insert("intro", &text(site.lang(), "changes_intro").replace("{days}", &days.to_string()));
-    let shallow = history.shallow_at.as_ref().map(|at| text(site.lang(), "history_shallow").replace("{commit}", at));
+    cx.insert("intro", &ui::CHANGES_INTRO.fill(site.lang(), &[("days", &days)]));
+    let shallow = history.shallow_at.as_ref().map(|at| ui::HISTORY_SHALLOW.fill(site.lang(), &[("commit", at)]));
     cx.insert("shallow_note", &shallow.unwrap_or_default());
     site.page(sink, "changes.html", "changes.html", "changes", cx)
 }

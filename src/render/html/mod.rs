@@ -6,7 +6,6 @@ mod charts_html;
 mod customer_page;
 mod dashboard;
 mod history_pages;
-pub mod i18n;
 pub mod markdown;
 mod pages;
 pub mod paths;
@@ -23,7 +22,7 @@ use tera::{Context, Tera};
 use super::Sink;
 use crate::analysis::{Analysis, Facts};
 use crate::history::History;
-use crate::records::choices::Language;
+use crate::i18n::Language;
 use crate::records::model::{Customer, Records};
 use crate::records::settings::Settings;
 
@@ -71,7 +70,7 @@ impl<'a> Site<'a> {
         let mut tera = templates::compile(&options.overrides)?;
         let lang = settings.language;
         let globals = tera.global_context();
-        globals.insert("t", &i18n::strings(lang));
+        globals.insert("t", &crate::i18n::strings(lang));
         globals.insert("lang", lang.as_str());
         globals.insert("company", if settings.company.is_empty() { "cardfile" } else { settings.company.as_str() });
         globals.insert("today", &crate::format::date(analysis.window.today));

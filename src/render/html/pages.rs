@@ -14,6 +14,7 @@ use crate::analysis::Facts;
 use crate::analysis::agenda::Status;
 use crate::analysis::receivables::unpaid_orders;
 use crate::format::date;
+use crate::i18n::ui;
 use crate::render::Sink;
 
 /// Groups agenda rows by status, in status order, leaving out empty groups.
@@ -22,11 +23,7 @@ pub fn group_agenda(site: &Site<'_>, rows: Vec<AgendaRow>) -> Vec<AgendaGroup> {
         .iter()
         .filter_map(|s| {
             let items: Vec<AgendaRow> = rows.iter().filter(|r| r.status.key == s.as_str()).cloned().collect();
-            (!items.is_empty()).then(|| AgendaGroup {
-                key: s.as_str(),
-                label: site.labelled("status_", s.as_str()).label,
-                items,
-            })
+            (!items.is_empty()).then(|| AgendaGroup { key: s.as_str(), label: site.labelled(*s).label, items })
         })
         .collect()
 }
@@ -51,19 +48,16 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
 fn agenda(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let rows: Vec<AgendaRow> = site.analysis.agenda.iter().map(|i| site.agenda_row(i)).collect();
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "agenda").label);
+    cx.insert("title", &site.word(ui::AGENDA));
     cx.insert("owners", &site.owner_links());
-    cx.insert(
-        "kinds",
-        &crate::analysis::agenda::Kind::ALL.iter().map(|k| site.labelled("kind_", k.as_str())).collect::<Vec<_>>(),
-    );
+    cx.insert("kinds", &crate::analysis::agenda::Kind::ALL.iter().map(|k| site.labelled(*k)).collect::<Vec<_>>());
     cx.insert("groups", &group_agenda(site, rows));
     site.page(sink, "agenda.html", "agenda.html", "agenda", cx)
 }
 
 fn customers(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> {
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "customers").label);
+    cx.insert("title", &site.word(ui::CUSTOMERS));
     cx.insert("rows", rows);
     site.page(sink, "customers/index.html", "customers.html", "customers", cx)
 }
@@ -109,7 +103,7 @@ fn owners(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> 
         })
         .collect::<Result<_>>()?;
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "owners").label);
+    cx.insert("title", &site.word(ui::OWNERS));
     cx.insert("owners", &summaries);
     site.page(sink, "owners/index.html", "owners.html", "owners", cx)
 }
@@ -137,7 +131,7 @@ fn regions(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()>
         });
     }
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "regions").label);
+    cx.insert("title", &site.word(ui::REGIONS));
     cx.insert("regions", &summaries);
     site.page(sink, "regions/index.html", "regions.html", "regions", cx)
 }
@@ -164,7 +158,7 @@ fn archived(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         })
         .collect();
     let mut cx = Context::new();
-    cx.insert("title", &site.labelled("", "archived_customers").label);
+    cx.insert("title", &site.word(ui::ARCHIVED_CUSTOMERS));
     cx.insert("rows", &rows);
     site.page(sink, "archived.html", "archived.html", "archived", cx)
 }

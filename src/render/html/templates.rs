@@ -86,6 +86,46 @@ pub fn compile(overrides: &BTreeMap<String, String>) -> Result<Tera> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Language, strings};
+
+    /// The keys of the site's words a template reads: `customers` of `{{ t.customers }}`.
+    fn words_read(template: &str) -> Vec<&str> {
+        let is_key = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        let mut keys = Vec::new();
+        for (at, _) in template.match_indices("t.") {
+            if template[..at].chars().next_back().is_some_and(|c| is_key(c) || c == '.') {
+                continue;
+            }
+            let rest = &template[at + 2..];
+            keys.push(&rest[..rest.find(|c: char| !is_key(c)).unwrap_or(rest.len())]);
+        }
+        keys
+    }
+
+    #[test]
+    fn every_word_a_template_reads_is_in_the_catalogue() {
+        let t = strings(Language::En);
+        let mut read = 0;
+        for (name, text) in BUILT_IN {
+            for key in words_read(text) {
+                assert!(t.contains_key(key), "{name} reads `t.{key}`, which the catalogue does not have");
+                read += 1;
+            }
+        }
+        assert!(read > 100, "the templates read the site's words as `t.<key>`");
+        assert_eq!(words_read("{{ t.a }} {{ at.b }} {{ x.t.c }} {% if t.d_2 %}"), ["a", "d_2"]);
+    }
+
+    #[test]
+    fn a_word_missing_from_the_catalogue_stops_the_render_rather_than_showing_nothing() {
+        let overrides = BTreeMap::from([("page.html".to_string(), "<h1>{{ t.no_such_word }}</h1>".to_string())]);
+        let mut tera = compile(&overrides).unwrap();
+        tera.global_context().insert("t", &strings(Language::ZhCn));
+        let err = tera.render("page.html", &tera::Context::new()).unwrap_err();
+        assert!(format!("{err:?}").contains("no_such_word"), "{err:?}");
+        tera.add_raw_template("page.html", "<h1>{{ t.customers }}</h1>").unwrap();
+        assert_eq!(tera.render("page.html", &tera::Context::new()).unwrap(), "<h1>客户</h1>");
+    }
 
     #[test]
     fn built_in_templates_compile() {

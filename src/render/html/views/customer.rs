@@ -290,8 +290,8 @@ impl Site<'_> {
                 ContactView {
                     name: p.name.clone(),
                     title: p.title.clone().unwrap_or_default(),
-                    role: self.labelled("role_", p.role.as_str()),
-                    stance: self.labelled("stance_", p.stance.as_str()),
+                    role: self.labelled(p.role),
+                    stance: self.labelled(p.stance),
                     reach: if self.redact { String::new() } else { reach },
                     birthday: if self.redact { String::new() } else { birthday },
                     left: p.has_left(self.today),
@@ -311,7 +311,7 @@ impl Site<'_> {
         list.into_iter()
             .map(|(_, i)| InteractionView {
                 date: date(i.date),
-                kind: self.labelled("interaction_", i.kind.as_str()),
+                kind: self.labelled(i.kind),
                 by: self.member_name(i.by.as_ref().map_or(c.owner.get_ref(), |b| b.get_ref())),
                 summary_html: if for_card { String::new() } else { markdown::render(&i.summary) },
                 excerpt: if for_card { markdown::plain_excerpt(&i.summary, 90) } else { String::new() },
@@ -357,8 +357,8 @@ impl Site<'_> {
             .map(|k| ComplaintView {
                 opened: date(k.opened),
                 summary: k.summary.clone(),
-                severity: self.labelled("severity_", k.severity.as_str()),
-                category: self.labelled("category_", k.category.as_str()),
+                severity: self.labelled(k.severity),
+                category: self.labelled(k.category),
                 resolved: opt_date(k.resolved.filter(|r| *r <= self.today)),
                 resolution: k.resolution.clone().unwrap_or_default(),
                 days: resolution_days(k, self.today).unwrap_or_else(|| (self.today - k.opened).num_days()),

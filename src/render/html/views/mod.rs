@@ -18,6 +18,7 @@ use super::Site;
 use crate::analysis::Facts;
 use crate::analysis::agenda::AgendaItem;
 use crate::format::{date, money, percent};
+use crate::i18n::{Label, Text};
 
 /// A label with the key it was translated from (the key also serves as a CSS class).
 #[derive(Debug, Clone, Serialize)]
@@ -124,9 +125,14 @@ pub fn signed_percent(change: Decimal) -> String {
 }
 
 impl Site<'_> {
-    /// A translated label for `prefix_key`.
-    pub fn labelled(&self, prefix: &str, key: &'static str) -> Labelled {
-        Labelled { key, label: super::i18n::text(self.lang(), &format!("{prefix}{key}")) }
+    /// An enumerated value with its name in the site's language.
+    pub fn labelled(&self, value: impl Label) -> Labelled {
+        Labelled { key: value.key(), label: self.word(value.label()) }
+    }
+
+    /// A word of the catalogue in the site's language.
+    pub fn word(&self, text: Text) -> String {
+        text.get(self.lang()).to_string()
     }
 
     /// Money in the settings' currency.
@@ -155,7 +161,7 @@ impl Site<'_> {
             id: c.id.clone(),
             name: c.name.clone(),
             class: f.class().as_str(),
-            lifecycle: self.labelled("lifecycle_", f.lifecycle.as_str()),
+            lifecycle: self.labelled(f.lifecycle),
             score: f.score.value.to_string(),
             revenue: self.money(f.ledger.revenue),
             revenue_sort: f.ledger.revenue.to_string(),
@@ -169,7 +175,7 @@ impl Site<'_> {
             region,
             last_contact: opt_date(f.last_contact),
             tags: c.tags.join(", "),
-            risk: f.care.risk.iter().map(|r| self.labelled("risk_", r.as_str())).collect(),
+            risk: f.care.risk.iter().map(|r| self.labelled(*r)).collect(),
         }
     }
 
@@ -179,8 +185,8 @@ impl Site<'_> {
         let phone = if self.redact { None } else { customer.and_then(|c| c.best_phone(self.today)) };
         AgendaRow {
             date: date(item.date),
-            status: self.labelled("status_", item.status.as_str()),
-            kind: self.labelled("kind_", item.kind.as_str()),
+            status: self.labelled(item.status),
+            kind: self.labelled(item.kind),
             customer: item.customer.clone(),
             name: customer.map(|c| c.name.clone()).unwrap_or_default(),
             owner: item.owner.clone(),

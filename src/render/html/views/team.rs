@@ -7,6 +7,7 @@ use super::super::Site;
 use super::AgendaRow;
 use crate::analysis::receivables::{Bucket, Unpaid};
 use crate::format::date;
+use crate::i18n::ui;
 
 /// A labelled figure with an optional note and a link.
 #[derive(Debug, Serialize)]
@@ -155,15 +156,14 @@ pub struct ArchivedRow {
 impl Site<'_> {
     /// An ageing bucket's label: `not due`, `1–30 days`, …, `90+ days`.
     pub fn bucket_label(&self, bucket: Bucket) -> String {
-        let t = |key: &str| super::super::i18n::text(self.lang(), key);
         let range = match bucket {
-            Bucket::NotDue => return t("not_due"),
+            Bucket::NotDue => return self.word(ui::NOT_DUE),
             Bucket::Days1To30 => "1–30",
             Bucket::Days31To60 => "31–60",
             Bucket::Days61To90 => "61–90",
             Bucket::Over90 => "90+",
         };
-        format!("{range} {}", t("days"))
+        format!("{range} {}", self.word(ui::DAYS))
     }
 
     /// Every team member as a link, in file order.
