@@ -11,6 +11,7 @@ pub mod format;
 pub mod history;
 pub mod i18n;
 pub mod import;
+pub mod lock;
 pub mod merge;
 pub mod progress;
 pub mod project;

@@ -1,14 +1,29 @@
-//! The driver: load → validate → analyse (→ render → write), one stage at a time.
+//! The driver: load → validate → analyse → render → write, one stage at a time. Commands
+//! call the stages they need; only this module (and the command line above it) sees them all.
+//! `build` and `serve` render and write through it alike, so `serve --out` writes the site
+//! `build` writes.
+//!
+//! It is also the one place that decides how the records are held (docs/architecture.md):
+//! today [`Project::load`] reads every record into memory for one run of a command, and
+//! `serve` loads again after each change. Keeping them between changes (`serve`, a language
+//! server) or streaming them (`build` and `check` of 100,000 customers) will be another way
+//! to make a `Project`, here; the commands will not change.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::anyhow;
+use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::analysis::{self, Analysis};
 use crate::diagnostics::Counts;
 use crate::history::History;
+use crate::progress::Progress;
 use crate::records::{self, Loaded};
+use crate::render::html::{Site, SiteOptions, templates};
+use crate::render::{MemorySink, Sink};
+use crate::write::Output;
 
 /// A records directory loaded and validated as of a reference date.
 pub struct Project {
@@ -70,18 +85,75 @@ impl Project {
         analysis::analyse(&self.loaded.records, &self.loaded.settings, self.today)
     }
 
-    /// Whether a site must leave contact details out: `--redact` or `redact = true`.
-    pub fn redact(&self, flag: bool) -> bool {
-        flag || self.loaded.settings.redact
+    /// Analyses the records and notes, for each customer, the latest commit that changed it.
+    pub fn analyse_with(&self, history: Option<&History>) -> Analysis {
+        let mut analysis = self.analyse();
+        if let Some(history) = history {
+            analysis.note_history(&self.loaded.records, history);
+        }
+        analysis
     }
 
-    /// The analysis a site is rendered from: with `redact`, without the birthday follow-ups,
-    /// whose dates and reasons give birthdays away.
-    pub fn analyse_for_site(&self, redact: bool) -> Analysis {
-        let mut analysis = self.analyse();
-        if self.redact(redact) {
+    /// What every stage of a site build reads besides the records: whether to leave contact
+    /// details out, resolved here once (`--redact`, passed as `redact`, or `redact = true` in
+    /// the settings), the site's absolute URL, and the team's template overrides.
+    pub fn site_options(&self, redact: bool, base_url: Option<String>) -> Result<SiteOptions> {
+        Ok(SiteOptions {
+            redact: redact || self.loaded.settings.redact,
+            base_url,
+            overrides: templates::overrides(&self.root)?,
+        })
+    }
+
+    /// The analysis a site shows: a redacted site's has no birthday follow-ups, whose dates
+    /// and reasons give birthdays away.
+    fn analyse_for_site(&self, history: Option<&History>, options: &SiteOptions) -> Analysis {
+        let mut analysis = self.analyse_with(history);
+        if options.redact {
             analysis.drop_birthdays();
         }
         analysis
+    }
+
+    /// Renders the site straight into the output directory `out`, written aside and swapped
+    /// in (the old site stays whole on any failure), showing each stage on `progress`.
+    /// Returns how many customers it shows.
+    pub fn build(
+        &self,
+        history: Option<&History>,
+        options: SiteOptions,
+        out: &Path,
+        progress: &Progress,
+    ) -> Result<usize> {
+        let stage = progress.stage("analysing");
+        let analysis = self.analyse_for_site(history, &options);
+        stage.done(format_args!("{} customers", analysis.customers.len()));
+        let site = Site::new(&self.loaded.records, &analysis, &self.loaded.settings, history, options)?;
+        let stage = progress.counting("rendering and writing", "files");
+        let output = Output::begin(out, &self.root)?;
+        crate::render::site(&site, &stage.sink(&output))
+            .with_context(|| format!("the site was not built; {} is unchanged", out.display()))?;
+        stage.done("");
+        let stage = progress.stage("moving into place");
+        output.commit()?;
+        stage.done(out.display());
+        Ok(analysis.customers.len())
+    }
+
+    /// Renders the site into memory: its files by path.
+    pub fn render(&self, history: Option<&History>, options: SiteOptions) -> Result<BTreeMap<String, Vec<u8>>> {
+        let analysis = self.analyse_for_site(history, &options);
+        let site = Site::new(&self.loaded.records, &analysis, &self.loaded.settings, history, options)?;
+        let sink = MemorySink::default();
+        crate::render::site(&site, &sink)?;
+        Ok(sink.into_files())
+    }
+
+    /// Writes a site rendered into memory to the output directory `out`, as [`Project::build`]
+    /// writes one.
+    pub fn write(&self, files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<()> {
+        let output = Output::begin(out, &self.root)?;
+        files.par_iter().try_for_each(|(path, bytes)| output.put(path, bytes))?;
+        output.commit()
     }
 }

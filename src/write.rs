@@ -1,16 +1,16 @@
 //! The output directory, written atomically: a new site is written beside the old one and
-//! swapped in at once, so a failed or killed build leaves the old site whole. A lock file
-//! keeps two builds from writing the same directory.
+//! swapped in at once, so a failed or killed build leaves the old site whole. The build lock
+//! (`.<out>.lock`, [`crate::lock`]) keeps two builds from writing the same directory.
 
 use std::collections::HashSet;
-use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::Write;
+use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
 
-use crate::render::Sink;
+use crate::lock::Lock;
+use crate::render::{Sink, safe_relative};
 
 /// The file that marks a directory as a cardfile site (so `--out ~/Documents` is refused).
 pub const MARKER: &str = ".cardfile-site";
@@ -177,69 +177,13 @@ impl Drop for Output {
     }
 }
 
-/// The build lock: an OS file lock on `.<out>.lock`, which holds the builder's process id for
-/// the message of a build that finds it taken. The OS releases the lock when its process dies,
-/// so the file a killed build leaves behind never blocks the next build.
-struct Lock {
-    path: PathBuf,
-    _file: File,
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        // Removed while still locked; a build that opened this file meanwhile sees that it is
-        // no longer the one at `path` and opens the new one.
-        let _ = fs::remove_file(&self.path);
-    }
-}
-
+/// Takes the build lock `.<out>.lock` ([`crate::lock`]), or says who holds it.
 fn take_lock(path: &Path, out: &Path) -> Result<Lock> {
-    loop {
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path)
-            .with_context(|| format!("creating the lock {}", path.display()))?;
-        match file.try_lock() {
-            Ok(()) if same_file(&file, path) => {
-                file.set_len(0)
-                    .and_then(|()| file.write_all(std::process::id().to_string().as_bytes()))
-                    .with_context(|| format!("writing {}", path.display()))?;
-                return Ok(Lock { path: path.to_path_buf(), _file: file });
-            }
-            // The build before us removed the file as it finished: lock the one there now.
-            Ok(()) => continue,
-            // The holder is finishing: it removed the file we opened, so try the one there now.
-            Err(TryLockError::WouldBlock) if !same_file(&file, path) => continue,
-            Err(TryLockError::WouldBlock) => {
-                let holder = fs::read_to_string(path).ok().and_then(|s| s.trim().parse::<u32>().ok());
-                let who = holder.map(|pid| format!(" (process {pid})")).unwrap_or_default();
-                bail!(
-                    "another cardfile build{who} is writing {}; wait for it to finish and build again",
-                    out.display()
-                );
-            }
-            Err(TryLockError::Error(err)) => {
-                return Err(err).with_context(|| format!("locking {}", path.display()));
-            }
-        }
+    if let Some(lock) = crate::lock::try_take(path)? {
+        return Ok(lock);
     }
-}
-
-#[cfg(unix)]
-fn same_file(file: &File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
-#[cfg(not(unix))]
-fn same_file(_file: &File, path: &Path) -> bool {
-    path.exists()
+    let who = crate::lock::holder(path).map(|pid| format!(" (process {pid})")).unwrap_or_default();
+    bail!("another cardfile build{who} is writing {}; wait for it to finish and build again", out.display());
 }
 
 /// Atomically exchanges two directories (Linux `renameat2(RENAME_EXCHANGE)`); `false` where
@@ -275,11 +219,6 @@ fn exchange(a: &Path, b: &Path) -> Result<bool> {
 #[cfg(not(target_os = "linux"))]
 fn exchange(_a: &Path, _b: &Path) -> Result<bool> {
     Ok(false)
-}
-
-/// Whether a relative path stays inside its root: only normal components.
-pub fn safe_relative(path: &str) -> bool {
-    !path.is_empty() && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 impl Sink for Output {

@@ -4,13 +4,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
 use super::{HistoryArgs, RecordsArgs, stop_on_errors};
 use crate::progress::Progress;
-use crate::render::html::{Site, SiteOptions, templates};
-use crate::write::Output;
 
 /// Arguments of `build`.
 #[derive(Debug, Args)]
@@ -44,29 +42,10 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         eprintln!("the site was not built; {} is unchanged", args.out.display());
         return Ok(code);
     }
-    let stage = progress.stage("analysing");
-    let mut analysis = project.analyse_for_site(args.redact);
-    if let Some(history) = &history {
-        analysis.note_history(&project.loaded.records, history);
-    }
-    stage.done(format_args!("{} customers", analysis.customers.len()));
-    let options = SiteOptions {
-        redact: args.redact,
-        base_url: args.base_url.clone(),
-        overrides: templates::overrides(&args.records.records)?,
-    };
-    let stage = progress.counting("rendering and writing", "files");
-    let site = Site::new(&project.loaded.records, &analysis, &project.loaded.settings, history.as_ref(), options)?;
-    let output = Output::begin(&args.out, &args.records.records)?;
-    crate::render::site(&site, &stage.sink(&output))
-        .with_context(|| format!("the site was not built; {} is unchanged", args.out.display()))?;
-    stage.done("");
-    let stage = progress.stage("moving into place");
-    output.commit()?;
-    stage.done(args.out.display());
+    let options = project.site_options(args.redact, args.base_url.clone())?;
+    let customers = project.build(history.as_ref(), options, &args.out, &progress)?;
     progress.summary(format_args!(
-        "built {} customers into {} in {} ms",
-        analysis.customers.len(),
+        "built {customers} customers into {} in {} ms",
         args.out.display(),
         started.elapsed().as_millis()
     ));

@@ -45,10 +45,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     if let Some(code) = stop_on_errors(&project)? {
         return Ok(code);
     }
-    let mut analysis = project.analyse();
-    if let Some(history) = &history {
-        analysis.note_history(&project.loaded.records, history);
-    }
+    let analysis = project.analyse_with(history.as_ref());
     let records = &project.loaded.records;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match (args.format, args.agenda) {

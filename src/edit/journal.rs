@@ -17,8 +17,8 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
-use super::Lock;
 use super::atomic::{put_in_place, refuse_link, stage, sync_dir};
+use crate::lock::Lock;
 
 /// The journal's name in the records directory.
 pub const JOURNAL: &str = ".cardfile-import.journal";

@@ -88,7 +88,7 @@ pub struct FileChange {
 /// hold what the plan was made from (a link is refused, never followed), then all are
 /// written through [`crate::edit::journal`], which lands the whole change or none of it even
 /// when the process is killed.
-pub fn write_files(root: &Path, lock: &crate::edit::Lock, files: &BTreeMap<String, FileChange>) -> Result<()> {
+pub fn write_files(root: &Path, lock: &crate::lock::Lock, files: &BTreeMap<String, FileChange>) -> Result<()> {
     if files.is_empty() {
         return Ok(());
     }

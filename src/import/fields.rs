@@ -282,4 +282,20 @@ mod tests {
         assert_eq!(by_header(ORDERS, "实际交货").map(|f| f.key), Some("delivered"));
         assert_eq!(by_header(ORDERS, "Delivered").map(|f| f.key), Some("delivered"));
     }
+
+    #[test]
+    fn every_field_but_the_customer_is_a_key_of_the_record_it_fills() {
+        use crate::records::keys;
+        for (fields, table) in [
+            (CUSTOMERS, keys::CUSTOMER),
+            (ORDERS, keys::ORDER),
+            (INTERACTIONS, keys::INTERACTION),
+            (PAYMENTS, keys::ORDER),
+        ] {
+            // `id` is the file name and `customer` the file, not keys.
+            for field in fields.iter().filter(|f| !matches!(f.key, "id" | "customer")) {
+                assert!(table.contains(&field.key), "`{}` is no key of its table in records::keys", field.key);
+            }
+        }
+    }
 }

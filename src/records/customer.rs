@@ -6,7 +6,6 @@ use toml::Spanned;
 use super::choices::{ComplaintCategory, CustomerKind, LossReason, Relationship, Severity, Stage};
 use super::entries::{contacts, handover_rules, order_rules, warn_if_future};
 use super::keeping::{not_before, plan, promise};
-use super::keys;
 use super::model::{Complaint, Contract, Customer, Handover, Interaction, Loss, Opportunity, Order};
 use super::reader::{Ctx, Table};
 use crate::diagnostics::Code;
@@ -87,7 +86,7 @@ fn loss(cx: &mut Ctx<'_>, t: Table<'_, '_>) -> Option<Loss> {
     let date = t.required_date(cx, "date");
     let reason = t.choice(cx, "reason").unwrap_or(LossReason::Other);
     let notes = t.text(cx, "notes");
-    t.finish(cx, keys::LOSS);
+    t.finish(cx);
     Some(Loss { date: date?.into_inner(), reason, notes })
 }
 
@@ -109,7 +108,7 @@ fn interaction(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<I
         next: t.date(cx, "next").map(Spanned::into_inner),
         satisfaction: t.integer(cx, "satisfaction", 1, 5).map(|n| n as u8),
     };
-    t.finish(cx, keys::INTERACTION);
+    t.finish(cx);
     Some(item)
 }
 
@@ -124,7 +123,7 @@ fn order(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate, lost_on: Option<N
     let paid = t.date(cx, "paid");
     let promised = t.date(cx, "promised");
     let delivered = t.date(cx, "delivered");
-    t.finish(cx, keys::ORDER);
+    t.finish(cx);
     warn_if_future(cx, date.as_ref(), "order", today);
     let date = date?;
     if let Some(lost_on) = lost_on.filter(|l| date.get_ref() > l && *date.get_ref() <= today) {
@@ -182,7 +181,7 @@ fn complaint(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Com
         by: t.string(cx, "by"),
         responded: responded.as_ref().map(|r| *r.get_ref()),
     };
-    t.finish(cx, keys::COMPLAINT);
+    t.finish(cx);
     if let Some(o) = &opened {
         for (key, later) in [("resolved", &resolved), ("responded", &responded)] {
             if let Some(later) = later {
@@ -197,7 +196,7 @@ fn contract(cx: &mut Ctx<'_>, t: Table<'_, '_>) -> Option<Contract> {
     let kind = t.required_string(cx, "kind");
     let start = t.date(cx, "start");
     let end = t.required_date(cx, "end");
-    t.finish(cx, keys::CONTRACT);
+    t.finish(cx);
     if let (Some(s), Some(e)) = (&start, &end)
         && e.get_ref() < s.get_ref()
     {
@@ -220,7 +219,7 @@ fn opportunity(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<O
     let objections = t.string_list(cx, "objections");
     let header = t.span.clone();
     let has_reason = t.get("reason").is_some();
-    t.finish(cx, keys::OPPORTUNITY);
+    t.finish(cx);
     if stage.is_closed() && !has_reason {
         cx.report(
             Code::MissingReason,
@@ -267,6 +266,6 @@ fn handover(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<Hand
     warn_if_future(cx, date.as_ref(), "handover", today);
     let from = t.required_string(cx, "from");
     let to = t.required_string(cx, "to");
-    t.finish(cx, keys::HANDOVER);
+    t.finish(cx);
     Some(Handover { date: date?.into_inner(), from: from?, to: to? })
 }

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use toml::Spanned;
 
 use super::choices::{ContactRole, Stance};
-use super::keys;
 use super::model::{Contact, Handover, Order};
 use super::reader::{Ctx, Table};
 use crate::diagnostics::Code;
@@ -39,7 +38,7 @@ pub fn contacts(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Vec<Contact> {
             birthday: t.birthday(cx, "birthday"),
             left: t.date(cx, "left").map(Spanned::into_inner),
         };
-        t.finish(cx, keys::CONTACT);
+        t.finish(cx);
         if !contact.name.is_empty() {
             out.push(contact);
         }

@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use toml::Spanned;
 
 use super::entries::warn_if_future;
-use super::keys;
 use super::model::{Plan, Promise};
 use super::reader::{Ctx, Table};
 use crate::diagnostics::Code;
@@ -37,7 +36,7 @@ pub fn promise(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<P
     let what = t.required_string(cx, "what");
     let by = t.string(cx, "by");
     let kept = t.date(cx, "kept");
-    t.finish(cx, keys::PROMISE);
+    t.finish(cx);
     if let Some(m) = &made {
         for (key, later) in [("due", &due), ("kept", &kept)] {
             if let Some(later) = later {
@@ -58,6 +57,6 @@ pub fn promise(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<P
 pub fn plan(cx: &mut Ctx<'_>, t: Table<'_, '_>) -> Option<Plan> {
     let goal = t.required_string(cx, "goal");
     let review = t.required_date(cx, "review");
-    t.finish(cx, keys::PLAN);
+    t.finish(cx);
     Some(Plan { goal: goal?.into_inner(), review: review?.into_inner() })
 }

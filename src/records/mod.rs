@@ -250,7 +250,7 @@ fn parse_file(found: &Found, today: NaiveDate, overlaid: Option<&String>) -> Par
         FileKind::Customer(id) => {
             let top = Table::new(table.get_ref(), 0..0, "the customer");
             let customer = customer::read_customer(&mut cx, &top, id, today);
-            top.finish(&mut cx, keys::CUSTOMER);
+            top.finish(&mut cx);
             Content::Customer(Box::new(customer))
         }
     };

@@ -56,6 +56,9 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub(super) fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+        debug_assert!(keys::of(self.name).contains(&key), "`{key}` is not a key of {} in records::keys", self.name);
+        #[cfg(test)]
+        ASKED.lock().unwrap_or_else(|e| e.into_inner()).insert((self.name, key.to_string()));
         self.entries.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
     }
 
@@ -279,8 +282,10 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
-    /// Reports every key of the table that is not in `known`, with a "did you mean" hint.
-    pub fn finish(&self, cx: &mut Ctx<'_>, known: &[&str]) {
+    /// Reports every key of the table that is not one of its keys in [`keys`], with a
+    /// "did you mean" hint.
+    pub fn finish(&self, cx: &mut Ctx<'_>) {
+        let known = keys::of(self.name);
         for (key, value) in self.entries.iter() {
             let name = key.get_ref().as_ref();
             if known.contains(&name) {
@@ -293,6 +298,13 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 }
+
+/// Every table and key the reader asked for, in every test of this process: the reader can
+/// only ever add what it asks for, so tests running at the same time cannot hide a key it
+/// never asks for (`schema/tests.rs` holds the reader to [`keys`] with it).
+#[cfg(test)]
+pub(crate) static ASKED: std::sync::Mutex<std::collections::BTreeSet<(&'static str, String)>> =
+    std::sync::Mutex::new(std::collections::BTreeSet::new());
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()

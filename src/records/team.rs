@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::keys;
 use super::model::Member;
 use super::reader::{Ctx, Table};
 use super::{RESERVED_ID, valid_id};
@@ -25,7 +24,7 @@ pub fn read_team(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Vec<Member> {
             left: t.date(cx, "left").map(Spanned::into_inner),
             target: t.money(cx, "target").map(Spanned::into_inner),
         };
-        t.finish(cx, keys::MEMBER);
+        t.finish(cx);
         let Some(id) = id else { continue };
         if !valid_id(id.get_ref()) {
             cx.report(Code::InvalidId, id.span(), format!("member id \"{}\" is not a valid id", id.get_ref())).help =
@@ -49,6 +48,6 @@ pub fn read_team(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Vec<Member> {
         seen.insert(id.get_ref().clone(), id.span());
         members.push(member);
     }
-    top.finish(cx, keys::TEAM);
+    top.finish(cx);
     members
 }

@@ -20,6 +20,12 @@ pub trait Sink: Sync {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
 }
 
+/// Whether a path relative to the site's root stays inside it: only normal components (what
+/// [`Sink::put`] may be given).
+pub fn safe_relative(path: &str) -> bool {
+    !path.is_empty() && std::path::Path::new(path).components().all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
 /// A sink that keeps files in memory (for tests and `serve`).
 #[derive(Debug, Default)]
 pub struct MemorySink {

@@ -1,7 +1,7 @@
 //! The record format as data: every table and key with its type, allowed values, default and
 //! meaning. One source of truth for the JSON Schemas editors use (`cardfile schema`) and for
-//! the commented `cardfile.toml` that `cardfile init` writes. Unit tests keep it equal to the
-//! key lists the reader uses (`records::keys`, the settings reader).
+//! the commented `cardfile.toml` that `cardfile init` writes. Its tables and key names are
+//! those of the one table of record keys, `records::keys`, which the unit tests hold it to.
 
 mod customer;
 mod json;

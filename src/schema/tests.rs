@@ -1,10 +1,11 @@
 //! The schema must name exactly the keys the reader accepts, so that the two cannot drift.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use toml::de::DeTable;
 
 use super::{Ty, customer, settings, team};
+use crate::diagnostics::Code;
 use crate::records::keys;
 use crate::records::reader::{Ctx, Table};
 
@@ -118,4 +119,97 @@ fn the_json_schemas_list_every_key() {
     let settings = super::settings_schema();
     assert_eq!(settings["properties"]["abc"]["properties"]["a_share"]["default"], 0.8);
     assert_eq!(settings["properties"]["language"]["enum"], serde_json::json!(["en", "zh-CN"]));
+}
+
+/// Every table of the schema under `spec`, by name.
+fn tables_of(spec: &'static super::TableSpec, out: &mut BTreeMap<&'static str, &'static super::TableSpec>) {
+    out.insert(spec.name, spec);
+    for key in spec.keys {
+        if let Ty::Table(t) | Ty::Tables(t) = key.ty {
+            tables_of(t, out);
+        }
+    }
+}
+
+fn schema_tables() -> BTreeMap<&'static str, &'static super::TableSpec> {
+    let mut out = BTreeMap::new();
+    for root in [customer(), team(), settings()] {
+        tables_of(root, &mut out);
+    }
+    out
+}
+
+#[test]
+fn every_table_of_the_key_table_is_in_the_schema_with_its_keys_and_no_other() {
+    let schema = schema_tables();
+    let table: BTreeMap<&str, &[&str]> = keys::FILES.iter().flat_map(|f| f.iter().copied()).collect();
+    assert_eq!(schema.keys().collect::<Vec<_>>(), table.keys().collect::<Vec<_>>(), "the tables");
+    for (name, known) in table {
+        assert_eq!(names(schema[name]), known.iter().copied().collect(), "keys of {name}");
+    }
+}
+
+/// A value of the type the schema gives a key, valid for the reader.
+fn valid(ty: Ty) -> String {
+    match ty {
+        Ty::Text => "\"x\"".into(),
+        Ty::Id => "\"zhang\"".into(),
+        Ty::Int(lo, _) => lo.to_string(),
+        Ty::Money | Ty::Weight => "1".into(),
+        Ty::Share => "0.9".into(),
+        Ty::Bool => "true".into(),
+        Ty::Date | Ty::Birthday => "2026-01-01".into(),
+        Ty::Choice(names) => format!("\"{}\"", names()[0]),
+        Ty::Texts => "[\"x\"]".into(),
+        Ty::Classes => "[\"A\"]".into(),
+        Ty::Table(_) | Ty::Tables(_) => unreachable!("tables are written as tables"),
+    }
+}
+
+/// A file with every key of `spec` and of its tables, each with a valid value.
+fn file_with_every_key(spec: &super::TableSpec) -> String {
+    let line = |k: &super::Key| format!("{} = {}\n", k.name, valid(k.ty));
+    let scalar = |k: &&super::Key| !matches!(k.ty, Ty::Table(_) | Ty::Tables(_));
+    let mut text: String = spec.keys.iter().filter(scalar).map(line).collect();
+    for key in spec.keys {
+        let (header, t) = match key.ty {
+            Ty::Table(t) => (format!("[{}]", key.name), t),
+            Ty::Tables(t) => (format!("[[{}]]", key.name), t),
+            _ => continue,
+        };
+        text.push_str(&format!("\n{header}\n"));
+        text.extend(t.keys.iter().filter(scalar).map(line));
+        for sub in t.keys {
+            if let Ty::Table(inner) = sub.ty {
+                text.push_str(&format!("\n[{}.{}]\n", key.name, sub.name));
+                text.extend(inner.keys.iter().map(line));
+            }
+        }
+    }
+    text
+}
+
+#[test]
+fn the_reader_asks_for_every_key_of_the_key_table_and_for_no_other() {
+    let files: BTreeMap<String, String> =
+        [("customers/acme.toml", customer()), ("team.toml", team()), ("cardfile.toml", settings())]
+            .into_iter()
+            .map(|(rel, spec)| (rel.to_string(), file_with_every_key(spec)))
+            .collect();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
+    let loaded = crate::records::load_texts(&files, today);
+    let misread: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.code, Code::UnknownKey | Code::WrongType | Code::NotAllowed | Code::OutOfRange))
+        .map(|d| format!("{}: {}", d.file, d.message))
+        .collect();
+    assert!(misread.is_empty(), "a file of every key, valid by the schema, misread: {misread:#?}\n{files:#?}");
+    let asked = crate::records::reader::ASKED.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let table: BTreeSet<(&str, String)> =
+        keys::FILES.iter().flat_map(|f| f.iter()).flat_map(|(t, ks)| ks.iter().map(|k| (*t, k.to_string()))).collect();
+    let never: Vec<_> = table.difference(&asked).collect();
+    assert!(never.is_empty(), "keys of records::keys the reader never reads (read them or remove them): {never:?}");
+    let extra: Vec<_> = asked.difference(&table).collect();
+    assert!(extra.is_empty(), "keys the reader asks for that records::keys does not list: {extra:?}");
 }

@@ -16,9 +16,6 @@ use chrono::NaiveDate;
 
 use crate::history::History;
 use crate::project::Project;
-use crate::render::MemorySink;
-use crate::render::html::{Site, SiteOptions, templates};
-use crate::write::Output;
 
 /// What `serve` builds and where it listens.
 #[derive(Debug, Clone)]
@@ -83,22 +80,13 @@ pub fn build(config: &ServeConfig) -> Content {
     }
 }
 
+/// Renders the site into memory, once; with `out`, writes those same files there too.
 fn render(project: &Project, history: Option<&History>, config: &ServeConfig) -> Result<BTreeMap<String, Vec<u8>>> {
-    let mut analysis = project.analyse_for_site(config.redact);
-    if let Some(history) = history {
-        analysis.note_history(&project.loaded.records, history);
-    }
-    let options =
-        SiteOptions { redact: config.redact, base_url: None, overrides: templates::overrides(&config.records)? };
-    let site = Site::new(&project.loaded.records, &analysis, &project.loaded.settings, history, options)?;
-    let sink = MemorySink::default();
-    crate::render::site(&site, &sink)?;
+    let files = project.render(history, project.site_options(config.redact, None)?)?;
     if let Some(out) = &config.out {
-        let output = Output::begin(out, &config.records)?;
-        crate::render::site(&site, &output)?;
-        output.commit()?;
+        project.write(&files, out)?;
     }
-    Ok(sink.into_files())
+    Ok(files)
 }
 
 /// A running preview server.

@@ -240,3 +240,36 @@ fn serve_shows_the_site_rebuilds_on_save_and_shows_errors() {
     assert!(page.contains("&lt;b&gt;nobody&lt;/b&gt;") && !page.contains("<b>nobody</b>"), "{page}");
     assert!(page.contains("customers/east/acme.toml:3:"), "{page}");
 }
+
+#[test]
+fn serve_out_writes_the_site_build_writes() {
+    let dir = TempDir::new("serve-out");
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
+    for redact in [false, true] {
+        let (served, built) = (dir.path().join(format!("served-{redact}")), dir.path().join(format!("built-{redact}")));
+        let mut serve = crate::cardfile();
+        serve.args(["serve", "--port", "0", "--today", TODAY]).arg("--records").arg(&demo).arg("--out").arg(&served);
+        let mut build = crate::cardfile();
+        build.args(["build", "--today", TODAY]).arg("--records").arg(&demo).arg("--out").arg(&built);
+        if redact {
+            serve.arg("--redact");
+            build.arg("--redact");
+        }
+        let child = serve
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|err| panic!("cannot start cardfile serve: {err}"));
+        let mut server = Server { child, port: 0 };
+        let Some(out) = server.child.stdout.take() else { panic!("no stdout") };
+        // The address is printed once the first build has been written.
+        let mut line = String::new();
+        BufReader::new(out).read_line(&mut line).unwrap_or_else(|err| panic!("reading the URL: {err}"));
+        assert!(line.contains("http://127.0.0.1:"), "{line}");
+        drop(server);
+        let output = build.output().unwrap_or_else(|err| panic!("cannot run cardfile build: {err}"));
+        assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
+        assert!(served.join("index.html").is_file(), "serve --out wrote no site");
+        assert!(snapshot(&served) == snapshot(&built), "serve --out (redact: {redact}) wrote another site than build");
+    }
+}

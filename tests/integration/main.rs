@@ -20,6 +20,7 @@ mod import_rows;
 mod import_serve;
 mod keeping;
 mod large;
+mod layers;
 mod merge;
 mod package;
 mod progress;

@@ -9,25 +9,6 @@ use super::{
 use crate::diagnostics::Code;
 use crate::records::reader::{Ctx, Table};
 
-const TOP: &[&str] = &[
-    "company",
-    "language",
-    "currency",
-    "window_days",
-    "abc",
-    "cadence",
-    "lifecycle",
-    "credit",
-    "weights",
-    "reminders",
-    "holiday",
-    "risk",
-    "redact",
-    "edit_url",
-    "cards",
-    "history",
-    "complaints",
-];
 const DAYS_MAX: i64 = 36_500;
 
 /// `edit_url`, when it is an `http://` or `https://` URL: it becomes a link on every customer
@@ -56,12 +37,12 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
     s.edit_url = edit_url(cx, top);
     if let Some(t) = top.table(cx, "cards", "[cards]") {
         s.paper = t.choice(cx, "paper").unwrap_or(d.paper);
-        t.finish(cx, &["paper"]);
+        t.finish(cx);
     }
     if let Some(t) = top.table(cx, "history", "[history]") {
         s.history.enabled = t.boolean(cx, "enabled").unwrap_or(d.history.enabled);
         s.history.days = t.integer(cx, "days", 1, DAYS_MAX).unwrap_or(d.history.days);
-        t.finish(cx, &["enabled", "days"]);
+        t.finish(cx);
     }
     if let Some(t) = top.table(cx, "abc", "[abc]") {
         let a = share(cx, &t, "a_share").unwrap_or(d.abc.a_share);
@@ -85,7 +66,7 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
             .help = Some("set `b_share` too, at least as large as `a_share`".to_string());
         }
         s.abc = AbcConfig { a_share: a, b_share };
-        t.finish(cx, &["a_share", "b_share"]);
+        t.finish(cx);
     }
     if let Some(t) = top.table(cx, "cadence", "[cadence]") {
         let c = &d.cadence;
@@ -95,7 +76,7 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
             c: t.integer(cx, "C", 1, DAYS_MAX).unwrap_or(c.c),
             prospect: t.integer(cx, "prospect", 1, DAYS_MAX).unwrap_or(c.prospect),
         };
-        t.finish(cx, &["A", "B", "C", "prospect"]);
+        t.finish(cx);
     }
     if let Some(t) = top.table(cx, "lifecycle", "[lifecycle]") {
         let l = &d.lifecycle;
@@ -104,7 +85,7 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
             dormant_days: t.integer(cx, "dormant_days", 1, DAYS_MAX).unwrap_or(l.dormant_days),
             lost_days: t.integer(cx, "lost_days", 1, DAYS_MAX).unwrap_or(l.lost_days),
         };
-        t.finish(cx, &["new_days", "dormant_days", "lost_days"]);
+        t.finish(cx);
         if s.lifecycle.dormant_days > s.lifecycle.lost_days {
             cx.report(Code::InvalidSetting, t.span.clone(), "`dormant_days` must not be above `lost_days`");
         }
@@ -116,7 +97,7 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
             b_max_days: t.integer(cx, "b_max_days", 0, DAYS_MAX).unwrap_or(c.b_max_days),
             c_max_days: t.integer(cx, "c_max_days", 0, DAYS_MAX).unwrap_or(c.c_max_days),
         };
-        t.finish(cx, &["grace_days", "b_max_days", "c_max_days"]);
+        t.finish(cx);
         let k = &s.credit;
         if !(k.grace_days <= k.b_max_days && k.b_max_days <= k.c_max_days) {
             cx.report(
@@ -134,7 +115,7 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
             credit: weight(cx, &t, "credit").unwrap_or(w.credit),
             prospect: weight(cx, &t, "prospect").unwrap_or(w.prospect),
         };
-        t.finish(cx, &["revenue", "profit", "credit", "prospect"]);
+        t.finish(cx);
         let w = &s.weights;
         if [w.revenue, w.profit, w.credit, w.prospect].iter().all(Decimal::is_zero) {
             cx.report(Code::InvalidSetting, t.span.clone(), "the score weights are all 0");
@@ -148,14 +129,14 @@ pub fn read_settings(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Settings {
     }
     if let Some(t) = top.table(cx, "risk", "[risk]") {
         s.risk_drop = share(cx, &t, "drop").unwrap_or(d.risk_drop);
-        t.finish(cx, &["drop"]);
+        t.finish(cx);
     }
     for t in top.tables(cx, "holiday", "[[holiday]]") {
         if let Some(h) = holiday(cx, &t) {
             s.holidays.push(h);
         }
     }
-    top.finish(cx, TOP);
+    top.finish(cx);
     s
 }
 
@@ -173,21 +154,7 @@ fn reminders(cx: &mut Ctx<'_>, t: &Table<'_, '_>, d: &RemindersConfig) -> Remind
         handover_days: day("handover_days", d.handover_days),
         plan_days: day("plan_days", d.plan_days),
     };
-    t.finish(
-        cx,
-        &[
-            "horizon_days",
-            "birthday_days_before",
-            "contract_days_before",
-            "complaint_days",
-            "welcome_days",
-            "survey_days",
-            "checkback_days",
-            "aftersale_days",
-            "handover_days",
-            "plan_days",
-        ],
-    );
+    t.finish(cx);
     r
 }
 
@@ -202,14 +169,14 @@ fn complaints(cx: &mut Ctx<'_>, t: &Table<'_, '_>, d: &ComplaintsConfig) -> Comp
             medium: day("medium", default.medium),
             low: day("low", default.low),
         };
-        days.finish(cx, &["high", "medium", "low"]);
+        days.finish(cx);
         out
     };
     let out = ComplaintsConfig {
         respond_days: by_severity("respond_days", "[complaints.respond_days]", d.respond_days),
         resolve_days: by_severity("resolve_days", "[complaints.resolve_days]", d.resolve_days),
     };
-    t.finish(cx, &["respond_days", "resolve_days"]);
+    t.finish(cx);
     out
 }
 
@@ -220,7 +187,7 @@ fn holiday(cx: &mut Ctx<'_>, t: &Table<'_, '_>) -> Option<Holiday> {
     if classes.is_empty() {
         classes.push("A".to_string());
     }
-    t.finish(cx, &["name", "date", "classes"]);
+    t.finish(cx);
     if let Some(bad) = classes.iter().find(|c| !["A", "B", "C"].contains(&c.as_str())) {
         cx.report(
             Code::NotAllowed,

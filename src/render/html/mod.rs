@@ -50,7 +50,8 @@ pub struct Site<'a> {
 
 /// What a site build needs besides the records.
 pub struct SiteOptions {
-    /// Leave contact details, birthdays and notes out.
+    /// Leave contact details, birthdays and notes out (`--redact` or `redact = true`, resolved
+    /// once by the driver).
     pub redact: bool,
     /// Absolute URL of the site.
     pub base_url: Option<String>,
@@ -92,7 +93,7 @@ impl<'a> Site<'a> {
             analysis,
             settings,
             today: analysis.window.today,
-            redact: options.redact || settings.redact,
+            redact: options.redact,
             base_url: options.base_url,
             history,
             tera,

@@ -45,7 +45,7 @@ mod tests {
         assert_eq!(region_slug("east"), "east");
         let slug = region_slug("华东/../../etc");
         assert_eq!(slug, "r-e58d8ee4b89c2f2e2e2f2e2e2f657463");
-        assert!(crate::write::safe_relative(&format!("regions/{slug}.html")));
+        assert!(crate::render::safe_relative(&format!("regions/{slug}.html")));
         assert_ne!(region_slug("华东"), region_slug("华南"));
         let long = "长".repeat(40);
         assert!(region_slug(&long).starts_with("h-") && region_slug(&long).len() == 18);
