@@ -48,6 +48,14 @@ pub enum Kind {
     Opportunity,
     /// Introduce yourself after taking a customer over.
     Handover,
+    /// Keep a promise made to the customer.
+    Promise,
+    /// A complaint open past its resolution target.
+    Escalate,
+    /// Deliver an order promised for this date.
+    Delivery,
+    /// Write or review a key customer's plan.
+    Plan,
 }
 
 impl Kind {
@@ -69,11 +77,15 @@ impl Kind {
             Kind::Aftersale => "aftersale",
             Kind::Opportunity => "opportunity",
             Kind::Handover => "handover",
+            Kind::Promise => "promise",
+            Kind::Escalate => "escalate",
+            Kind::Delivery => "delivery",
+            Kind::Plan => "plan",
         }
     }
 
     /// Every kind, in order.
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 19] = [
         Kind::Contact,
         Kind::Birthday,
         Kind::Complaint,
@@ -89,6 +101,10 @@ impl Kind {
         Kind::Aftersale,
         Kind::Opportunity,
         Kind::Handover,
+        Kind::Promise,
+        Kind::Escalate,
+        Kind::Delivery,
+        Kind::Plan,
     ];
 }
 
@@ -114,6 +130,10 @@ impl Label for Kind {
             Kind::Aftersale => labels::KIND_AFTERSALE,
             Kind::Opportunity => labels::KIND_OPPORTUNITY,
             Kind::Handover => labels::KIND_HANDOVER,
+            Kind::Promise => labels::KIND_PROMISE,
+            Kind::Escalate => labels::KIND_ESCALATE,
+            Kind::Delivery => labels::KIND_DELIVERY,
+            Kind::Plan => labels::KIND_PLAN,
         }
     }
 }
@@ -211,12 +231,15 @@ pub fn agenda(records: &Records, facts: &[Facts], settings: &Settings, window: &
     let mut items = Vec::new();
     for f in facts {
         let c = &records.customers[f.index];
-        let mut add = |date: NaiveDate, kind: Kind, reason: String, key: String| {
+        let mut add_for = |owner: &str, date: NaiveDate, kind: Kind, reason: String, key: String| {
             if let Some(status) = Status::of(date, window.today, settings.reminders.horizon_days) {
-                let (customer, owner) = (c.id.clone(), c.owner.get_ref().clone());
+                let (customer, owner) = (c.id.clone(), owner.to_string());
                 items.push(AgendaItem { date, status, kind, customer, owner, reason, key });
             }
         };
+        let owner = c.owner.get_ref();
+        let mut add =
+            |date: NaiveDate, kind: Kind, reason: String, key: String| add_for(owner, date, kind, reason, key);
         add(f.contact.0, Kind::Contact, f.contact.1.clone(), String::new());
         birthdays(c, settings, window, &reasons, &mut add);
         for (i, k) in c.complaints.iter().enumerate().filter(|(_, k)| k.is_open(window.today)) {
@@ -264,6 +287,7 @@ pub fn agenda(records: &Records, facts: &[Facts], settings: &Settings, window: &
             }
         }
         care::follow_ups(records, c, f, settings, window, &reasons, &mut add);
+        keeping::follow_ups(c, f, settings, window, &reasons, &mut add_for);
     }
     items.sort_by(|a, b| (a.date, a.kind, &a.customer).cmp(&(b.date, b.kind, &b.customer)));
     items
@@ -326,5 +350,6 @@ fn birthdays(
 }
 
 mod care;
+mod keeping;
 #[cfg(test)]
 mod tests;

@@ -1,12 +1,81 @@
-//! The team's complaints (SPEC 10.4): how many are open, by category with the median
-//! resolution time, and the customers who complained more than once in the window.
+//! Complaints: each complaint's targets for answering and resolving it (SPEC 12.2), and the
+//! team's figures (SPEC 10.4): how many are open, by category with the median resolution
+//! time, the customers who complained more than once in the window, and the share resolved
+//! on time.
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::Facts;
+use super::rate::Rate;
 use super::window::Window;
 use crate::records::choices::{Choice, ComplaintCategory};
 use crate::records::model::{Complaint, Records};
+use crate::records::settings::ComplaintsConfig;
+
+/// One complaint against its targets (SPEC 12.2), as of today.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComplaintTargets {
+    /// Index of the complaint in the customer's `complaints`.
+    pub index: usize,
+    /// The first answer, when it is not after today.
+    pub responded: Option<NaiveDate>,
+    /// The resolution, when it is not after today.
+    pub resolved: Option<NaiveDate>,
+    /// responded − opened; `None` without an answer.
+    pub response_days: Option<i64>,
+    /// opened + respond_days of its severity.
+    pub respond_by: NaiveDate,
+    /// Whether the customer was answered by `respond_by` (a resolution answers too); `None`
+    /// while unanswered and today is not past `respond_by`.
+    pub responded_on_time: Option<bool>,
+    /// opened + resolve_days of its severity.
+    pub resolve_by: NaiveDate,
+    /// Whether it was resolved by `resolve_by`; `None` while unresolved and today is not past
+    /// `resolve_by`.
+    pub on_time: Option<bool>,
+}
+
+/// Whether `done` met `by`: `true` when done by then, `false` when done later or not done
+/// and today is past `by`, else `None` (not done, still time).
+fn met(done: Option<NaiveDate>, by: NaiveDate, today: NaiveDate) -> Option<bool> {
+    match done {
+        Some(d) => Some(d <= by),
+        None if today > by => Some(false),
+        None => None,
+    }
+}
+
+/// The targets of the `index`-th complaint `k` under `cfg`, as of `today`; dates after today
+/// count as not yet there.
+pub fn targets(index: usize, k: &Complaint, cfg: &ComplaintsConfig, today: NaiveDate) -> ComplaintTargets {
+    let responded = k.responded.filter(|d| *d <= today);
+    let resolved = k.resolved.filter(|d| *d <= today);
+    let respond_by = Window::add_days(k.opened, cfg.respond_days.of(k.severity));
+    let resolve_by = Window::add_days(k.opened, cfg.resolve_days.of(k.severity));
+    ComplaintTargets {
+        index,
+        responded,
+        resolved,
+        response_days: responded.map(|r| (r - k.opened).num_days()),
+        respond_by,
+        responded_on_time: met(responded.or(resolved), respond_by, today),
+        resolve_by,
+        on_time: met(resolved, resolve_by, today),
+    }
+}
+
+/// The targets of a customer's complaints opened up to today, in file order.
+pub fn all_targets(complaints: &[Complaint], cfg: &ComplaintsConfig, today: NaiveDate) -> Vec<ComplaintTargets> {
+    complaints.iter().enumerate().filter(|(_, k)| k.opened <= today).map(|(i, k)| targets(i, k, cfg, today)).collect()
+}
+
+/// The share of the complaints resolved in the window that were resolved by `resolve_by`.
+pub fn on_time_rate<'a>(targets: impl IntoIterator<Item = &'a ComplaintTargets>, window: &Window) -> Rate {
+    Rate::count(
+        targets.into_iter().filter(|t| t.resolved.is_some_and(|r| window.contains(r))).map(|t| t.on_time == Some(true)),
+    )
+}
 
 /// The complaints of one category.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,105 +163,4 @@ pub fn figures(records: &Records, facts: &[Facts], window: &Window) -> Complaint
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::analyse;
-    use crate::analysis::testing::{customer, d};
-    use crate::records::choices::Severity;
-    use crate::records::model::Customer;
-    use crate::records::settings::Settings;
-
-    const TODAY: &str = "2026-11-25";
-
-    fn complaint(category: ComplaintCategory, opened: &str, resolved: Option<&str>) -> Complaint {
-        Complaint {
-            opened: d(opened),
-            summary: "x".into(),
-            severity: Severity::Medium,
-            resolved: resolved.map(d),
-            resolution: None,
-            category,
-            by: None,
-            responded: None,
-        }
-    }
-
-    fn figures_of(customers: Vec<Customer>) -> ComplaintFigures {
-        let records = Records { members: Vec::new(), customers };
-        let a = analyse(&records, &Settings::default(), d(TODAY));
-        figures(&records, &a.customers, &a.window)
-    }
-
-    fn dec(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn the_median_of_an_odd_count_is_the_middle_and_of_an_even_count_the_mean_of_two() {
-        assert_eq!(median(vec![9, 1, 4]), Some(dec("4")));
-        assert_eq!(median(vec![1, 4, 9, 2]), Some(dec("3")), "(2 + 4) / 2");
-        assert_eq!(median(vec![1, 4]), Some(dec("2.5")), "a half stays exact");
-        assert_eq!(median(vec![0]), Some(dec("0")));
-        assert_eq!(median(Vec::new()), None);
-    }
-
-    #[test]
-    fn a_complaint_resolved_on_the_reference_date_is_resolved_and_one_resolved_later_is_open() {
-        let mut c = customer("a");
-        c.complaints = vec![
-            complaint(ComplaintCategory::Delivery, "2026-11-20", Some(TODAY)),
-            complaint(ComplaintCategory::Delivery, "2026-11-20", Some("2026-11-26")),
-            complaint(ComplaintCategory::Delivery, "2026-11-26", None),
-        ];
-        let f = figures_of(vec![c]);
-        assert_eq!(f.open, 1);
-        assert_eq!(
-            f.categories,
-            [CategoryFigures {
-                category: ComplaintCategory::Delivery,
-                complaints: 2,
-                open: 1,
-                median_resolution_days: Some(dec("5")),
-            }],
-            "the complaint opened after today is left out"
-        );
-        assert_eq!(f.median_resolution_days, Some(dec("5")));
-    }
-
-    #[test]
-    fn categories_come_in_the_record_format_order_and_the_overall_median_spans_them() {
-        let mut c = customer("a");
-        c.complaints = vec![
-            complaint(ComplaintCategory::Other, "2026-01-01", Some("2026-01-04")),
-            complaint(ComplaintCategory::Product, "2026-01-01", Some("2026-01-02")),
-            complaint(ComplaintCategory::Product, "2026-01-01", None),
-        ];
-        let f = figures_of(vec![c]);
-        let cats: Vec<(ComplaintCategory, usize, usize)> =
-            f.categories.iter().map(|k| (k.category, k.complaints, k.open)).collect();
-        assert_eq!(cats, [(ComplaintCategory::Product, 2, 1), (ComplaintCategory::Other, 1, 0)]);
-        assert_eq!(f.median_resolution_days, Some(dec("2")), "median of 1 and 3");
-        assert_eq!(f.categories[0].median_resolution_days, Some(dec("1")));
-    }
-
-    #[test]
-    fn repeat_complainers_count_complaints_in_the_window_in_id_order_and_archived_customers_not_at_all() {
-        let two = |id: &str, first: &str| {
-            let mut c = customer(id);
-            c.complaints = vec![
-                complaint(ComplaintCategory::Other, first, None),
-                complaint(ComplaintCategory::Other, "2026-11-01", None),
-            ];
-            c
-        };
-        // The window is 2025-11-26 ..= 2026-11-25: b's first complaint is just outside it.
-        let mut archived = two("d", "2026-05-01");
-        archived.archived = true;
-        let f = figures_of(vec![two("a", "2025-11-26"), two("b", "2025-11-25"), two("c", "2026-05-01"), archived]);
-        assert_eq!(
-            f.repeat_complainers,
-            [RepeatComplainer { customer: 0, complaints: 2 }, RepeatComplainer { customer: 2, complaints: 2 }]
-        );
-        assert_eq!(f.open, 6, "archived customers' complaints do not count");
-    }
-}
+mod tests;

@@ -15,6 +15,11 @@ use crate::i18n::{self, Language, Text, explain as words};
 use crate::records::model::Customer;
 use crate::records::settings::Settings;
 
+mod keeping;
+mod team;
+
+pub use team::{owner, team};
+
 /// Explanations of one customer's values, keyed by the export's field names.
 pub type Why = BTreeMap<&'static str, String>;
 
@@ -71,6 +76,7 @@ pub fn explain(customer: &Customer, f: &Facts, analysis: &Analysis, settings: &S
         why.insert("expected_order", words::expected_order(lang, date(last), cycle));
     }
     care(&w, customer, f, analysis, &mut why);
+    keeping::explain(&w, customer, f, &mut why);
     if let Some(days) = l.recency_days {
         why.insert("recency_days", words::recency(lang, days));
     }

@@ -7,21 +7,27 @@ pub mod complaints;
 pub mod completeness;
 pub mod coverage;
 pub mod credit;
+pub mod deliveries;
 mod exact;
 pub mod explain;
 pub mod ledger;
 pub mod lifecycle;
 pub mod losses;
+pub mod outcomes;
 pub mod owners;
 pub mod pipeline;
+pub mod promises;
+pub mod rate;
 pub mod reasons;
 pub mod receivables;
+pub mod retention;
 pub mod risk;
 pub mod satisfaction;
 pub mod score;
 pub mod team;
 #[cfg(test)]
 pub mod testing;
+pub mod week;
 pub mod window;
 
 use chrono::NaiveDate;
@@ -65,6 +71,8 @@ pub struct Facts {
     pub contact: (NaiveDate, String),
     /// Customer care beyond the ledger (SPEC 10.2).
     pub care: Care,
+    /// Promises, complaint targets and deliveries (SPEC 12.2).
+    pub keeping: Keeping,
     /// The latest commit that changed the customer's file (SPEC 11.1); `None` outside git.
     pub changed: Option<Changed>,
 }
@@ -95,6 +103,32 @@ pub struct Care {
     pub won: Money,
     /// Customers this one referred.
     pub referrals: Vec<String>,
+}
+
+/// The values of SPEC 12.2 for one customer: what was promised and whether it was done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keeping {
+    /// The promises made up to today, in file order, with their status.
+    pub promises: Vec<promises::PromiseFacts>,
+    /// How many of them are not kept.
+    pub promises_open: usize,
+    /// The complaints opened up to today, in file order, against their targets.
+    pub complaints: Vec<complaints::ComplaintTargets>,
+    /// The orders dated up to today that have a promised delivery date, in file order.
+    pub deliveries: Vec<deliveries::Delivery>,
+}
+
+impl Keeping {
+    /// The values of customer `c` as of `today`.
+    pub fn of(c: &Customer, settings: &Settings, today: NaiveDate) -> Keeping {
+        let promises = promises::promises(c, today);
+        Keeping {
+            promises_open: promises::open_count(&promises),
+            promises,
+            complaints: complaints::all_targets(&c.complaints, &settings.complaints, today),
+            deliveries: deliveries::deliveries(c, today),
+        }
+    }
 }
 
 impl Facts {
@@ -178,6 +212,7 @@ pub fn analyse(records: &Records, settings: &Settings, today: NaiveDate) -> Anal
             let last_contact = c.interactions.iter().map(|i| i.date).filter(|d| *d <= today).max();
             let contact = agenda::contact_item(c, rank.class, &ledger, last_contact, settings, &window, &reasons);
             let satisfaction = satisfaction::latest(c, today);
+            let keeping = Keeping::of(c, settings, today);
             let risk_inputs = risk::RiskInputs {
                 class: rank.class,
                 revenue: ledger.revenue,
@@ -185,6 +220,8 @@ pub fn analyse(records: &Records, settings: &Settings, today: NaiveDate) -> Anal
                 contact_due: contact.0,
                 satisfaction: satisfaction.map(|s| s.0),
                 lifecycle,
+                promise_overdue: keeping.promises.iter().any(|p| p.status == promises::PromiseStatus::Overdue),
+                delivery_overdue: keeping.deliveries.iter().any(|x| x.is_overdue(today)),
             };
             let care = Care {
                 trend: risk::trend(ledger.revenue, ledger.revenue_prev),
@@ -204,6 +241,7 @@ pub fn analyse(records: &Records, settings: &Settings, today: NaiveDate) -> Anal
                 last_contact,
                 contact,
                 care,
+                keeping,
                 changed: None,
                 credit,
                 rank,

@@ -7,7 +7,7 @@ use super::abc::Class;
 use crate::format::{date, money, month_day};
 use crate::i18n::{Language, Text, reasons};
 use crate::records::choices::{InteractionKind, Severity};
-use crate::records::model::{Birthday, Complaint, Contract, Interaction, Opportunity, Order};
+use crate::records::model::{Birthday, Complaint, Contract, Interaction, Opportunity, Order, Promise};
 use crate::records::settings::Holiday;
 
 /// Builds reasons in one language and currency.
@@ -135,6 +135,38 @@ impl<'a> Reasons<'a> {
     /// A customer taken over from a colleague.
     pub fn handover(&self, from: &str, when: NaiveDate) -> String {
         reasons::handover(self.lang, from, date(when))
+    }
+
+    /// A promise not yet kept.
+    pub fn promise(&self, p: &Promise) -> String {
+        reasons::promise(self.lang, date(p.made), &p.what, date(p.due))
+    }
+
+    /// A complaint open past its resolution target.
+    pub fn escalate(&self, k: &Complaint, open_days: i64, target_days: i64) -> String {
+        reasons::escalate(self.lang, open_days, target_days, &k.summary)
+    }
+
+    /// An order to deliver by its promised date.
+    pub fn delivery(&self, o: &Order, promised: NaiveDate) -> String {
+        match &o.reference {
+            Some(r) => reasons::delivery_of_ref(self.lang, r.get_ref(), date(promised)),
+            None => reasons::delivery_of_date(self.lang, date(o.date), date(promised)),
+        }
+    }
+
+    /// A key customer without a plan.
+    pub fn plan_missing(&self) -> String {
+        reasons::plan_missing(self.lang)
+    }
+
+    /// A key customer's plan to review by `review` (`late` once that day has passed).
+    pub fn plan_review(&self, review: NaiveDate, late: bool) -> String {
+        if late {
+            reasons::plan_review_late(self.lang, date(review))
+        } else {
+            reasons::plan_review(self.lang, date(review))
+        }
     }
 }
 

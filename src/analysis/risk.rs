@@ -35,6 +35,10 @@ pub enum Risk {
     Complaint,
     /// No order for a while.
     Dormant,
+    /// A promise to the customer is overdue (SPEC 12.2).
+    Promise,
+    /// A delivery is past its promised date and not delivered (SPEC 12.2).
+    Delivery,
 }
 
 impl Risk {
@@ -46,6 +50,8 @@ impl Risk {
             Risk::Dissatisfied => "dissatisfied",
             Risk::Complaint => "complaint",
             Risk::Dormant => "dormant",
+            Risk::Promise => "promise",
+            Risk::Delivery => "delivery",
         }
     }
 }
@@ -62,6 +68,8 @@ impl Label for Risk {
             Risk::Dissatisfied => labels::RISK_DISSATISFIED,
             Risk::Complaint => labels::RISK_COMPLAINT,
             Risk::Dormant => labels::RISK_DORMANT,
+            Risk::Promise => labels::RISK_PROMISE,
+            Risk::Delivery => labels::RISK_DELIVERY,
         }
     }
 }
@@ -80,6 +88,10 @@ pub struct RiskInputs {
     pub satisfaction: Option<u8>,
     /// Lifecycle stage.
     pub lifecycle: Lifecycle,
+    /// Whether a promise made to the customer is overdue.
+    pub promise_overdue: bool,
+    /// Whether an order is past its promised delivery date and not delivered.
+    pub delivery_overdue: bool,
 }
 
 /// The reasons that hold, in order; always empty for class C.
@@ -96,6 +108,8 @@ pub fn risk(c: &Customer, input: &RiskInputs, drop: Decimal, today: NaiveDate) -
         (input.satisfaction.is_some_and(|s| s <= 2), Risk::Dissatisfied),
         (open_serious, Risk::Complaint),
         (input.lifecycle == Lifecycle::Dormant, Risk::Dormant),
+        (input.promise_overdue, Risk::Promise),
+        (input.delivery_overdue, Risk::Delivery),
     ]
     .into_iter()
     .filter_map(|(holds, risk)| holds.then_some(risk))
@@ -115,6 +129,8 @@ mod tests {
             contact_due: d("2026-11-25"),
             satisfaction: None,
             lifecycle: Lifecycle::Active,
+            promise_overdue: false,
+            delivery_overdue: false,
         }
     }
 
@@ -159,6 +175,22 @@ mod tests {
             risk(&c, &i, m("0.3"), today),
             vec![Risk::Decline, Risk::ContactOverdue, Risk::Dissatisfied, Risk::Dormant]
         );
+        i.class = Class::C;
+        assert!(risk(&c, &i, m("0.3"), today).is_empty());
+    }
+
+    #[test]
+    fn an_overdue_promise_and_a_late_delivery_come_after_dormant_for_a_and_b_only() {
+        let today = d("2026-11-25");
+        let c = customer("a");
+        let mut i = inputs(Class::B, "1", "1");
+        i.lifecycle = Lifecycle::Dormant;
+        i.promise_overdue = true;
+        i.delivery_overdue = true;
+        assert_eq!(risk(&c, &i, m("0.3"), today), vec![Risk::Dormant, Risk::Promise, Risk::Delivery]);
+        i.lifecycle = Lifecycle::Active;
+        i.promise_overdue = false;
+        assert_eq!(risk(&c, &i, m("0.3"), today), vec![Risk::Delivery]);
         i.class = Class::C;
         assert!(risk(&c, &i, m("0.3"), today).is_empty());
     }

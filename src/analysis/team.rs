@@ -10,10 +10,13 @@ use super::agenda::{AgendaItem, Status};
 use super::complaints::{self, ComplaintFigures};
 use super::lifecycle::Lifecycle;
 use super::losses::{self, Losses};
+use super::outcomes::{self, Outcomes};
 use super::pipeline::{self, PipelineFigures};
+use super::rate::Rate;
 use super::receivables::{self, AgeingSum, OwnerReceivables};
-use super::risk;
+use super::week::{self, Week};
 use super::window::Window;
+use super::{deliveries, promises, retention, risk};
 use crate::records::model::{Money, Records};
 
 /// How many months `revenue_by_month` covers, the current one included.
@@ -103,6 +106,14 @@ pub struct Team {
     pub overdue: Money,
     /// Complaints open today.
     pub open_complaints: usize,
+    /// Customers with an order in the previous window, and of them those with one in this.
+    pub retention: Rate,
+    /// Complaints resolved in the window, and of them those resolved by `resolve_by`.
+    pub complaints_on_time: Rate,
+    /// Promises due in the window, and of them those kept by their due date.
+    pub promises_kept: Rate,
+    /// Orders with `promised` delivered in the window, and of them those delivered on time.
+    pub deliveries_on_time: Rate,
     /// Agenda items overdue, due today or in the next 7 days.
     pub due_this_week: usize,
     /// Customers and revenue per class, A, B, C.
@@ -127,6 +138,10 @@ pub struct Team {
     pub losses: Losses,
     /// Open opportunities by stage and by owner, and what was won.
     pub pipeline: PipelineFigures,
+    /// Opportunities won and lost in the window, by reason, and the common objections.
+    pub outcomes: Outcomes,
+    /// The last 7 days per member, for the weekly review.
+    pub week: Week,
 }
 
 /// The agenda items overdue, due today or in the next 7 days.
@@ -229,6 +244,10 @@ pub fn team(records: &Records, facts: &[Facts], agenda: &[AgendaItem], window: &
         receivables: facts.iter().map(|f| f.credit.exposure).sum(),
         overdue: facts.iter().map(|f| f.credit.overdue).sum(),
         open_complaints: complaints.open,
+        retention: retention::retention(records, facts, window),
+        complaints_on_time: complaints::on_time_rate(facts.iter().flat_map(|f| &f.keeping.complaints), window),
+        promises_kept: promises::kept_rate(facts.iter().flat_map(|f| &f.keeping.promises), window),
+        deliveries_on_time: deliveries::on_time_rate(facts.iter().flat_map(|f| &f.keeping.deliveries), window),
         due_this_week: due_this_week(agenda),
         classes,
         lifecycle,
@@ -241,6 +260,8 @@ pub fn team(records: &Records, facts: &[Facts], agenda: &[AgendaItem], window: &
         complaints,
         losses: losses::losses(records, facts, window),
         pipeline: pipeline::figures(records, facts, window),
+        outcomes: outcomes::outcomes(records, facts, window),
+        week: week::week(records, facts, window),
     }
 }
 

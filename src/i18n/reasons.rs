@@ -1,4 +1,4 @@
-//! Why each follow-up is on the agenda (SPEC 7, 10.3): one message per reason.
+//! Why each follow-up is on the agenda (SPEC 7, 10.3, 12.3): one message per reason.
 
 words! {
     CONTACT_VISIT "reason_contact_visit" = "visit", "联系";
@@ -62,4 +62,13 @@ messages! {
         "\"{title}\" ({stage}, {amount}): decision expected",
         "“{title}”（{stage}, {amount}）：预计决策日";
     handover(from, date) = "introduce yourself: taken over from {from} on {date}", "自我介绍：{date} 从{from}处接手";
+    promise(made, what, due) = "promised on {made}: {what}, due {due}", "{made} 承诺：{what}，{due} 到期";
+    escalate(days, target, summary) =
+        "open {days} days, target {target}: escalate ({summary})",
+        "投诉已 {days} 天未解决，目标 {target} 天：请升级处理（{summary}）";
+    delivery_of_ref(reference, date) = "deliver {reference}, promised for {date}", "{reference} 承诺 {date} 交货";
+    delivery_of_date(order, date) = "deliver the order of {order}, promised for {date}", "{order} 订单承诺 {date} 交货";
+    plan_missing() = "key customer without a plan", "重点客户尚无关系管理计划";
+    plan_review(date) = "review the key customer's plan by {date}", "请在 {date} 前复核重点客户计划";
+    plan_review_late(date) = "the plan was due for review on {date}: review it", "客户计划应于 {date} 复核，已逾期";
 }

@@ -13,8 +13,6 @@ words! {
     OPPORTUNITY "schema.opportunity" = "A sales opportunity.", "一个销售机会。";
     HANDOVER "schema.handover" = "The customer changed owner.", "客户移交。";
     LOSS "schema.loss" = "The customer is lost, and why.", "客户流失及原因。";
-    PROMISE "schema.promise" = "A promise made to the customer.", "对客户的一项承诺。";
-    PLAN "schema.plan" = "The relationship plan of a key customer.", "重点客户的关系管理计划。";
     CUSTOMER_NAME "schema.customer.name" = "The customer's full name.", "客户全称。";
     CUSTOMER_KIND "schema.customer.kind" = "A company or a private person.", "公司或个人。";
     CUSTOMER_OWNER "schema.customer.owner" =
@@ -123,7 +121,7 @@ words! {
     LOSS_NOTES "schema.loss.notes" = "Notes, in Markdown.", "备注，Markdown 格式。";
     CUSTOMER_PROMISE "schema.customer.promise" =
         "What we told the customer we would do (说到做到).",
-        "我们答应客户要做的事（说到做到）。";
+        "对客户作出的承诺（说到做到）。";
     CUSTOMER_PLAN "schema.customer.plan" =
         "The relationship plan of a key customer (关系管理计划).",
         "重点客户的关系管理计划。";
@@ -138,16 +136,20 @@ words! {
         "首次答复客户的日期（不早于 `opened`）。";
     OPPORTUNITY_REASON "schema.opportunity.reason" =
         "Why it was won or lost (a warning when a won or lost opportunity has none).",
-        "赢单或丢单的原因（已赢或已输的机会没有原因时给出警告）。";
+        "赢单或丢单的原因（赢单或丢单而未填写时给出警告）。";
     OPPORTUNITY_COMPETITOR "schema.opportunity.competitor" = "The competitor it was up against.", "竞争对手。";
     OPPORTUNITY_OBJECTIONS "schema.opportunity.objections" =
         "What the customer objected to, e.g. [\"价格\", \"交期\"].",
         "客户提出的异议，例如 [\"价格\", \"交期\"]。";
-    PROMISE_MADE "schema.promise.made" = "When the promise was made.", "做出承诺的日期。";
+    PROMISE "schema.promise" = "A promise made to the customer.", "对客户的一项承诺。";
+    PROMISE_MADE "schema.promise.made" = "When the promise was made.", "作出承诺的日期。";
     PROMISE_DUE "schema.promise.due" = "When it is due (not before `made`).", "承诺到期日（不早于 `made`）。";
     PROMISE_WHAT "schema.promise.what" = "What was promised, in Markdown.", "承诺的内容，Markdown 格式。";
-    PROMISE_BY "schema.promise.by" = "The team member who made it (default: the owner).", "做出承诺的团队成员（默认：负责人）。";
-    PROMISE_KEPT "schema.promise.kept" = "The day it was done (not before `made`).", "兑现承诺的日期（不早于 `made`）。";
-    PLAN_GOAL "schema.plan.goal" = "What the plan aims at, in Markdown.", "计划的目标，Markdown 格式。";
+    PROMISE_BY "schema.promise.by" =
+        "The team member who made it (default: the owner).",
+        "作出承诺的团队成员（默认：负责人）。";
+    PROMISE_KEPT "schema.promise.kept" = "The day it was done (not before `made`).", "兑现日期（不早于 `made`）。";
+    PLAN "schema.plan" = "The relationship plan of a key customer.", "重点客户的关系管理计划。";
+    PLAN_GOAL "schema.plan.goal" = "What the plan aims at, in Markdown.", "计划目标，Markdown 格式。";
     PLAN_REVIEW "schema.plan.review" = "The next review of the plan.", "下次复核计划的日期。";
 }

@@ -25,9 +25,6 @@ words! {
     MEMBER_EMAIL "schema.member.email" = "E-mail address.", "邮箱地址。";
     MEMBER_REGION "schema.member.region" = "The member's region.", "成员所在区域。";
     MEMBER_LEFT "schema.member.left" = "The member left the team on this date.", "成员离开团队的日期。";
-    MEMBER_TARGET "schema.member.target" =
-        "The member's revenue target for the window (attainment = revenue / target).",
-        "成员在分析窗口内的销售额目标（达成率 = 销售额 / 目标）。";
     SETTINGS_COMPANY "schema.settings.company" = "Your company's name, shown in the site header.", "公司名称，显示在网站页眉。";
     SETTINGS_LANGUAGE "schema.settings.language" =
         "Language of the site, the agenda and `cardfile due`.",
@@ -51,9 +48,6 @@ words! {
     SETTINGS_WEIGHTS "schema.settings.weights" = "Weights of the composite score.", "综合评分的权重。";
     SETTINGS_REMINDERS "schema.settings.reminders" = "When follow-ups are due, in days.", "跟进提醒的时间（天）。";
     SETTINGS_RISK "schema.settings.risk" = "Key customers at risk.", "大客户流失风险。";
-    SETTINGS_COMPLAINTS "schema.settings.complaints" =
-        "Targets for answering and resolving complaints.",
-        "投诉答复和解决的目标时限。";
     SETTINGS_HOLIDAY "schema.settings.holiday" = "Holidays on which customers get a greeting.", "向客户发送问候的节日。";
     CARDS_PAPER "schema.cards.paper" =
         "Paper size of the printed cards, one card per page.",
@@ -115,9 +109,18 @@ words! {
     REMINDERS_HANDOVER_DAYS "schema.reminders.handover_days" =
         "A new owner introduces themselves within this many days of a handover.",
         "客户移交后多少天内新负责人完成介绍。";
+    RISK_DROP "schema.risk.drop" =
+        "A revenue drop of this share puts a key customer at risk.",
+        "销售额下降达到此比例时，大客户被标记为有流失风险。";
     REMINDERS_PLAN_DAYS "schema.reminders.plan_days" =
         "A key customer's plan is reviewed from this many days before its review date.",
         "重点客户计划在复核日前多少天开始复核。";
+    MEMBER_TARGET "schema.member.target" =
+        "The member's revenue target for the window (attainment = revenue / target).",
+        "成员在分析窗口内的销售目标（完成率 = 销售额 / 目标）。";
+    SETTINGS_COMPLAINTS "schema.settings.complaints" =
+        "Targets for answering and resolving complaints.",
+        "投诉答复和解决的目标时限。";
     COMPLAINTS "schema.complaints" =
         "Targets for answering and resolving complaints, in days by severity.",
         "按严重程度的投诉答复和解决时限（天）。";
@@ -127,18 +130,15 @@ words! {
     COMPLAINTS_RESOLVE_DAYS "schema.complaints.resolve_days" =
         "Days from opening to the resolution, by severity.",
         "从投诉到解决的天数，按严重程度。";
-    RESPOND_DAYS "schema.complaints.respond_days.table" =
+    RESPOND_DAYS "schema.respond_days" =
         "Days to the first answer, by severity; a severity left out keeps its default.",
         "首次答复天数，按严重程度；未写出的严重程度使用默认值。";
-    RESOLVE_DAYS "schema.complaints.resolve_days.table" =
+    RESOLVE_DAYS "schema.resolve_days" =
         "Days to the resolution, by severity; a severity left out keeps its default.",
         "解决天数，按严重程度；未写出的严重程度使用默认值。";
-    SEVERITY_HIGH "schema.severity.high" = "For a high complaint.", "严重投诉。";
-    SEVERITY_MEDIUM "schema.severity.medium" = "For a medium complaint.", "一般投诉。";
-    SEVERITY_LOW "schema.severity.low" = "For a low complaint.", "轻微投诉。";
-    RISK_DROP "schema.risk.drop" =
-        "A revenue drop of this share puts a key customer at risk.",
-        "销售额下降达到此比例时，大客户被标记为有流失风险。";
+    SEVERITY_DAYS_HIGH "schema.severity_days.high" = "For a high complaint.", "严重投诉。";
+    SEVERITY_DAYS_MEDIUM "schema.severity_days.medium" = "For a medium complaint.", "一般投诉。";
+    SEVERITY_DAYS_LOW "schema.severity_days.low" = "For a low complaint.", "轻微投诉。";
     HOLIDAY_NAME "schema.holiday.name" = "The holiday's name.", "节日名称。";
     HOLIDAY_DATE "schema.holiday.date" = "Its date.", "日期。";
     HOLIDAY_CLASSES "schema.holiday.classes" = "Classes greeted.", "问候哪些类别的客户（默认 [\"A\"]）。";

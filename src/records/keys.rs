@@ -112,7 +112,7 @@ pub const REMINDERS: &[&str] = &[
 ];
 /// Keys of `[complaints]`.
 pub const COMPLAINTS: &[&str] = &["respond_days", "resolve_days"];
-/// Keys of `[complaints.respond_days]` and `[complaints.resolve_days]`.
+/// Keys of `[complaints.respond_days]` and `[complaints.resolve_days]`: the severities.
 pub const SEVERITY_DAYS: &[&str] = &["high", "medium", "low"];
 /// Keys of `[risk]`.
 pub const RISK: &[&str] = &["drop"];
@@ -148,10 +148,10 @@ pub const SETTINGS_TABLES: &[(&str, &[&str])] = &[
     ("[credit]", CREDIT),
     ("[weights]", WEIGHTS),
     ("[reminders]", REMINDERS),
+    ("[risk]", RISK),
     ("[complaints]", COMPLAINTS),
     ("[complaints.respond_days]", SEVERITY_DAYS),
     ("[complaints.resolve_days]", SEVERITY_DAYS),
-    ("[risk]", RISK),
     ("[[holiday]]", HOLIDAY),
 ];
 

@@ -40,6 +40,7 @@ pub const CUSTOMER_HEADER: &[&str] = &[
     "pipeline",
     "won",
     "referrals",
+    "promises_open",
     "changed",
     "changed_by",
 ];
@@ -115,6 +116,7 @@ pub fn customers(records: &Records, analysis: &Analysis, bom: bool) -> Vec<u8> {
             number(&f.care.pipeline),
             number(&f.care.won),
             list(&f.care.referrals),
+            f.keeping.promises_open.to_string(),
             opt(f.changed.as_ref().map(|c| date(c.date))),
             neutralise(f.changed.as_ref().map_or("", |c| c.by.as_str())),
         ];

@@ -14,10 +14,11 @@
 //! A UID must survive rebuilds, so that a subscribed calendar updates an event instead of
 //! adding a second one when its date moves. It is built from the item, never from its date:
 //!
-//! * `contact`, `welcome` and `reorder`, of which a customer has at most one each:
+//! * `contact`, `welcome`, `reorder` and `plan`, of which a customer has at most one each:
 //!   `<kind>-<customer>@cardfile`, e.g. `contact-acme@cardfile`.
 //! * every other kind (a customer may have several birthdays, complaints, collections,
-//!   renewals, holidays): `<kind>-<customer>-<h>@cardfile`, where `<h>` is the 64-bit FNV-1a
+//!   renewals, holidays, promises, escalations, deliveries):
+//!   `<kind>-<customer>-<h>@cardfile`, where `<h>` is the 64-bit FNV-1a
 //!   hash, in 16 lower-case hex digits, of the caller's [`IcsEvent::key`] if given, else of the
 //!   item's reason text. FNV-1a is fixed by its definition, unlike std's `DefaultHasher`.
 //! * should two events still share a UID, the later one in input order gets `-2`, `-3`, …
@@ -127,7 +128,7 @@ fn uid_stem(event: &IcsEvent<'_>) -> String {
     let item = event.item;
     let (kind, customer) = (item.kind.as_str(), text(&item.customer));
     match item.kind {
-        Kind::Contact | Kind::Welcome | Kind::Reorder => format!("{kind}-{customer}"),
+        Kind::Contact | Kind::Welcome | Kind::Reorder | Kind::Plan => format!("{kind}-{customer}"),
         _ => {
             let discriminator = event.key.unwrap_or(&item.reason);
             format!("{kind}-{customer}-{:016x}", fnv1a64(discriminator.as_bytes()))

@@ -1,12 +1,13 @@
 //! The SPEC 9 JSON object: customers and agenda, as `export --format json` prints it, with
 //! SPEC 10.2's `owners` and SPEC 12.2's `team`.
 
+mod keeping;
+mod review;
 mod team;
 
 use serde::{Serialize, Serializer};
 
 use crate::analysis::agenda::AgendaItem;
-use crate::analysis::complaints::resolution_days;
 use crate::analysis::explain::Why;
 use crate::analysis::{Analysis, Facts};
 use crate::format::date;
@@ -81,22 +82,15 @@ pub struct CustomerView<'a> {
     #[serde(serialize_with = "ser_money")]
     won: Money,
     referrals: &'a [String],
-    complaints: Vec<ComplaintView>,
+    complaints: Vec<keeping::ComplaintView<'a>>,
+    promises_open: usize,
+    promises: Vec<keeping::PromiseView<'a>>,
+    deliveries: Vec<keeping::DeliveryView<'a>>,
     changed: Option<String>,
     changed_by: Option<&'a str>,
     /// How each value was computed (only with `export --explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     why: Option<Why>,
-}
-
-/// One complaint as exported, with its resolution time (SPEC 10.2).
-#[derive(Serialize)]
-pub struct ComplaintView {
-    opened: String,
-    severity: &'static str,
-    category: &'static str,
-    resolved: Option<String>,
-    resolution_days: Option<i64>,
 }
 
 /// One agenda item as exported.
@@ -128,6 +122,18 @@ pub struct OwnerView<'a> {
     receivables_overdue: Money,
     #[serde(serialize_with = "ser_money")]
     pipeline: Money,
+    #[serde(serialize_with = "ser_opt_money")]
+    target: Option<Money>,
+    #[serde(serialize_with = "ser_money")]
+    revenue: Money,
+    #[serde(serialize_with = "ser_opt_money")]
+    attainment: Option<Money>,
+    promises_kept: keeping::PromisesKeptView,
+    #[serde(serialize_with = "ser_opt_money")]
+    win_rate: Option<Money>,
+    /// How each value was computed (only with `export --explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<Why>,
 }
 
 /// The whole export object.
@@ -179,18 +185,10 @@ pub fn customer_view<'a>(records: &'a Records, f: &'a Facts, today: chrono::Naiv
         pipeline: f.care.pipeline,
         won: f.care.won,
         referrals: &f.care.referrals,
-        complaints: c
-            .complaints
-            .iter()
-            .filter(|k| k.opened <= today)
-            .map(|k| ComplaintView {
-                opened: date(k.opened),
-                severity: k.severity.as_str(),
-                category: k.category.as_str(),
-                resolved: k.resolved.filter(|r| *r <= today).map(date),
-                resolution_days: resolution_days(k, today),
-            })
-            .collect(),
+        complaints: keeping::complaints(c, f, today),
+        promises_open: f.keeping.promises_open,
+        promises: keeping::promises(c, f),
+        deliveries: keeping::deliveries(f),
         changed: f.changed.as_ref().map(|c| date(c.date)),
         changed_by: f.changed.as_ref().map(|c| c.by.as_str()),
         why: None,
@@ -237,6 +235,12 @@ pub fn export_view<'a>(records: &'a Records, analysis: &'a Analysis, explain: Op
             contacts_30: o.contacts_30,
             receivables_overdue: o.receivables_overdue,
             pipeline: o.pipeline,
+            target: o.target,
+            revenue: o.revenue,
+            attainment: o.attainment,
+            promises_kept: (&o.promises_kept).into(),
+            win_rate: o.win_rate,
+            why: explain.map(|s| crate::analysis::explain::owner(o, analysis, s)),
         })
         .collect();
     ExportView {
@@ -244,7 +248,7 @@ pub fn export_view<'a>(records: &'a Records, analysis: &'a Analysis, explain: Op
         customers,
         agenda: analysis.agenda.iter().map(agenda_view).collect(),
         owners,
-        team: team::team_view(records, analysis),
+        team: team::team_view(records, analysis, explain),
     }
 }
 

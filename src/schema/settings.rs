@@ -160,25 +160,25 @@ pub static COMPLAINTS: TableSpec = TableSpec {
     ],
 };
 
-/// `respond_days` in `[complaints]`.
+/// `[complaints.respond_days]`.
 pub static RESPOND_DAYS: TableSpec = TableSpec {
     name: "[complaints.respond_days]",
     meaning: words::RESPOND_DAYS,
     keys: &[
-        Key::new("high", DAYS0, words::SEVERITY_HIGH).default("1"),
-        Key::new("medium", DAYS0, words::SEVERITY_MEDIUM).default("2"),
-        Key::new("low", DAYS0, words::SEVERITY_LOW).default("3"),
+        Key::new("high", DAYS0, words::SEVERITY_DAYS_HIGH).default("1"),
+        Key::new("medium", DAYS0, words::SEVERITY_DAYS_MEDIUM).default("2"),
+        Key::new("low", DAYS0, words::SEVERITY_DAYS_LOW).default("3"),
     ],
 };
 
-/// `resolve_days` in `[complaints]`.
+/// `[complaints.resolve_days]`.
 pub static RESOLVE_DAYS: TableSpec = TableSpec {
     name: "[complaints.resolve_days]",
     meaning: words::RESOLVE_DAYS,
     keys: &[
-        Key::new("high", DAYS0, words::SEVERITY_HIGH).default("7"),
-        Key::new("medium", DAYS0, words::SEVERITY_MEDIUM).default("14"),
-        Key::new("low", DAYS0, words::SEVERITY_LOW).default("30"),
+        Key::new("high", DAYS0, words::SEVERITY_DAYS_HIGH).default("7"),
+        Key::new("medium", DAYS0, words::SEVERITY_DAYS_MEDIUM).default("14"),
+        Key::new("low", DAYS0, words::SEVERITY_DAYS_LOW).default("30"),
     ],
 };
 

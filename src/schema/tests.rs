@@ -162,7 +162,14 @@ fn valid(ty: Ty) -> String {
         Ty::Choice(names) => format!("\"{}\"", names()[0]),
         Ty::Texts => "[\"x\"]".into(),
         Ty::Classes => "[\"A\"]".into(),
-        Ty::Table(_) | Ty::Tables(_) => unreachable!("tables are written as tables"),
+        // A table inside a table, such as `[complaints] respond_days`, is written inline.
+        Ty::Table(t) => {
+            format!(
+                "{{ {} }}",
+                t.keys.iter().map(|k| format!("{} = {}", k.name, valid(k.ty))).collect::<Vec<_>>().join(", ")
+            )
+        }
+        Ty::Tables(_) => unreachable!("arrays of tables are written as tables"),
     }
 }
 
@@ -178,13 +185,7 @@ fn file_with_every_key(spec: &super::TableSpec) -> String {
             _ => continue,
         };
         text.push_str(&format!("\n{header}\n"));
-        text.extend(t.keys.iter().filter(scalar).map(line));
-        for sub in t.keys {
-            if let Ty::Table(inner) = sub.ty {
-                text.push_str(&format!("\n[{}.{}]\n", key.name, sub.name));
-                text.extend(inner.keys.iter().map(line));
-            }
-        }
+        text.extend(t.keys.iter().map(line));
     }
     text
 }

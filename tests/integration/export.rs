@@ -246,9 +246,9 @@ fn csv_has_the_spec_header_and_one_row_per_customer() {
     assert!(header.starts_with(&format!("{CSV_HEADER},")), "the SPEC 9 columns come first; full output:\n{text}");
     assert!(
         header.ends_with(
-            ",revenue_prev,trend,lifetime_revenue,satisfaction,satisfaction_date,coverage,risk,pipeline,won,referrals,changed,changed_by"
+            ",revenue_prev,trend,lifetime_revenue,satisfaction,satisfaction_date,coverage,risk,pipeline,won,referrals,promises_open,changed,changed_by"
         ),
-        "then SPEC 10.2's and 11.1's:\n{header}"
+        "then SPEC 10.2's, 12.2's and 11.1's:\n{header}"
     );
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let ids: Vec<String> = reader.records().map(|r| r.expect("a CSV row")[0].to_owned()).collect();

@@ -117,13 +117,18 @@ fn docs_records_md_lists_every_key_of_the_table_and_no_other() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/records.md");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut listed = documented(&text);
-    // A table with a section (or paragraph) of its own is a documented key of its file; a
-    // nested one (`[complaints.respond_days]`) is a key of its parent, listed there.
+    // A table with a section (or paragraph) of its own is a documented key of its file.
     for tables in FILES {
         let (top, _) = tables[0];
-        for (name, _) in tables[1..].iter().filter(|(name, _)| !name.contains('.')) {
+        for (name, _) in &tables[1..] {
             if listed.iter().any(|(t, _)| t == name) {
-                listed.insert((top.to_string(), name.trim_matches(['[', ']']).to_string()));
+                // `[complaints.respond_days]` is the key `respond_days` of `[complaints]`.
+                let path = name.trim_matches(['[', ']']);
+                let key = match path.rsplit_once('.') {
+                    Some((parent, key)) => (format!("[{parent}]"), key),
+                    None => (top.to_string(), path),
+                };
+                listed.insert((key.0, key.1.to_string()));
             }
         }
     }

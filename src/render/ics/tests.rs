@@ -208,6 +208,37 @@ fn uids_are_unique_and_survive_date_changes() {
 }
 
 #[test]
+fn the_plan_is_one_per_customer_and_promises_escalations_and_deliveries_are_keyed() {
+    let plan = item("2026-11-25", Kind::Plan, "acme", "key customer without a plan");
+    let mut reviewed = plan.clone();
+    reviewed.date = d("2027-03-17");
+    reviewed.reason = "review the key customer's plan by 2027-03-31".into();
+    for event in [&plan, &reviewed] {
+        assert_eq!(uids(&[IcsEvent::new(event, "x")]), ["plan-acme@cardfile"], "the plan's UID survives its review");
+    }
+    let keyed = |kind: Kind, key: &'static str, reason: &str| {
+        let mut i = item("2026-11-30", kind, "acme", reason);
+        i.key = key.into();
+        i
+    };
+    let before = [
+        keyed(Kind::Promise, "2026-11-12#0", "promised on 2026-11-12: samples, due 2026-11-30"),
+        keyed(Kind::Escalate, "2026-11-01#2", "open 24 days, target 14: escalate (late)"),
+        keyed(Kind::Delivery, "SO-1", "deliver SO-1, promised for 2026-11-30"),
+    ];
+    let mut after = before.clone();
+    after[1].reason = "open 25 days, target 14: escalate (late)".into();
+    after[0].reason = "2026-11-12 承诺：samples，2026-11-30 到期".into();
+    let uid = |items: &[AgendaItem]| {
+        uids(&items.iter().map(|i| IcsEvent { key: Some(&i.key), ..IcsEvent::new(i, "x") }).collect::<Vec<_>>())
+    };
+    let first = uid(&before);
+    assert_eq!(uid(&after), first, "a reason that changes day by day or with the language keeps the UID");
+    assert!(first[0].starts_with("promise-acme-") && first[1].starts_with("escalate-acme-"));
+    assert!(first[2].starts_with("delivery-acme-"));
+}
+
+#[test]
 fn uid_key_overrides_reason() {
     let a = item("2026-11-27", Kind::Collection, "acme", "collect ¥100, due 2026-11-27");
     let b = item("2026-11-27", Kind::Collection, "acme", "催收 ¥100，2026-11-27 到期");

@@ -3,11 +3,15 @@
 
 use serde::Serialize;
 
+use super::keeping::{ComplaintsOnTimeView, DeliveriesOnTimeView, PromisesKeptView, RetentionView};
+use super::review;
 use super::{ser_money, ser_opt_money};
 use crate::analysis::Analysis;
+use crate::analysis::explain::Why;
 use crate::analysis::team::Team;
 use crate::format::date;
 use crate::records::model::{Money, Records};
+use crate::records::settings::Settings;
 
 /// Customers and revenue of one class.
 #[derive(Serialize)]
@@ -144,6 +148,10 @@ pub struct TeamView<'a> {
     #[serde(serialize_with = "ser_money")]
     overdue: Money,
     open_complaints: usize,
+    retention: RetentionView,
+    complaints_on_time: ComplaintsOnTimeView,
+    promises_kept: PromisesKeptView,
+    deliveries_on_time: DeliveriesOnTimeView,
     due_this_week: usize,
     classes: Vec<ClassView>,
     lifecycle: Vec<LifecycleView>,
@@ -167,10 +175,16 @@ pub struct TeamView<'a> {
     won: Money,
     pipeline_by_stage: Vec<StageView>,
     pipeline_by_owner: Vec<OwnerPipelineView<'a>>,
+    won_lost: review::OutcomesView<'a>,
+    week: review::WeekView<'a>,
+    /// How each SPEC 12.2 figure was computed (only with `export --explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<Why>,
 }
 
-/// The view of the team's figures; customers are named by id.
-pub fn team_view<'a>(records: &'a Records, analysis: &'a Analysis) -> TeamView<'a> {
+/// The view of the team's figures; customers are named by id. With `explain`, the figures
+/// of SPEC 12.2 say how they were computed.
+pub fn team_view<'a>(records: &'a Records, analysis: &'a Analysis, explain: Option<&Settings>) -> TeamView<'a> {
     let t: &Team = &analysis.team;
     let id = |i: usize| records.customers[i].id.as_str();
     TeamView {
@@ -181,6 +195,10 @@ pub fn team_view<'a>(records: &'a Records, analysis: &'a Analysis) -> TeamView<'
         receivables: t.receivables,
         overdue: t.overdue,
         open_complaints: t.open_complaints,
+        retention: (&t.retention).into(),
+        complaints_on_time: (&t.complaints_on_time).into(),
+        promises_kept: (&t.promises_kept).into(),
+        deliveries_on_time: (&t.deliveries_on_time).into(),
         due_this_week: t.due_this_week,
         classes: t
             .classes
@@ -273,5 +291,8 @@ pub fn team_view<'a>(records: &'a Records, analysis: &'a Analysis) -> TeamView<'
             .iter()
             .map(|o| OwnerPipelineView { owner: &o.owner, amount: o.amount })
             .collect(),
+        won_lost: review::outcomes_view(&t.outcomes),
+        week: review::week_view(&t.week),
+        why: explain.map(|s| crate::analysis::explain::team(analysis, s)),
     }
 }
