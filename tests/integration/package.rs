@@ -18,7 +18,16 @@ fn the_package_holds_the_source_and_templates_and_no_tests_or_records() {
     assert!(output.status.success(), "{}", stderr(&output));
     let listed = stdout(&output);
     let files: Vec<&str> = listed.lines().collect();
-    for want in ["Cargo.toml", "Cargo.lock", "README.md", "build.rs", "src/main.rs", "src/lib.rs"] {
+    for want in [
+        "Cargo.toml",
+        "Cargo.lock",
+        "README.md",
+        "LICENSE-MIT",
+        "LICENSE-APACHE",
+        "build.rs",
+        "src/main.rs",
+        "src/lib.rs",
+    ] {
         assert!(files.contains(&want), "{want} is missing:\n{listed}");
     }
     let templates = root.join("templates");
