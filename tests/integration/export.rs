@@ -100,7 +100,8 @@ fn compare_case(dir: &Path) -> Vec<String> {
     problems
 }
 
-fn compare_customers(problems: &mut Vec<String>, expected: &Value, actual: &Value) {
+/// Compares the customers of an export with the expected ones, matched by id, in id order.
+pub(crate) fn compare_customers(problems: &mut Vec<String>, expected: &Value, actual: &Value) {
     let (Some(expected), Some(actual)) = (expected.as_array(), actual.as_array()) else {
         problems.push(format!("customers: expected an array, got {actual}"));
         return;
@@ -131,7 +132,7 @@ fn compare_customers(problems: &mut Vec<String>, expected: &Value, actual: &Valu
 }
 
 /// Compares `actual` with `expected`; objects only on the keys `expected` has.
-fn compare(problems: &mut Vec<String>, path: &str, expected: &Value, actual: &Value) {
+pub(crate) fn compare(problems: &mut Vec<String>, path: &str, expected: &Value, actual: &Value) {
     match (expected, actual) {
         (Value::Object(want), Value::Object(got)) => {
             for (key, w) in want {
@@ -215,7 +216,7 @@ fn compare_agenda(problems: &mut Vec<String>, expected: &Value, actual: &Value) 
     }
 }
 
-fn path_str(path: &Path) -> &str {
+pub(crate) fn path_str(path: &Path) -> &str {
     path.to_str().expect("fixture paths are UTF-8")
 }
 
