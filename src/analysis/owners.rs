@@ -136,3 +136,6 @@ pub fn summaries(records: &Records, facts: &[Facts], agenda: &[AgendaItem], wind
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -213,3 +213,22 @@ fn without_the_birthday_items_the_agenda_figures_are_counted_again() {
     a.drop_birthdays();
     assert_eq!((a.team.due_this_week, a.team.agenda_load[0].weeks[0]), (due - 1, week_1 - 1));
 }
+
+#[test]
+fn the_team_rates_are_exact_shares_rounded_once_halves_up() {
+    // 16 customers ordered in the previous window; 5 of them again in this one: 5/16 = 0.3125.
+    let customers: Vec<Customer> = (0..16)
+        .map(|i| {
+            let mut c = customer(&format!("c{i:02}"));
+            c.orders = vec![order("2025-06-01", "1", None)];
+            if i < 5 {
+                c.orders.push(order("2026-06-01", "1", None));
+            }
+            c
+        })
+        .collect();
+    let t = team_of(customers);
+    assert_eq!((t.retention.of, t.retention.hits, t.retention.rate), (16, 5, Some(dec("0.313"))));
+    assert_eq!(t.complaints_on_time.rate, None, "no complaint resolved: no rate");
+    assert_eq!((t.promises_kept.of, t.deliveries_on_time.of), (0, 0));
+}

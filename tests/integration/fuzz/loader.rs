@@ -76,6 +76,7 @@ const SNIPPETS: &[&str] = &[
     "\n", "\r\n", "\"", "'", "\"\"\"", "[", "]", "{", "}", "=", ",", ".", "#", "\\", "\\u0000", "\\uD800", "-", ":",
     "\n[[order]]\n", "\n[[interaction]]\n", "\n[[contact]]\n", "\n[loss]\n", "\n[[handover]]\n",
     "\n[[opportunity]]\n", "\n[[complaint]]\n", "\n[[contract]]\n", "\n[[member]]\n", "\nx = 1\n", "amount = -1\n",
+    "\n[[promise]]\n", "\n[plan]\n", "kept = 2026-01-01\n", "promised = 2026-11-24\n",
     "date = 2026-02-30\n", "date = 2027-01-01\n", "9999-12-31", "0000-01-01", "1e400", "nan", "-inf",
     "99999999999999999999999999", "-0", "0x7fffffffffffffff", "2026-11-25T10:00:00Z", "true", "[]", "{}", "\u{202E}",
     "𠀀", "\u{feff}", "\n<<<<<<< HEAD\n", "\n=======\n", "\n>>>>>>> b\n", "owner = \"nobody\"\n", "ref = \"SO-1\"\n",
@@ -200,6 +201,7 @@ fn grammar_customer() -> impl Strategy<Value = String> {
         "cadence_days", "phone", "email", "birthday", "archived", "notes", "referred_by", "date", "amount", "cost",
         "ref", "product", "due", "paid", "summary", "next", "satisfaction", "by", "opened", "resolved", "severity",
         "start", "end", "title", "role", "stance", "stage", "expected", "closed", "from", "to", "reason", "left",
+        "made", "what", "kept", "responded", "promised", "delivered", "competitor", "objections", "goal", "review",
         "amout", "x",
     ];
     #[rustfmt::skip]
@@ -213,7 +215,7 @@ fn grammar_customer() -> impl Strategy<Value = String> {
     #[rustfmt::skip]
     const HEADERS: &[&str] = &[
         "[[contact]]", "[[interaction]]", "[[order]]", "[[complaint]]", "[[contract]]", "[[opportunity]]",
-        "[[handover]]", "[loss]", "[order]", "[[name]]",
+        "[[handover]]", "[loss]", "[order]", "[[name]]", "[[promise]]", "[plan]",
     ];
     let line = prop_oneof![
         6 => (select(KEYS), select(VALUES)).prop_map(|(k, v)| format!("{k} = {v}")),
