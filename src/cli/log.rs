@@ -1,5 +1,6 @@
-//! `cardfile log ID …`: append an interaction, order or complaint to a customer's file, or
-//! mark an order paid or a complaint resolved, keeping the rest of the file byte for byte.
+//! `cardfile log ID …`: append an interaction, order, complaint or promise to a customer's
+//! file, or mark an order paid or delivered, a complaint answered or resolved, or a promise
+//! kept, keeping the rest of the file byte for byte.
 
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -15,7 +16,7 @@ use crate::edit::{self, check_record, customer_files, has_errors};
 
 /// Arguments of `log`.
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("what").required(true).args(["kind", "order", "payment", "complaint", "resolve"])))]
+#[command(group(ArgGroup::new("what").required(true).args(["kind", "order", "payment", "complaint", "resolve", "responded", "promise", "kept", "delivered"])))]
 pub struct LogArgs {
     /// The customer's id.
     id: String,
@@ -25,14 +26,16 @@ pub struct LogArgs {
     /// The interaction's summary (Markdown).
     #[arg(long, requires = "kind")]
     summary: Option<String>,
-    /// The entry's date: of the interaction, order or complaint, or the day a complaint was
-    /// resolved (default: today).
+    /// The entry's date: of the interaction, order or complaint, the day a promise was made,
+    /// or the day a complaint was answered or resolved, a promise kept or an order delivered
+    /// (default: today).
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     date: Option<NaiveDate>,
     /// The interaction's agreed next follow-up.
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD", requires = "kind")]
     next: Option<NaiveDate>,
-    /// The team member who made the interaction or handles the complaint (default: the owner).
+    /// The team member who made the interaction, handles the complaint or made the promise
+    /// (default: the owner).
     #[arg(long, value_name = "ID")]
     by: Option<String>,
     /// The customer's satisfaction, 1..5, with an interaction.
@@ -53,6 +56,12 @@ pub struct LogArgs {
     /// Sold on credit: payable by this date.
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD", requires = "order")]
     due: Option<NaiveDate>,
+    /// The order's promised delivery date.
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD", requires = "order")]
+    promised: Option<NaiveDate>,
+    /// Mark the order with this ref delivered on --date.
+    #[arg(long, value_name = "REF")]
+    delivered: Option<String>,
     /// Mark the order with this ref as paid (with --paid).
     #[arg(long, value_name = "REF", requires = "paid")]
     payment: Option<String>,
@@ -74,6 +83,18 @@ pub struct LogArgs {
     /// How the complaint was resolved.
     #[arg(long, value_name = "TEXT", requires = "resolve")]
     resolution: Option<String>,
+    /// Mark the N-th complaint of the file (1 = the first) as first answered on --date.
+    #[arg(long, value_name = "N")]
+    responded: Option<usize>,
+    /// Log a promise made to the customer on --date: what we will do (Markdown).
+    #[arg(long, value_name = "WHAT", requires = "promise_due")]
+    promise: Option<String>,
+    /// The day the promise is due.
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD", requires = "promise")]
+    promise_due: Option<NaiveDate>,
+    /// Mark the N-th promise of the file (1 = the first, kept or not) as kept on --date.
+    #[arg(long, value_name = "N")]
+    kept: Option<usize>,
     #[command(flatten)]
     records: RecordsArgs,
 }
@@ -107,6 +128,7 @@ fn change(args: &LogArgs, text: &str, today: NaiveDate) -> Result<(String, Strin
         put("ref", args.reference.as_deref().map(Value::from));
         put("product", args.product.as_deref().map(Value::from));
         put("due", args.due.map(edit::date).transpose()?);
+        put("promised", args.promised.map(edit::date).transpose()?);
         return Ok((edit::append(text, "order", &values)?, format!("logged an order of {amount}")));
     }
     if let Some(summary) = &args.complaint {
@@ -137,7 +159,27 @@ fn change(args: &LogArgs, text: &str, today: NaiveDate) -> Result<(String, Strin
         }
         return Ok((out, format!("marked complaint {n} resolved")));
     }
-    bail!("say what to log: --kind, --order, --payment, --complaint or --resolve")
+    if let (Some(what), Some(due)) = (&args.promise, args.promise_due) {
+        put("made", Some(day));
+        put("due", Some(edit::date(due)?));
+        put("what", Some(Value::from(what.as_str())));
+        put("by", args.by.as_deref().map(Value::from));
+        return Ok((edit::append(text, "promise", &values)?, format!("logged a promise due {due}")));
+    }
+    let on = args.date.unwrap_or(today);
+    if let Some(n) = args.kept {
+        return Ok((edit::keep_promise(text, n, on)?, format!("marked promise {n} kept on {on}")));
+    }
+    if let Some(reference) = &args.delivered {
+        let out = edit::deliver_order(text, reference, on)?;
+        return Ok((out, format!("marked order {reference} delivered on {on}")));
+    }
+    if let Some(n) = args.responded {
+        return Ok((edit::answer_complaint(text, n, on)?, format!("marked complaint {n} answered on {on}")));
+    }
+    bail!(
+        "say what to log: --kind, --order, --payment, --complaint, --resolve, --responded, --promise, --kept or --delivered"
+    )
 }
 
 /// Runs `log`.

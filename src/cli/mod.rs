@@ -57,8 +57,9 @@ pub enum Command {
     Init(init::InitArgs),
     /// Add a customer file, checked like `check` before it is written.
     New(new::NewArgs),
-    /// Add an interaction, order or complaint to a customer, or mark one paid or resolved.
-    Log(log::LogArgs),
+    /// Add an interaction, order, complaint or promise to a customer, or mark one paid,
+    /// delivered, answered, resolved or kept.
+    Log(Box<log::LogArgs>),
     /// Summarise what changed in the records between two revisions, for review.
     Diff(diff::DiffArgs),
     /// Print or write JSON Schemas of the record files, for editor completion.

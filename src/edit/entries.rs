@@ -31,7 +31,8 @@ pub fn restyle(text: String, style: &str) -> String {
     if style == "\r\n" { text.replace("\r\n", "\n").replace('\n', "\r\n") } else { text }
 }
 
-fn parse(text: &str) -> Result<DocumentMut> {
+/// Parses a record's text for editing; a file that is not TOML is refused with a pointer to `check`.
+pub(super) fn parse(text: &str) -> Result<DocumentMut> {
     text.parse::<DocumentMut>()
         .map_err(|e| anyhow!("the file is not valid TOML ({}); run `cardfile check`", e.message().trim_end()))
 }
@@ -135,6 +136,10 @@ pub fn set_in(doc: &mut DocumentMut, key: &str, index: usize, field: &str, value
                     *old.decor_mut() = decor;
                 }
                 None => {
+                    // The space before `}` belongs to the last value; it goes with the new last.
+                    if let Some((_, last)) = table.iter_mut().last() {
+                        last.decor_mut().set_suffix("");
+                    }
                     table.insert(field, value);
                 }
             }

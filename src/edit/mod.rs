@@ -7,6 +7,7 @@ mod check;
 mod entries;
 pub mod journal;
 mod locate;
+mod marks;
 mod money;
 
 use std::path::Path;
@@ -18,6 +19,7 @@ pub use atomic::{create_atomic, refuse_link, write_atomic};
 pub use check::{check_record, has_errors};
 pub use entries::{append, column, count, date, newline, restyle, set, set_in, table_text};
 pub use locate::{RecordText, customer_files, read_record};
+pub use marks::{answer_complaint, deliver_order, keep_promise};
 pub use money::money;
 
 /// The name of the records lock's file in the records directory (hidden, so never read as a

@@ -20,6 +20,9 @@ words! {
     NEW_SINCE "new_since" = "customer since", "成为客户的日期";
     NEW_PROSPECT "new_prospect" = "development prospect 1..5", "发展前景 1..5";
     NEW_CONTACTS "new_contacts" = "People inside the customer:", "客户方的联系人：";
+    NEW_PLAN "new_plan" = "The relationship plan, for a key customer:", "关系管理计划（重点客户）：";
+    NEW_PLAN_GOAL "new_plan_goal" = "what the relationship is to achieve", "关系要达到的目标";
+    NEW_PLAN_REVIEW "new_plan_review" = "the next review", "下次复查日期";
 }
 
 messages! {

@@ -77,6 +77,8 @@ pub const ORDERS: &[Field] = &[
     f("product", &["产品", "品名"], Type::Text, false),
     f("due", &["到期日", "应付日期"], Type::Date, false),
     f("paid", &["付款日", "付款日期"], Type::Date, false),
+    f("promised", &["承诺交期", "承诺交货", "承诺交货日期", "promised delivery"], Type::Date, false),
+    f("delivered", &["实际交货", "实际交货日期", "交货日期", "delivery date"], Type::Date, false),
 ];
 
 /// Columns of an interactions import.
@@ -276,6 +278,9 @@ mod tests {
         assert_eq!(by_header(CUSTOMERS, "客户名称").map(|f| f.key), Some("name"));
         assert_eq!(by_header(ORDERS, "Amount").map(|f| f.key), Some("amount"));
         assert!(by_header(ORDERS, "金额（元）").is_none());
+        assert_eq!(by_header(ORDERS, "承诺交期").map(|f| f.key), Some("promised"));
+        assert_eq!(by_header(ORDERS, "实际交货").map(|f| f.key), Some("delivered"));
+        assert_eq!(by_header(ORDERS, "Delivered").map(|f| f.key), Some("delivered"));
     }
 
     #[test]

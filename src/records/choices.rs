@@ -9,15 +9,13 @@ pub trait Choice: Sized + Copy + 'static {
     const ALL: &'static [(&'static str, Self)];
 }
 
-/// An enumeration of the record format with its spellings: the enum, [`Choice`], `as_str`
-/// and `Serialize` as that spelling.
-macro_rules! spelled {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),* $(,)? }) => {
+macro_rules! choice {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal => $label:ident),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($(#[$vdoc])* $variant,)* }
 
-        impl $crate::records::choices::Choice for $name {
+        impl Choice for $name {
             const ALL: &'static [(&'static str, Self)] = &[$(($text, $name::$variant),)*];
         }
 
@@ -33,14 +31,6 @@ macro_rules! spelled {
                 s.serialize_str(self.as_str())
             }
         }
-    };
-}
-pub(crate) use spelled;
-
-/// A [`spelled!`] enumeration whose values the site names, each with its catalogue entry.
-macro_rules! choice {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal => $label:ident),* $(,)? }) => {
-        spelled!($(#[$doc])* $name { $($(#[$vdoc])* $variant = $text),* });
 
         impl Label for $name {
             fn key(self) -> &'static str {

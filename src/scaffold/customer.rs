@@ -70,5 +70,9 @@ pub fn new_customer(c: &NewCustomer<'_>, language: &str) -> String {
     line(&mut out, "role", None, "\"other\"", &list(names::<ContactRole>()));
     line(&mut out, "stance", None, "\"unknown\"", &list(names::<Stance>()));
     line(&mut out, "phone", None, "\"\"", "");
+    out.push_str(&format!("\n# {}\n", t(cli::NEW_PLAN)));
+    out.push_str("# [plan]\n");
+    line(&mut out, "goal", None, "\"\"", t(cli::NEW_PLAN_GOAL));
+    line(&mut out, "review", None, "2027-03-31", t(cli::NEW_PLAN_REVIEW));
     out
 }

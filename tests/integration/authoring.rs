@@ -106,6 +106,15 @@ fn new_creates_a_customer_that_checks() {
     assert!(text.contains("owner = \"sam\"") && text.contains("region = \"south\""));
     let check = run_in(&dir, &["check", "--today", TODAY, "--deny-warnings"]);
     assert_eq!(exit_code(&check), 0, "{}", stderr(&check));
+    // The commented [plan] is valid once its lines are filled in.
+    assert!(text.contains("\n# [plan]\n# goal = \"\""), "{text}");
+    let planned = text
+        .replace("# [plan]", "[plan]")
+        .replace("# goal = \"\"", "goal = \"First supplier\"")
+        .replace("# review = 2027-03-31", "review = 2027-03-31");
+    fs::write(dir.join("records/customers/south/acme.toml"), &planned).unwrap_or_else(|e| panic!("write: {e}"));
+    let check = run_in(&dir, &["check", "--today", TODAY, "--deny-warnings"]);
+    assert_eq!(exit_code(&check), 0, "{planned}\n{}", stderr(&check));
 }
 
 #[test]

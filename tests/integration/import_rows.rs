@@ -116,3 +116,28 @@ fn running_the_same_import_twice_changes_nothing_the_second_time() {
     assert_eq!(exit_code(&out), 1, "{}", stdout(&out));
     assert!(stderr(&out).contains("in.csv:2:4: acme has an order with the ref `SO-7` already"), "{}", stderr(&out));
 }
+
+#[test]
+fn orders_carry_their_promised_and_delivered_dates() {
+    let dir = records("import-deliveries");
+    let csv = "客户,日期,金额,单号,承诺交期,实际交货\nacme,2026/3/1,12,SO-1,2026/3/10,2026年3月12日\nacme,2026-03-02,5,SO-2,2026-03-20,\n";
+    let out = import(&dir, csv, &["--write"]);
+    assert_eq!(exit_code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        &acme(&dir)[ACME.len()..],
+        "\n[[order]]\ndate = 2026-03-01\namount = 12\nref = \"SO-1\"\npromised = 2026-03-10\ndelivered = 2026-03-12\n\
+         \n[[order]]\ndate = 2026-03-02\namount = 5\nref = \"SO-2\"\npromised = 2026-03-20\n"
+    );
+    let check = run_in(dir.path(), &["check", "--today", TODAY, "--deny-warnings"]);
+    assert_eq!(exit_code(&check), 0, "{}", stderr(&check));
+
+    let fresh = records("import-deliveries-bad");
+    let csv =
+        "customer,date,amount,promised,delivered\nacme,2026-03-01,12,2026-02-20,\nacme,2026-03-02,5,,2026-13-01\n";
+    let out = import(&fresh, csv, &["--write"]);
+    assert_eq!(exit_code(&out), 1, "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(err.contains("in.csv:2:4: `promised` (2026-02-20) is before the order `date` (2026-03-01)"), "{err}");
+    assert!(err.contains("in.csv:3:5: `2026-13-01` is not a date"), "{err}");
+    assert_eq!(acme(&fresh), ACME, "a bad row was written");
+}

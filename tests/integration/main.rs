@@ -21,6 +21,7 @@ mod import_serve;
 mod keeping;
 mod large;
 mod layers;
+mod log_keeping;
 mod merge;
 mod package;
 mod progress;

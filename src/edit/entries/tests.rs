@@ -56,6 +56,13 @@ fn set_keeps_crlf() {
 }
 
 #[test]
+fn set_in_an_inline_array_keeps_its_spacing() {
+    let text = "name = \"A\"\norder = [{ date = 2026-01-01, amount = 5, ref = \"SO-1\" }]\n";
+    let out = set(text, "order", 0, "paid", date(day("2026-02-01")).expect("a date")).expect("set");
+    assert_eq!(out, "name = \"A\"\norder = [{ date = 2026-01-01, amount = 5, ref = \"SO-1\", paid = 2026-02-01 }]\n");
+}
+
+#[test]
 fn columns_and_counts() {
     assert_eq!(count(FILE, "order").expect("count"), 2);
     assert_eq!(count(FILE, "complaint").expect("count"), 0);

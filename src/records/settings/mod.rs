@@ -182,15 +182,31 @@ pub struct HistoryConfig {
     pub days: i64,
 }
 
-crate::records::choices::spelled!(
-    /// Paper size of the printed customer cards (`[cards] paper`); its spelling is the CSS
-    /// `@page` size name.
-    Paper {
-        /** 210 × 297 mm. */ A4 = "A4",
-        /** 148 × 210 mm (the default: a card a salesperson carries). */ A5 = "A5",
-        /** 105 × 148 mm. */ A6 = "A6",
+/// Paper size of the printed customer cards (`[cards] paper`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    A4,
+    /// 148 × 210 mm (the default: a card a salesperson carries).
+    A5,
+    /// 105 × 148 mm.
+    A6,
+}
+
+impl crate::records::choices::Choice for Paper {
+    const ALL: &'static [(&'static str, Self)] = &[("A4", Paper::A4), ("A5", Paper::A5), ("A6", Paper::A6)];
+}
+
+impl Paper {
+    /// The CSS `@page` size name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::A5 => "A5",
+            Paper::A6 => "A6",
+        }
     }
-);
+}
 
 impl Default for Settings {
     fn default() -> Self {
