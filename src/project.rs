@@ -4,10 +4,9 @@
 //! `build` writes.
 //!
 //! It is also the one place that decides how the records are held (docs/architecture.md):
-//! today [`Project::load`] reads every record into memory for one run of a command, and
-//! `serve` loads again after each change. Keeping them between changes (`serve`, a language
-//! server) or streaming them (`build` and `check` of 100,000 customers) will be another way
-//! to make a `Project`, here; the commands will not change.
+//! [`Project::load`] reads every record for one run of a command; [`Project::reload`] keeps
+//! what was parsed in a [`ParseCache`] between changes, for the commands that stay running
+//! (`serve`, the language server), and parses again only the files that changed.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,7 +19,7 @@ use crate::analysis::{self, Analysis};
 use crate::diagnostics::Counts;
 use crate::history::History;
 use crate::progress::Progress;
-use crate::records::{self, Loaded};
+use crate::records::{self, Loaded, ParseCache};
 use crate::render::html::{Site, SiteOptions, templates};
 use crate::render::{MemorySink, Sink};
 use crate::write::Output;
@@ -47,6 +46,18 @@ impl Project {
     /// Loads and validates the records under `root`.
     pub fn load(root: &Path, today: NaiveDate) -> Project {
         Project { loaded: records::load(root, today), today, root: root.to_path_buf() }
+    }
+
+    /// Loads and validates the records under `root` again, parsing only the files that
+    /// changed since `cache` last saw them; `overlay` gives the text of some files in memory
+    /// (an editor's open buffers), by path relative to `root`, in place of the disk's.
+    pub fn reload(
+        cache: &mut ParseCache,
+        root: &Path,
+        today: NaiveDate,
+        overlay: &BTreeMap<String, String>,
+    ) -> Project {
+        Project { loaded: cache.load(root, today, overlay), today, root: root.to_path_buf() }
     }
 
     /// Loads the records and, at the same time on another thread, reads their git history

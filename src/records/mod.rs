@@ -1,6 +1,7 @@
 //! Loading a records directory: find the files, decode and parse them in parallel, read
 //! them into domain types, and check the rules that span files. Records are only read.
 
+mod cache;
 pub mod choices;
 mod customer;
 pub mod dates;
@@ -27,6 +28,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use toml::de::DeTable;
 
+pub use cache::ParseCache;
 pub use load::{FileKind, Found};
 pub use model::Records;
 
@@ -71,6 +73,7 @@ pub struct Loaded {
 }
 
 /// What one file turned into.
+#[derive(Clone)]
 enum Content {
     Settings(Box<Settings>),
     Team(Vec<model::Member>),
@@ -78,6 +81,7 @@ enum Content {
     Nothing,
 }
 
+#[derive(Clone)]
 struct Parsed {
     rel: String,
     kind: FileKind,
@@ -129,9 +133,23 @@ pub fn load_texts(files: &BTreeMap<String, String>, today: NaiveDate) -> Loaded 
 fn load_found(
     root: &Path,
     found: Vec<Found>,
+    diagnostics: Vec<Diagnostic>,
+    today: NaiveDate,
+    overlay: &BTreeMap<String, String>,
+) -> Loaded {
+    let parse = |f: &Found| parse_file(f, today, overlay.get(&f.rel));
+    assemble(root, found, diagnostics, today, overlay, parse)
+}
+
+/// Turns the files found into what was loaded: each parsed by `parse` (in parallel), then
+/// the rules that span files.
+fn assemble(
+    root: &Path,
+    found: Vec<Found>,
     mut diagnostics: Vec<Diagnostic>,
     today: NaiveDate,
     overlay: &BTreeMap<String, String>,
+    parse: impl Fn(&Found) -> Parsed + Sync + Send,
 ) -> Loaded {
     let files_read = found.len();
     let readable: BTreeMap<String, std::path::PathBuf> =
@@ -139,7 +157,7 @@ fn load_found(
     // A team.toml that exists but cannot be read (a directory, say) has its own diagnostic.
     let team_found =
         found.iter().any(|f| f.kind == FileKind::Team) || diagnostics.iter().any(|d| d.file == "team.toml");
-    let parsed: Vec<Parsed> = found.into_par_iter().map(|f| parse_file(&f, today, overlay.get(&f.rel))).collect();
+    let parsed: Vec<Parsed> = found.par_iter().map(parse).collect();
 
     let mut settings = None;
     let mut members = None;
@@ -218,14 +236,25 @@ fn parse_file(found: &Found, today: NaiveDate, overlaid: Option<&String>) -> Par
         Some(text) => Ok(text.as_bytes().to_vec()),
         None => load::read(found),
     };
-    let bytes = match read {
-        Ok(bytes) => bytes,
+    match read {
+        Ok(bytes) => parse_bytes(found, today, &bytes),
         Err(d) => {
             parsed.diagnostics.push(*d);
-            return parsed;
+            parsed
         }
+    }
+}
+
+/// Decodes, parses and reads one file's bytes.
+fn parse_bytes(found: &Found, today: NaiveDate, bytes: &[u8]) -> Parsed {
+    let mut parsed = Parsed {
+        rel: found.rel.clone(),
+        kind: found.kind.clone(),
+        text: String::new(),
+        content: Content::Nothing,
+        diagnostics: Vec::new(),
     };
-    let decoded = source::decode(&found.rel, &bytes);
+    let decoded = source::decode(&found.rel, bytes);
     parsed.text = decoded.text;
     if !decoded.fatal.is_empty() {
         parsed.diagnostics = decoded.fatal;
