@@ -137,8 +137,10 @@ impl<'a> Site<'a> {
         context.insert("root", &paths::root_of(path));
         context.insert("active", active);
         // Rendered into this thread's buffer, kept between pages, and handed to the sink as
-        // bytes: no new allocation per page and no second UTF-8 check of our own output.
-        PAGE_BUFFER.with_borrow_mut(|html| {
+        // bytes: no new allocation per page and no second UTF-8 check of our own output. A
+        // page rendered while the buffer is in use on this thread (a sink that renders) gets
+        // a buffer of its own.
+        let render = |html: &mut Vec<u8>| {
             html.clear();
             self.tera
                 .render_to(template, &context, &mut *html)
@@ -149,6 +151,10 @@ impl<'a> Site<'a> {
                 *html = Vec::new();
             }
             put
+        };
+        PAGE_BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+            Ok(mut html) => render(&mut html),
+            Err(_) => render(&mut Vec::new()),
         })
     }
 
@@ -167,3 +173,6 @@ impl<'a> Site<'a> {
         groups.par_iter().try_for_each(|render| render())
     }
 }
+
+#[cfg(test)]
+mod tests;
