@@ -16,6 +16,12 @@ use crate::records::settings::Settings;
 
 /// Money as a JSON number in major units (`120000.0`, `700.5`), exact to the minor unit.
 pub fn money_number(value: &Money) -> f64 {
+    // A mantissa below 2^53 and a power of ten up to 10^22 are both exact floats, so their
+    // quotient is the correctly rounded value, the same float parsing the digits gives.
+    let (mantissa, scale) = (value.mantissa(), value.scale());
+    if mantissa.unsigned_abs() < 1 << 53 && scale <= 22 {
+        return mantissa as f64 / 10f64.powi(scale as i32);
+    }
     // The shortest decimal that round-trips an f64 is printed, so a value with few
     // decimals prints exactly as written.
     value.normalize().to_string().parse().unwrap_or(0.0)
@@ -297,6 +303,20 @@ mod tests {
     fn json(amount: &str, paid: Option<&str>) -> String {
         let m = |s: &str| Money::from_str(s).unwrap();
         serde_json::to_string(&Amounts { amount: m(amount), paid: paid.map(m) }).unwrap()
+    }
+
+    #[test]
+    fn money_as_a_float_is_the_float_its_digits_parse_to() {
+        let values = ["0", "-0.00", "0.1", "0.3", "700.5", "-1234.56", "9007199254740991", "90071992547409.93"];
+        let powers = (0..=28).map(|s| format!("1e-{s}")).chain(["123456789.123456789".to_string()]);
+        for text in values.iter().map(|v| v.to_string()).chain(powers) {
+            let Ok(m) = Money::from_str(&text).or_else(|_| Money::from_scientific(&text)) else { continue };
+            let parsed: f64 = m.normalize().to_string().parse().unwrap();
+            assert_eq!(money_number(&m).to_bits(), parsed.to_bits(), "{text}");
+        }
+        // Beyond 2^53 the digits are parsed.
+        let big = Money::from_str("9007199254740993.01").unwrap();
+        assert_eq!(money_number(&big), 9007199254740993.01_f64);
     }
 
     #[test]
