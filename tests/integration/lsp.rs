@@ -1,0 +1,444 @@
+//! `cardfile lsp`: the real binary driven over standard input and output with JSON-RPC, as
+//! an editor drives it, on the fixture tree `tests/lsp/records/` (whose files are only read:
+//! the edits are made in the buffers the client sends).
+
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use super::{TODAY, cannot_run, cardfile, fixture};
+
+/// How long to wait for one message before the test fails (a deadline against hanging, not
+/// a measure of speed: benches/lsp.sh measures that).
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// A language client talking to one `cardfile lsp`.
+struct Client {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    messages: Receiver<Value>,
+    /// Notifications received while waiting for something else.
+    pending: VecDeque<Value>,
+    next_id: i64,
+}
+
+/// Reads `Content-Length`-framed messages until the stream ends.
+fn read_messages(stdout: impl Read, out: std::sync::mpsc::Sender<Value>) {
+    let mut reader = BufReader::new(stdout);
+    loop {
+        let mut length = None;
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                return;
+            }
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = n.parse::<usize>().ok();
+            }
+        }
+        let mut body = vec![0; length.expect("a Content-Length header")];
+        if reader.read_exact(&mut body).is_err() {
+            return;
+        }
+        let message = serde_json::from_slice(&body).expect("the server writes JSON");
+        if out.send(message).is_err() {
+            return;
+        }
+    }
+}
+
+impl Client {
+    /// Starts the server and does the initialize handshake with these client capabilities;
+    /// returns the client and the server's `initialize` result.
+    fn start(capabilities: Value) -> (Client, Value) {
+        let mut child = cardfile()
+            .args(["lsp", "--today", TODAY])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("cannot start cardfile lsp");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (sender, messages) = channel();
+        std::thread::spawn(move || read_messages(stdout, sender));
+        let stdin = child.stdin.take();
+        let mut client = Client { child, stdin, messages, pending: VecDeque::new(), next_id: 0 };
+        let root = uri(&records());
+        let result =
+            client.request("initialize", json!({ "processId": null, "rootUri": root, "capabilities": capabilities }));
+        client.notify("initialized", json!({}));
+        (client, result["result"].clone())
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        let stdin = self.stdin.as_mut().expect("the server's input is open");
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("writing to the server");
+        stdin.flush().expect("writing to the server");
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    fn receive(&mut self) -> Value {
+        match self.messages.recv_timeout(PATIENCE) {
+            Ok(message) => message,
+            Err(RecvTimeoutError::Timeout) => panic!("no message from the server in {PATIENCE:?}"),
+            Err(RecvTimeoutError::Disconnected) => panic!("the server stopped (status {:?})", self.child.try_wait()),
+        }
+    }
+
+    /// Sends a request and returns the whole response (with `result` or `error`).
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        loop {
+            let message = self.receive();
+            if message["id"] == json!(id) && message.get("method").is_none() {
+                return message;
+            }
+            self.pending.push_back(message);
+        }
+    }
+
+    /// The next `publishDiagnostics` for the file `rel` of the fixture, skipping others.
+    fn diagnostics_of(&mut self, rel: &str) -> Vec<Value> {
+        let wanted = uri(&records().join(rel));
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let message = match self.pending.iter().position(|m| is_publication(m, &wanted)) {
+                Some(i) => self.pending.remove(i).unwrap_or_default(),
+                None => self.receive(),
+            };
+            if is_publication(&message, &wanted) {
+                return message["params"]["diagnostics"].as_array().cloned().unwrap_or_default();
+            }
+            self.pending.push_back(message);
+            assert!(Instant::now() < deadline, "no diagnostics for {rel}");
+        }
+    }
+
+    fn open(&mut self, rel: &str, text: &str) {
+        let uri = uri(&records().join(rel));
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "toml", "version": 1, "text": text } }),
+        );
+    }
+
+    fn change(&mut self, rel: &str, version: i64, text: &str) {
+        let uri = uri(&records().join(rel));
+        self.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [{ "text": text }] }),
+        );
+    }
+
+    /// A request at a position of the fixture's file `rel`.
+    fn at(&mut self, method: &str, rel: &str, line: u32, character: u32) -> Value {
+        let uri = uri(&records().join(rel));
+        let params = json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } });
+        self.request(method, params)["result"].clone()
+    }
+
+    /// Shuts the server down as an editor does; returns its exit status code.
+    fn shut_down(mut self) -> Option<i32> {
+        let answer = self.request("shutdown", Value::Null);
+        assert_eq!(answer["result"], Value::Null, "{answer}");
+        assert!(answer.get("error").is_none(), "{answer}");
+        self.notify("exit", Value::Null);
+        self.wait()
+    }
+
+    fn wait(mut self) -> Option<i32> {
+        drop(self.stdin.take());
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("waiting for the server") {
+                return status.code();
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn is_publication(message: &Value, uri: &str) -> bool {
+    message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri
+}
+
+fn records() -> PathBuf {
+    fixture("lsp/records")
+}
+
+/// The `file:` URI of a path (the fixture's paths hold no character to escape).
+fn uri(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+fn text_of(rel: &str) -> String {
+    std::fs::read_to_string(records().join(rel)).expect("a fixture file")
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<String> {
+    diagnostics.iter().map(|d| d["code"].as_str().unwrap_or_default().to_string()).collect()
+}
+
+fn range(d: &Value) -> [u64; 4] {
+    let r = &d["range"];
+    [&r["start"]["line"], &r["start"]["character"], &r["end"]["line"], &r["end"]["character"]]
+        .map(|n| n.as_u64().unwrap_or(u64::MAX))
+}
+
+#[test]
+fn initialize_says_what_the_server_does_and_shutdown_exits_cleanly() {
+    let (mut client, result) = Client::start(json!({}));
+    let capabilities = &result["capabilities"];
+    assert_eq!(capabilities["positionEncoding"], "utf-16", "{result}");
+    assert_eq!(result["serverInfo"]["name"], "cardfile");
+    for provider in ["completionProvider", "hoverProvider", "definitionProvider", "codeActionProvider"] {
+        assert!(!capabilities[provider].is_null(), "{provider} missing: {result}");
+    }
+    let unknown = client.request("textDocument/formatting", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+    let bad = client.request("textDocument/hover", json!({ "nonsense": true }));
+    assert_eq!(bad["error"]["code"], -32602, "{bad}");
+    assert_eq!(client.shut_down(), Some(0));
+}
+
+#[test]
+fn exit_without_shutdown_is_exit_code_1_and_requests_after_shutdown_are_refused() {
+    let (mut client, _) = Client::start(json!({}));
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait(), Some(1));
+    let (mut client, _) = Client::start(json!({}));
+    client.request("shutdown", Value::Null);
+    let late = client.at("textDocument/hover", "customers/acme.toml", 0, 0);
+    assert!(late.is_null());
+    let late = client.request("textDocument/hover", json!({}));
+    assert_eq!(late["error"]["code"], -32600, "{late}");
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait(), Some(0));
+}
+
+#[test]
+fn an_unknown_key_is_reported_with_its_code_and_cleared_when_fixed() {
+    let (mut client, _) = Client::start(json!({}));
+    let good = text_of("customers/acme.toml");
+    let typo = good.replace("since =", "sinse =");
+    client.open("customers/acme.toml", &typo);
+    let found = client.diagnostics_of("customers/acme.toml");
+    assert_eq!(codes(&found), ["E010"], "{found:?}");
+    assert_eq!(range(&found[0]), [3, 0, 3, 5]);
+    assert_eq!(found[0]["severity"], 1);
+    assert_eq!(found[0]["source"], "cardfile");
+    assert_eq!(found[0]["message"], "unknown key `sinse` in the customer\nhelp: did you mean `since`?");
+    // A file never opened has its diagnostics too: the whole records directory is checked.
+    let carl = client.diagnostics_of("customers/carl.toml");
+    assert_eq!(codes(&carl), ["W003", "W005"], "{carl:?}");
+
+    client.change("customers/acme.toml", 2, &good);
+    assert_eq!(client.diagnostics_of("customers/acme.toml"), Vec::<Value>::new(), "cleared once fixed");
+    assert_eq!(client.shut_down(), Some(0));
+}
+
+#[test]
+fn the_rules_that_span_files_run_on_the_buffers_and_the_disk() {
+    let (mut client, _) = Client::start(json!({}));
+    let acme = text_of("customers/acme.toml").replace("owner = \"li\"", "owner = \"lii\"");
+    client.open("customers/acme.toml", &acme);
+    let found = client.diagnostics_of("customers/acme.toml");
+    assert_eq!(codes(&found), ["E017"], "{found:?}");
+    assert!(found[0]["message"].as_str().unwrap_or_default().contains("did you mean `li`?"), "{found:?}");
+    // A new buffer, not on disk yet, with the id of a customer on disk.
+    client.open("customers/east/bolt.toml", "name = \"Bolt East\"\nowner = \"wu\"\nphone = \"2\"\n");
+    let twice = client.diagnostics_of("customers/east/bolt.toml");
+    assert_eq!(codes(&twice), ["E016"], "{twice:?}");
+    let other = &twice[0]["relatedInformation"][0]["location"]["uri"];
+    assert_eq!(other, &json!(uri(&records().join("customers/bolt.toml"))), "{twice:?}");
+    assert_eq!(client.shut_down(), Some(0));
+}
+
+#[test]
+fn invalid_toml_in_one_buffer_keeps_the_server_and_the_other_files() {
+    let (mut client, _) = Client::start(json!({}));
+    client.open("customers/acme.toml", "name = \"Acme\nowner = [\n");
+    let found = client.diagnostics_of("customers/acme.toml");
+    assert!(!found.is_empty() && codes(&found).iter().all(|c| c == "E004"), "{found:?}");
+    assert_eq!(codes(&client.diagnostics_of("customers/carl.toml")), ["W003", "W005"]);
+    // The server still answers, on the broken buffer and on the others.
+    let items = client.at("textDocument/completion", "customers/acme.toml", 1, 9);
+    assert!(items.is_array(), "{items}");
+    let hover = client.at("textDocument/hover", "customers/bolt.toml", 1, 2);
+    assert!(hover["contents"]["value"].as_str().unwrap_or_default().contains("owner"), "{hover}");
+    client.change("customers/acme.toml", 2, &text_of("customers/acme.toml"));
+    assert!(client.diagnostics_of("customers/acme.toml").is_empty());
+    assert_eq!(client.shut_down(), Some(0));
+}
+
+#[test]
+fn an_owner_in_quotes_completes_to_the_member_ids_with_their_names() {
+    let (mut client, _) = Client::start(json!({}));
+    let text = text_of("customers/acme.toml").replace("owner = \"li\"", "owner = \"");
+    client.open("customers/acme.toml", &text);
+    let items = client.at("textDocument/completion", "customers/acme.toml", 1, 9);
+    let shown: Vec<(String, String)> = items
+        .as_array()
+        .unwrap_or(&Vec::new())
+        .iter()
+        .map(|i| (i["label"].as_str().unwrap_or("").into(), i["detail"].as_str().unwrap_or("").into()))
+        .collect();
+    assert_eq!(shown, [("li".to_string(), "Li Na".to_string()), ("wu".to_string(), "Wu Gang".to_string())]);
+    let edit = &items[0]["textEdit"]["range"];
+    assert_eq!((edit["start"]["character"].as_u64(), edit["end"]["character"].as_u64()), (Some(9), Some(9)));
+    assert_eq!(client.shut_down(), Some(0));
+}
+
+#[test]
+fn hover_on_name_shows_the_computed_card_and_on_a_key_its_documentation() {
+    let (mut client, _) = Client::start(json!({}));
+    client.open("customers/acme.toml", &text_of("customers/acme.toml"));
+    let card = client.at("textDocument/hover", "customers/acme.toml", 0, 2);
+    let card = card["contents"]["value"].as_str().unwrap_or_default().to_string();
+    for shown in ["Acme Trading", "| Class | A |", "| Lifecycle |", "| Credit grade |", "| Unpaid | ¥12,000 |"] {
+        assert!(card.contains(shown), "`{shown}` not in:\n{card}");
+    }
+    assert!(card.contains("Next follow-ups"), "{card}");
+    let key = client.at("textDocument/hover", "customers/acme.toml", 3, 1);
+    let key = key["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(key.starts_with("**`since`** (the customer)"), "{key}");
+    let owner = client.at("textDocument/hover", "customers/acme.toml", 1, 10);
+    let owner = owner["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(owner.contains("Li Na: owner of 1 customers"), "{owner}");
+    assert_eq!(client.shut_down(), Some(0));
+}
+
+#[test]
+fn definition_of_an_owner_lands_on_its_member_in_team_toml() {
+    let (mut client, _) = Client::start(json!({}));
+    let location = client.at("textDocument/definition", "customers/bolt.toml", 1, 10);
+    assert_eq!(location["uri"], uri(&records().join("team.toml")), "{location}");
+    assert_eq!(range(&location), [5, 5, 5, 9], "the id of the second member: {location}");
+    let referrer = client.at("textDocument/definition", "customers/bolt.toml", 3, 16);
+    assert_eq!(referrer["uri"], uri(&records().join("customers/acme.toml")), "{referrer}");
+    assert_eq!(client.shut_down(), Some(0));
+}
+
+/// Applies the edits of a code action to `text` (positions in UTF-16, one edit).
+fn apply(text: &str, action: &Value) -> String {
+    let edits = action["edit"]["changes"].as_object().and_then(|c| c.values().next()).cloned().unwrap_or_default();
+    let edit = &edits[0];
+    let offset = |p: &Value| {
+        let line = p["line"].as_u64().unwrap_or(0) as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let line_text = &text[start..];
+        let mut units = 0;
+        for (i, c) in line_text.char_indices() {
+            if units >= p["character"].as_u64().unwrap_or(0) as usize || c == '\n' {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        text.len()
+    };
+    let (from, to) = (offset(&edit["range"]["start"]), offset(&edit["range"]["end"]));
+    format!("{}{}{}", &text[..from], edit["newText"].as_str().unwrap_or_default(), &text[to..])
+}
+
+fn action_titled<'a>(actions: &'a Value, title: &str) -> &'a Value {
+    let all = actions.as_array().map(Vec::as_slice).unwrap_or_default();
+    all.iter().find(|a| a["title"] == title).unwrap_or_else(|| panic!("no action `{title}` in {actions}"))
+}
+
+#[test]
+fn code_actions_fix_a_typo_log_a_visit_and_mark_an_order_paid() {
+    let (mut client, _) = Client::start(json!({}));
+    let good = text_of("customers/acme.toml");
+    let typo = good.replace("kind = \"visit\"", "kind = \"vistt\"");
+    client.open("customers/acme.toml", &typo);
+    assert_eq!(codes(&client.diagnostics_of("customers/acme.toml")), ["E013"]);
+    let uri = uri(&records().join("customers/acme.toml"));
+    let at = |line: u32, character: u32| {
+        json!({
+            "textDocument": { "uri": uri },
+            "range": { "start": { "line": line, "character": character }, "end": { "line": line, "character": character } },
+            "context": { "diagnostics": [] },
+        })
+    };
+    let actions = client.request("textDocument/codeAction", at(13, 9))["result"].clone();
+    let fix = action_titled(&actions, "Replace with \"visit\"");
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["diagnostics"][0]["code"], "E013");
+    assert_eq!(apply(&typo, fix), good);
+    let visit = action_titled(&actions, "Log a visit today");
+    assert_eq!(
+        apply(&typo, visit),
+        format!("{typo}\n[[interaction]]\ndate = {TODAY}\nkind = \"visit\"\nsummary = \"\"\n")
+    );
+
+    let in_order = client.request("textDocument/codeAction", at(7, 3))["result"].clone();
+    let paid = apply(&typo, action_titled(&in_order, "Mark this order paid today"));
+    assert_eq!(paid, typo.replace("due = 2026-11-30\n", &format!("due = 2026-11-30\npaid = {TODAY}\n")));
+    assert_eq!(client.shut_down(), Some(0));
+}
+
+/// A customer whose line 2 holds Chinese text and an emoji before an unknown key.
+const WIDE: &str =
+    "name = \"Acme\"\nowner = \"li\"\ncontact = [{ name = \"王😀\", titel = \"经理\" }]\nphone = \"1\"\n";
+
+#[test]
+fn positions_count_utf16_units_unless_the_client_offers_utf8() {
+    let (mut client, _) = Client::start(json!({}));
+    client.open("customers/acme.toml", WIDE);
+    let found = client.diagnostics_of("customers/acme.toml");
+    assert_eq!(codes(&found), ["E010"], "{found:?}");
+    // `contact = [{ name = "王😀", ` is 27 UTF-16 units: 王 is one, the emoji two.
+    assert_eq!(range(&found[0]), [2, 27, 2, 32]);
+    let hover = client.at("textDocument/hover", "customers/acme.toml", 2, 20);
+    assert!(hover.is_null() || hover["contents"].is_object(), "{hover}");
+    assert_eq!(client.shut_down(), Some(0));
+
+    let (mut client, result) = Client::start(json!({ "general": { "positionEncodings": ["utf-8", "utf-16"] } }));
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+    client.open("customers/acme.toml", WIDE);
+    let found = client.diagnostics_of("customers/acme.toml");
+    // In bytes: 王 is three, the emoji four.
+    assert_eq!(range(&found[0]), [2, 31, 2, 36]);
+    assert_eq!(client.shut_down(), Some(0));
+}
+
+#[test]
+fn neovim_shows_the_diagnostics_of_a_customer_file() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/neovim/check.sh");
+    let has_nvim = std::process::Command::new("nvim").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !has_nvim {
+        return cannot_run("Neovim (nvim) is not installed");
+    }
+    let output = std::process::Command::new("sh")
+        .arg(&script)
+        .env("CARDFILE", env!("CARGO_BIN_EXE_cardfile"))
+        .env("CARDFILE_TODAY", TODAY)
+        .output()
+        .expect("running editors/neovim/check.sh");
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{out}\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(out.contains("E010"), "{out}");
+}
