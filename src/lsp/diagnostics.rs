@@ -74,29 +74,28 @@ fn convert<'a>(d: &Diagnostic, root: &Path, lines_of: &impl Fn(&str) -> &'a Line
     }
 }
 
-/// The notifications to send for a new load: every file with diagnostics, and an empty list
-/// for each file in `before` that has none now. Returns them with the files that have some.
+/// The notifications to send for a new load, given what was sent before: every file whose
+/// list changed, with an empty list for each file that had some and has none now (a file
+/// whose list did not change is not sent again).
 pub fn publications(
-    now: BTreeMap<String, Vec<LspDiagnostic>>,
-    before: &std::collections::BTreeSet<String>,
+    now: &BTreeMap<String, Vec<LspDiagnostic>>,
+    before: &BTreeMap<String, Vec<LspDiagnostic>>,
     root: &Path,
-) -> (Vec<PublishDiagnosticsParams>, std::collections::BTreeSet<String>) {
-    let files = now.keys().cloned().collect();
-    let cleared: Vec<(String, Vec<LspDiagnostic>)> =
-        before.iter().filter(|rel| !now.contains_key(*rel)).map(|rel| (rel.clone(), Vec::new())).collect();
+) -> Vec<PublishDiagnosticsParams> {
+    let changed =
+        now.iter().filter(|(rel, list)| before.get(*rel) != Some(list)).map(|(rel, list)| (rel, list.clone()));
+    let cleared = before.keys().filter(|rel| !now.contains_key(*rel)).map(|rel| (rel, Vec::new()));
     let mut out = Vec::new();
-    for (rel, diagnostics) in now.into_iter().chain(cleared) {
-        if let Some(uri) = path_to_uri(&root.join(&rel)) {
+    for (rel, diagnostics) in changed.chain(cleared) {
+        if let Some(uri) = path_to_uri(&root.join(rel)) {
             out.push(PublishDiagnosticsParams { uri, diagnostics, version: None });
         }
     }
-    (out, files)
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     use super::*;
     use crate::records::load_texts;
 
@@ -125,16 +124,23 @@ mod tests {
     }
 
     #[test]
-    fn files_that_had_diagnostics_and_have_none_now_are_cleared() {
-        let now = BTreeMap::from([("customers/a.toml".to_string(), vec![LspDiagnostic::default()])]);
-        let before = BTreeSet::from(["customers/a.toml".to_string(), "customers/b.toml".to_string()]);
-        let (sent, files) = publications(now, &before, Path::new("/r"));
+    fn files_whose_list_changed_are_sent_and_files_that_have_none_now_are_cleared() {
+        let one = |message: &str| vec![LspDiagnostic { message: message.into(), ..LspDiagnostic::default() }];
+        let now = BTreeMap::from([
+            ("customers/a.toml".to_string(), one("new")),
+            ("customers/same.toml".to_string(), one("same")),
+        ]);
+        let before = BTreeMap::from([
+            ("customers/a.toml".to_string(), one("old")),
+            ("customers/b.toml".to_string(), one("fixed")),
+            ("customers/same.toml".to_string(), one("same")),
+        ]);
+        let sent = publications(&now, &before, Path::new("/r"));
         let summary: Vec<(String, usize)> =
             sent.iter().map(|p| (p.uri.as_str().to_string(), p.diagnostics.len())).collect();
         assert_eq!(
             summary,
             [("file:///r/customers/a.toml".to_string(), 1), ("file:///r/customers/b.toml".to_string(), 0)]
         );
-        assert_eq!(files, BTreeSet::from(["customers/a.toml".to_string()]));
     }
 }

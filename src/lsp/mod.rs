@@ -250,8 +250,8 @@ impl Server<'_> {
             *ws = Workspace::new(root.to_path_buf());
             return;
         };
-        let (sent, files) = diagnostics::publications(now, &ws.published, root);
-        ws.published = files;
+        let sent = diagnostics::publications(&now, &ws.published, root);
+        ws.published = now;
         for params in sent {
             self.send(Notification::new(PublishDiagnostics::METHOD.to_string(), params).into());
         }

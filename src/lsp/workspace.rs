@@ -5,7 +5,7 @@
 //! The records directory of a file is the nearest directory above it that holds
 //! `cardfile.toml` or `team.toml` or a `customers/` folder (docs/editor.md).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use std::sync::OnceLock;
@@ -33,8 +33,8 @@ pub struct Workspace {
     cache: ParseCache,
     /// The records as last loaded; `None` before the first load.
     pub project: Option<Project>,
-    /// The files (relative to `root`) last sent a non-empty list of diagnostics.
-    pub published: BTreeSet<String>,
+    /// The diagnostics last sent, by file relative to `root` (files with none are left out).
+    pub published: BTreeMap<String, Vec<lsp_types::Diagnostic>>,
     /// The analysis of the records as last loaded, worked out when first asked for.
     analysis: OnceLock<Analysis>,
 }
@@ -46,7 +46,7 @@ impl Workspace {
             root,
             cache: ParseCache::new(),
             project: None,
-            published: BTreeSet::new(),
+            published: BTreeMap::new(),
             analysis: OnceLock::new(),
         }
     }
