@@ -54,8 +54,7 @@ for n in "${SIZES[@]}"; do
         echo "$stamp" >"$dir/.generated"
     fi
     python3 benches/lsp_latency.py "$CARDFILE" "$dir" --edits "$EDITS" --today "$TODAY" |
-        python3 -c 'import json, sys; r = json.load(sys.stdin); n = sys.argv[1]
-print(f"| {n} | {r[\"first_load_ms\"]} | {r[\"edits\"]} | {r[\"median_ms\"]} | {r[\"p90_ms\"]} | {r[\"max_ms\"]} |")' "$n"
+        jq -r --arg n "$n" '"| \($n) | \(.first_load_ms) | \(.edits) | \(.median_ms) | \(.p90_ms) | \(.max_ms) |"'
 done
 echo >&2
 echo "cardfile: $(git describe --always --dirty 2>/dev/null || echo unknown)" >&2

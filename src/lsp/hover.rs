@@ -113,3 +113,53 @@ fn card(rel: &str, loaded: &Loaded, analysis: &Analysis) -> Option<String> {
     }
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::lsp::context;
+    use crate::records::load_texts;
+
+    const ACME: &str = "name = \"[Acme](http://x.invalid)\"\nowner = \"li\"\nphone = \"1\"\n\n[[order]]\ndate = 2026-02-01\namount = 500\ndue = 2026-02-20\n";
+
+    fn loaded() -> Loaded {
+        let files = BTreeMap::from([
+            ("team.toml".to_string(), "[[member]]\nid = \"li\"\nname = \"Li <b>\"\n".to_string()),
+            ("customers/acme.toml".to_string(), ACME.to_string()),
+        ]);
+        load_texts(&files, day())
+    }
+
+    fn day() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+    }
+
+    fn shown(at: &str, loaded: &Loaded) -> Option<String> {
+        let analysis = crate::analysis::analyse(&loaded.records, &loaded.settings, day());
+        let cursor = context::at(ACME, ACME.find(at).unwrap() + 1);
+        hover(&cursor, "customers/acme.toml", ACME, Some(loaded), || Some(&analysis)).map(|s| s.markdown)
+    }
+
+    #[test]
+    fn the_name_shows_the_computed_card_with_the_record_text_escaped() {
+        let loaded = loaded();
+        let card = shown("name", &loaded).unwrap();
+        assert!(card.starts_with("### \\[Acme\\]\\(http\\://x\\.invalid\\)\n"), "{card}");
+        for row in ["| Class | A |", "| Credit grade |", "| Unpaid | ¥500 |", "| Risk |", "**Next follow-ups**"] {
+            assert!(card.contains(row), "`{row}` not in:\n{card}");
+        }
+        assert!(card.contains(" · Collection · "), "the overdue payment is a follow-up:\n{card}");
+        assert!(card.contains("**`name`** (the customer)"), "the key's documentation follows:\n{card}");
+    }
+
+    #[test]
+    fn an_owner_shows_the_member_and_a_key_in_a_table_its_documentation() {
+        let loaded = loaded();
+        assert_eq!(shown("li\"", &loaded).unwrap(), "**li**\n\nLi &lt;b&gt;: owner of 1 customers");
+        let due = shown("due =", &loaded).unwrap();
+        assert!(due.starts_with("**`due`** ([[order]])"), "{due}");
+        assert_eq!(shown("500", &loaded), None, "an amount has nothing to show");
+    }
+}

@@ -40,6 +40,9 @@ fn json(value: impl serde::Serialize) -> Result<Value, Failure> {
 
 /// The answer to one request.
 pub fn answer(server: &mut Server<'_>, request: &Request) -> Result<Value, Failure> {
+    if crate::fault::active("lsp-request") {
+        panic!("fault injected at lsp-request");
+    }
     match request.method.as_str() {
         Completion::METHOD => {
             let p: CompletionParams = params(request)?;

@@ -60,7 +60,16 @@ impl Client {
     /// Starts the server and does the initialize handshake with these client capabilities;
     /// returns the client and the server's `initialize` result.
     fn start(capabilities: Value) -> (Client, Value) {
-        let mut child = cardfile()
+        Client::start_with(capabilities, None)
+    }
+
+    /// [`Client::start`] with `CARDFILE_FAULT` set to `fault` (see `src/fault.rs`).
+    fn start_with(capabilities: Value, fault: Option<&str>) -> (Client, Value) {
+        let mut command = cardfile();
+        if let Some(fault) = fault {
+            command.env("CARDFILE_FAULT", fault).env("RUST_BACKTRACE", "0");
+        }
+        let mut child = command
             .args(["lsp", "--today", TODAY])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -221,6 +230,23 @@ fn initialize_says_what_the_server_does_and_shutdown_exits_cleanly() {
     assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
     let bad = client.request("textDocument/hover", json!({ "nonsense": true }));
     assert_eq!(bad["error"]["code"], -32602, "{bad}");
+    assert_eq!(client.shut_down(), Some(0));
+}
+
+#[test]
+fn a_request_that_fails_inside_the_server_is_an_internal_error_and_the_server_goes_on() {
+    let (mut client, _) = Client::start_with(json!({}), Some("lsp-request"));
+    client.open("customers/acme.toml", &text_of("customers/acme.toml").replace("since =", "sinse ="));
+    let failed = client.request(
+        "textDocument/hover",
+        json!({
+            "textDocument": { "uri": uri(&records().join("customers/acme.toml")) },
+            "position": { "line": 0, "character": 0 },
+        }),
+    );
+    assert_eq!(failed["error"]["code"], -32603, "{failed}");
+    // Still serving: the change's diagnostics come, and shutdown is answered.
+    assert_eq!(codes(&client.diagnostics_of("customers/acme.toml")), ["E010"]);
     assert_eq!(client.shut_down(), Some(0));
 }
 
