@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use super::{TODAY, cannot_run, cardfile, fixture};
+use super::{TODAY, TempDir, cannot_run, cardfile, exit_code, fixture, run_in, stderr};
 
 /// How long to wait for one message before the test fails (a deadline against hanging, not
 /// a measure of speed: benches/lsp.sh measures that).
@@ -123,7 +123,13 @@ impl Client {
 
     /// The next `publishDiagnostics` for the file `rel` of the fixture, skipping others.
     fn diagnostics_of(&mut self, rel: &str) -> Vec<Value> {
-        let wanted = uri(&records().join(rel));
+        self.diagnostics_at(&records().join(rel))
+    }
+
+    /// The next `publishDiagnostics` for the file at `path`, skipping others.
+    fn diagnostics_at(&mut self, path: &Path) -> Vec<Value> {
+        let wanted = uri(path);
+        let rel = path.display();
         let deadline = Instant::now() + PATIENCE;
         loop {
             let message = match self.pending.iter().position(|m| is_publication(m, &wanted)) {
@@ -139,7 +145,11 @@ impl Client {
     }
 
     fn open(&mut self, rel: &str, text: &str) {
-        let uri = uri(&records().join(rel));
+        self.open_at(&records().join(rel), text);
+    }
+
+    fn open_at(&mut self, path: &Path, text: &str) {
+        let uri = uri(path);
         self.notify(
             "textDocument/didOpen",
             json!({ "textDocument": { "uri": uri, "languageId": "toml", "version": 1, "text": text } }),
@@ -467,4 +477,23 @@ fn neovim_shows_the_diagnostics_of_a_customer_file() {
     let out = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{out}\n{}", String::from_utf8_lossy(&output.stderr));
     assert!(out.contains("E010"), "{out}");
+}
+
+#[test]
+fn a_repository_made_by_init_is_served_and_its_readme_says_how() {
+    let tmp = TempDir::new("lsp-init");
+    let out = run_in(tmp.path(), &["init", "repo", "--today", TODAY]);
+    assert_eq!(exit_code(&out), 0, "{}", stderr(&out));
+    let repo = tmp.path().join("repo");
+    let readme = std::fs::read_to_string(repo.join("README.md")).unwrap_or_default();
+    for snippet in ["vim.lsp.config(\"cardfile\"", "[language-server.cardfile]", "args = [\"lsp\"]"] {
+        assert!(readme.contains(snippet), "`{snippet}` not in README.md:\n{readme}");
+    }
+    let example = repo.join("records/customers/example.toml");
+    let text = std::fs::read_to_string(&example).unwrap_or_default();
+    let (mut client, _) = Client::start(json!({}));
+    client.open_at(&example, &format!("{text}\nregoin = \"east\"\n"));
+    let found = client.diagnostics_at(&example);
+    assert_eq!(codes(&found), ["E010"], "{found:?}");
+    assert_eq!(client.shut_down(), Some(0));
 }
