@@ -497,3 +497,22 @@ fn a_repository_made_by_init_is_served_and_its_readme_says_how() {
     assert_eq!(codes(&found), ["E010"], "{found:?}");
     assert_eq!(client.shut_down(), Some(0));
 }
+
+#[test]
+fn the_vscode_extensions_client_gets_the_diagnostics_and_the_hover() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/vscode/check.js");
+    let has_node = std::process::Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !has_node {
+        return cannot_run("Node.js (node) is not installed");
+    }
+    let output = std::process::Command::new("node")
+        .arg(&script)
+        .env("CARDFILE", env!("CARGO_BIN_EXE_cardfile"))
+        .env("CARDFILE_TODAY", TODAY)
+        .output()
+        .expect("running editors/vscode/check.js");
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{out}\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(out.contains("E010 unknown key `nmae`"), "{out}");
+    assert!(out.contains("### Acme Trading"), "the hover on name shows the card:\n{out}");
+}
