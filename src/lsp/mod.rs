@@ -267,3 +267,6 @@ impl Server<'_> {
         self.workspaces.get_mut(&root)
     }
 }
+
+#[cfg(test)]
+mod tests;
