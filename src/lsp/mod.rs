@@ -5,8 +5,9 @@
 //!
 //! One thread reads the messages in order. Changes only mark their records directory as
 //! changed; it is loaded again (through [`crate::project::Project::reload`], parsing only
-//! what changed) and its diagnostics sent once no further message is waiting, and before
-//! any request about it is answered. Every request is answered inside a catch: a bug answers
+//! what changed) and its diagnostics sent once no further message is waiting, and before a
+//! code action is worked out (completion, hover and definition answer from the last load at
+//! once). Every request is answered inside a catch: a bug answers
 //! `InternalError` and the server goes on.
 
 mod actions;
@@ -182,7 +183,12 @@ impl Server<'_> {
             self.shut_down = true;
             return self.send(Response::new_ok(id, ()).into());
         }
-        self.refresh_changed();
+        // A code action edits spans of the last load's diagnostics: they must be the buffer's.
+        // Completion, hover and definition answer from the last load at once (at most one
+        // keystroke behind), and the load follows as soon as nothing is waiting.
+        if request.method == <lsp_types::request::CodeActionRequest as lsp_types::request::Request>::METHOD {
+            self.refresh_changed();
+        }
         let answer = catch_unwind(AssertUnwindSafe(|| requests::answer(self, &request)));
         let response = match answer {
             Ok(Ok(value)) => Response::new_ok(id, value),
@@ -260,8 +266,10 @@ impl Server<'_> {
     /// The workspace of the file at `path`, loaded (created and loaded on first use).
     fn workspace_of(&mut self, path: &Path) -> Option<&mut Workspace> {
         let root = records_root(path)?;
-        if !self.workspaces.contains_key(&root) {
-            self.workspaces.insert(root.clone(), Workspace::new(root.clone()));
+        let loaded = self.workspaces.get(&root).is_some_and(|ws| ws.project.is_some());
+        if !loaded {
+            self.workspaces.entry(root.clone()).or_insert_with(|| Workspace::new(root.clone()));
+            self.changed.remove(&root);
             self.refresh(&root);
         }
         self.workspaces.get_mut(&root)
