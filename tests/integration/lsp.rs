@@ -516,3 +516,88 @@ fn the_vscode_extensions_client_gets_the_diagnostics_and_the_hover() {
     assert!(out.contains("E010 unknown key `nmae`"), "{out}");
     assert!(out.contains("### Acme Trading"), "the hover on name shows the card:\n{out}");
 }
+
+/// What `check --format json` says of a diagnostic: file, line, column, code, message (with
+/// its hint after `; help: `).
+type Said = (String, u64, u64, String, String);
+
+#[test]
+fn the_diagnostics_are_those_of_check_on_every_case_of_tests_check() {
+    let cases = fixture("check");
+    let mut names: Vec<String> = std::fs::read_dir(&cases)
+        .expect("tests/check")
+        .flatten()
+        .filter(|e| e.path().join("records").is_dir() && e.path().join("expected.json").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() > 20, "{names:?}");
+    let (mut client, _) = Client::start(json!({}));
+    let mut compared = 0;
+    for name in &names {
+        let records = cases.join(name).join("records");
+        let expected: Vec<Value> =
+            serde_json::from_str(&std::fs::read_to_string(cases.join(name).join("expected.json")).unwrap_or_default())
+                .unwrap_or_else(|err| panic!("{name}: expected.json: {err}"));
+        let mut want: Vec<Said> = expected
+            .iter()
+            .map(|d| {
+                let text = |k: &str| d[k].as_str().unwrap_or_default().to_string();
+                (
+                    text("file"),
+                    d["line"].as_u64().unwrap_or(0),
+                    d["column"].as_u64().unwrap_or(0),
+                    text("code"),
+                    text("message"),
+                )
+            })
+            .collect();
+        // Open one readable file of the case as it is on disk; a code action waits for the load,
+        // so every file's diagnostics are sent before its answer.
+        let opened = ["team.toml", "cardfile.toml"]
+            .iter()
+            .map(|rel| records.join(rel))
+            .chain(walk_toml(&records.join("customers")))
+            .find(|p| std::fs::read_to_string(p).is_ok())
+            .unwrap_or_else(|| panic!("{name}: no readable record file"));
+        client.open_at(&opened, &std::fs::read_to_string(&opened).unwrap_or_default());
+        let position = json!({ "line": 0, "character": 0 });
+        client.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri(&opened) }, "range": { "start": position, "end": position }, "context": { "diagnostics": [] } }),
+        );
+        let prefix = format!("{}/", uri(&records));
+        let mut got: Vec<Said> = Vec::new();
+        for message in client.pending.drain(..) {
+            let Some(rel) = message["params"]["uri"].as_str().and_then(|u| u.strip_prefix(&prefix)) else { continue };
+            let rel = rel.to_string();
+            for d in message["params"]["diagnostics"].as_array().cloned().unwrap_or_default() {
+                let [line, column, _, _] = range(&d);
+                let text = d["message"].as_str().unwrap_or_default().replace("\nhelp: ", "; help: ");
+                got.push((rel.clone(), line + 1, column + 1, d["code"].as_str().unwrap_or_default().into(), text));
+            }
+        }
+        want.sort();
+        got.sort();
+        assert_eq!(got, want, "{name}: the server and check differ");
+        compared += want.len();
+    }
+    assert!(compared > 100, "only {compared} diagnostics compared");
+    assert_eq!(client.shut_down(), Some(0));
+}
+
+/// The `.toml` files under `dir`, in name order.
+fn walk_toml(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|r| r.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            out.extend(walk_toml(&path));
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    out
+}
