@@ -40,7 +40,7 @@ pub fn items(cursor: &Cursor, scope: &Scope<'_>, lines: &Lines<'_>) -> Vec<Compl
     let Some(top) = top_table(scope.rel) else { return Vec::new() };
     let Some(spec) = table_spec(top, &cursor.table) else { return Vec::new() };
     match &cursor.place {
-        Place::Header => Vec::new(),
+        Place::Header { span } => headers(top, scope.lang, lines.range(span.clone())),
         Place::Key { .. } => {
             let mut out = keys(spec, cursor, scope.lang);
             if std::ptr::eq(top, crate::schema::customer()) {
@@ -78,6 +78,34 @@ fn keys(spec: &TableSpec, cursor: &Cursor, lang: Language) -> Vec<CompletionItem
             detail: Some(keydocs::kind(k.ty, lang)),
             documentation: Some(markdown(keydocs::markdown(k, spec, lang))),
             insert_text: Some(format!("{} = ", k.name)),
+            ..CompletionItem::default()
+        })
+        .collect()
+}
+
+/// The table headers of the file (`[[order]]`, `[loss]`, `[complaints.respond_days]` …),
+/// each replacing the header line's text (`range`).
+fn headers(top: &'static TableSpec, lang: Language, range: lsp_types::Range) -> Vec<CompletionItem> {
+    let mut tables = Vec::new();
+    let mut stack = vec![top];
+    while let Some(spec) = stack.pop() {
+        for key in spec.keys.iter().rev() {
+            if let Ty::Table(sub) | Ty::Tables(sub) = key.ty {
+                tables.push(sub);
+                stack.push(sub);
+            }
+        }
+    }
+    tables.sort_by_key(|t| t.name);
+    tables.dedup_by_key(|t| t.name);
+    tables
+        .into_iter()
+        .map(|t| CompletionItem {
+            label: t.name.to_string(),
+            kind: Some(CompletionItemKind::MODULE),
+            detail: Some(t.describe(lang).to_string()),
+            filter_text: Some(t.name.to_string()),
+            text_edit: Some(CompletionTextEdit::Edit(TextEdit { range, new_text: t.name.to_string() })),
             ..CompletionItem::default()
         })
         .collect()
@@ -218,6 +246,13 @@ mod tests {
         assert_eq!(labels("[[order]]\npaid = \n", "paid = ", None), ["2026-03-01"]);
         assert_eq!(labels("archived = \n", "archived = ", None), ["true", "false"]);
         assert!(labels("name = \n", "name = ", None).is_empty());
+    }
+
+    #[test]
+    fn a_header_completes_to_the_tables_of_the_file() {
+        let tables = labels("name = \"A\"\n[[ord\n", "[[ord", None);
+        assert!(tables.contains(&"[[order]]".to_string()) && tables.contains(&"[loss]".to_string()), "{tables:?}");
+        assert!(!tables.iter().any(|t| t.contains("member")), "{tables:?}");
     }
 
     #[test]

@@ -10,8 +10,9 @@ use crate::schema::{self, TableSpec, Ty};
 /// What the cursor is on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
-    /// A table header line: `[[ord`.
-    Header,
+    /// A table header line (`[[ord`): the span of the header, from its first `[` to the end
+    /// of the line's text.
+    Header { span: Range<usize> },
     /// A key (or where one is typed): the word, and its byte span in the file.
     Key { word: String, span: Range<usize> },
     /// A key's value: the key; the value's text up to the cursor; the span of the string's
@@ -97,7 +98,10 @@ pub fn at(text: &str, offset: usize) -> Cursor {
     let keys = lines_with_starts(&text[table_start..section_end]).filter_map(|(_, l)| key_of(l)).collect();
 
     let place = match equals(line) {
-        _ if line.trim_start().starts_with('[') => Place::Header,
+        _ if line.trim_start().starts_with('[') => {
+            let start = line_start + (line.len() - line.trim_start().len());
+            Place::Header { span: start..line_start + line.trim_end().len() }
+        }
         Some(eq) if column > eq => {
             let key = line[..eq].trim().trim_matches('"').trim_matches('\'').to_string();
             let typed = line[eq + 1..column].trim_start().to_string();
@@ -195,7 +199,8 @@ mod tests {
 
     #[test]
     fn a_header_line_is_a_header() {
-        assert_eq!(cursor_after("[lo").place, Place::Header);
+        let start = TEXT.find("[loss]").unwrap();
+        assert_eq!(cursor_after("[lo").place, Place::Header { span: start..start + 6 });
         assert_eq!(at("[complaints.respond_days]\nhigh = 1\n", 30).table, ["complaints", "respond_days"]);
     }
 

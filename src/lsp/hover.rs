@@ -63,7 +63,7 @@ pub fn hover<'a>(
             }
             None
         }
-        Place::Header => None,
+        Place::Header { .. } => None,
     }
 }
 
