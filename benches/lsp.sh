@@ -34,6 +34,8 @@ while [[ $# -gt 0 ]]; do
     shift
 done
 
+command -v jq >/dev/null || { echo "benches/lsp.sh needs jq (apt-get install jq)" >&2; exit 2; }
+
 if ((BUILD)); then
     echo "building release ..." >&2
     cargo build --release --quiet --bin cardfile --example generate
