@@ -70,10 +70,8 @@ async function activate(context) {
     textDocument: { completion: { completionItem: { snippetSupport: true } } },
   });
 
-  const versions = new Map();
   const open = (document) => {
     if (!isToml(document)) return;
-    versions.set(document.uri.toString(), document.version);
     client.notify("textDocument/didOpen", {
       textDocument: { uri: document.uri.toString(), languageId: "toml", version: document.version, text: document.getText() },
     });
