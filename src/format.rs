@@ -8,41 +8,81 @@ use crate::i18n::Language;
 
 /// Groups the integer digits by thousands: `1234567.5` → `1,234,567.5`.
 pub fn grouped(value: Decimal) -> String {
-    let text = value.normalize().to_string();
-    let (sign, text) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
-    let (int, frac) = text.split_once('.').map_or((text, None), |(i, f)| (i, Some(f)));
-    let mut out = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
+    let v = value.normalize();
+    let mut out = String::with_capacity(48);
+    if v.is_sign_negative() && !v.is_zero() {
+        out.push('-');
     }
-    match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
-        None => format!("{sign}{out}"),
+    let unit = 10u128.pow(v.scale());
+    let magnitude = v.mantissa().unsigned_abs();
+    push_grouped(&mut out, magnitude / unit);
+    if v.scale() > 0 {
+        out.push('.');
+        push_digits(&mut out, magnitude % unit, v.scale() as usize);
     }
+    out
 }
 
-/// Money with its currency: `¥12,000`, `¥8,650.50`, `12,000 SEK`.
+/// Money with its currency: `¥12,000`, `¥8,650.50`, `12,000 SEK`. Worked out on the
+/// decimal's integer mantissa: rounded to cents (halves away from zero), the cents shown
+/// only when there are some.
 pub fn money(value: Decimal, currency: &str) -> String {
     let rounded = value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    let number = if rounded.fract().is_zero() { grouped(rounded.trunc()) } else { grouped_fixed2(rounded) };
-    match currency {
-        "CNY" | "JPY" => format!("¥{number}"),
-        "USD" => format!("${number}"),
-        "EUR" => format!("€{number}"),
-        "GBP" => format!("£{number}"),
-        other => format!("{number} {other}"),
+    // After rounding the scale is at most 2.
+    let unit = 10u128.pow(rounded.scale());
+    let magnitude = rounded.mantissa().unsigned_abs();
+    let (whole, cents) = (magnitude / unit, magnitude % unit * (100 / unit));
+    let mut out = String::with_capacity(40);
+    let prefix = match currency {
+        "CNY" | "JPY" => "¥",
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        _ => "",
+    };
+    out.push_str(prefix);
+    if rounded.is_sign_negative() && magnitude != 0 {
+        out.push('-');
+    }
+    push_grouped(&mut out, whole);
+    if cents != 0 {
+        out.push('.');
+        push_digits(&mut out, cents, 2);
+    }
+    if prefix.is_empty() {
+        out.push(' ');
+        out.push_str(currency);
+    }
+    out
+}
+
+/// The digits of `n`, a comma between each group of three.
+fn push_grouped(out: &mut String, n: u128) {
+    let mut digits = [0u8; 40];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let count = digits.len() - at;
+    for (i, d) in digits[at..].iter().enumerate() {
+        if i > 0 && (count - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(char::from(*d));
     }
 }
 
-fn grouped_fixed2(value: Decimal) -> String {
-    let mut v = value;
-    v.rescale(2);
-    let text = grouped(v.trunc());
-    let cents = (v.fract().abs() * Decimal::from(100)).trunc();
-    format!("{text}.{cents:0>2}")
+/// `n` as exactly `width` digits, with leading zeros (`n` has at most `width` digits).
+fn push_digits(out: &mut String, n: u128, width: usize) {
+    let text = n.to_string();
+    out.extend(std::iter::repeat_n('0', width.saturating_sub(text.len())));
+    out.push_str(&text);
 }
 
 /// A percentage with one decimal: `0.1234` → `12.3 %`.
@@ -57,7 +97,26 @@ pub fn percent(share: Decimal) -> String {
 
 /// A date as `2026-03-04`.
 pub fn date(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        return format!("{year:04}-{:02}-{:02}", d.month(), d.day());
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let (y, m, day) = (year.unsigned_abs(), d.month(), d.day());
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .iter()
+    .collect()
 }
 
 /// A month and day: `06-12` in English, `6月12日` in Chinese.
@@ -79,6 +138,41 @@ mod tests {
         assert_eq!(money(Decimal::from_str("8650.5").unwrap(), "CNY"), "¥8,650.50");
         assert_eq!(money(Decimal::from_str("1234567.05").unwrap(), "SEK"), "1,234,567.05 SEK");
         assert_eq!(money(Decimal::from_str("999").unwrap(), "USD"), "$999");
+    }
+
+    #[test]
+    fn money_rounds_halves_away_from_zero_and_keeps_the_sign() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(money(d("0"), "CNY"), "¥0");
+        assert_eq!(money(d("-0.001"), "CNY"), "¥0");
+        assert_eq!(money(d("-5.00"), "USD"), "$-5");
+        assert_eq!(money(d("-0.5"), "EUR"), "€-0.50");
+        assert_eq!(money(d("-1234.005"), "GBP"), "£-1,234.01");
+        assert_eq!(money(d("1234567.055"), "CNY"), "¥1,234,567.06");
+        assert_eq!(money(d("0.07"), "JPY"), "¥0.07");
+        assert_eq!(money(d("100"), "SEK"), "100 SEK");
+        assert_eq!(money(Decimal::MAX, "CNY"), "¥79,228,162,514,264,337,593,543,950,335");
+        // Exact beyond what a float holds: 10^15 and one cent.
+        assert_eq!(money(d("1000000000000000.01"), "CNY"), "¥1,000,000,000,000,000.01");
+    }
+
+    #[test]
+    fn grouped_shows_every_decimal_of_the_normalised_value() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(grouped(d("1234567.50")), "1,234,567.5");
+        assert_eq!(grouped(d("-1234.05")), "-1,234.05");
+        assert_eq!(grouped(d("-0.0")), "0");
+        assert_eq!(grouped(d("999")), "999");
+        assert_eq!(grouped(d("0.001")), "0.001");
+    }
+
+    #[test]
+    fn dates_are_iso_with_four_digit_years_and_wider_years_as_they_are() {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(date(ymd(2026, 1, 5)), "2026-01-05");
+        assert_eq!(date(ymd(987, 12, 31)), "0987-12-31");
+        assert_eq!(date(ymd(10000, 2, 29)), "10000-02-29");
+        assert_eq!(date(ymd(-1, 3, 1)), "-001-03-01");
     }
 
     #[test]

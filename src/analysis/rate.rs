@@ -1,11 +1,9 @@
 //! Rates of SPEC 12.2 (retention, on time, kept, attainment, win rate): exact rationals,
 //! rounded once to 3 decimals, halves up; `None` when there is nothing to divide by.
 
-use num_bigint::BigInt;
-use num_rational::BigRational;
 use rust_decimal::Decimal;
 
-use super::exact::{ratio, round_half_up};
+use super::exact::round_ratio;
 use crate::records::model::Money;
 
 /// How many of a base met a rule, and the rate.
@@ -41,7 +39,7 @@ pub fn share(hits: usize, of: usize) -> Option<Decimal> {
     if of == 0 {
         return None;
     }
-    round_half_up(&BigRational::new(BigInt::from(hits), BigInt::from(of)), 3)
+    round_ratio(Decimal::from(hits), Decimal::from(of), 0, 3)
 }
 
 /// `numerator / denominator` rounded to 3 decimals halves up; `None` when the denominator
@@ -50,7 +48,7 @@ pub fn quotient(numerator: Money, denominator: Money) -> Option<Decimal> {
     if denominator.is_zero() {
         return None;
     }
-    round_half_up(&ratio(numerator, denominator), 3)
+    round_ratio(numerator, denominator, 0, 3)
 }
 
 #[cfg(test)]

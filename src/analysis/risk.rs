@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::abc::Class;
-use super::exact::{ratio, round_half_up};
+use super::exact::round_ratio;
 use super::lifecycle::Lifecycle;
 use crate::i18n::{Label, Text, labels};
 use crate::records::choices::Severity;
@@ -17,8 +17,7 @@ pub fn trend(revenue: Money, previous: Money) -> Option<Decimal> {
     if previous.is_zero() {
         return None;
     }
-    let change = ratio(revenue, previous) - num_rational::BigRational::from_integer(1.into());
-    round_half_up(&change, 3)
+    round_ratio(revenue, previous, 1, 3)
 }
 
 /// Why a key customer is at risk, in the order SPEC lists them.

@@ -6,7 +6,7 @@ use num_traits::Zero;
 use rust_decimal::Decimal;
 
 use super::credit::Grade;
-use super::exact::{ratio, rational, round_half_up};
+use super::exact::{Fraction, ratio, rational, round_half_up};
 use crate::records::model::Money;
 use crate::records::settings::WeightsConfig;
 
@@ -43,8 +43,44 @@ pub struct Score {
     pub components: [Decimal; 4],
 }
 
-/// Computes a score exactly and rounds it once.
+/// Computes a score exactly and rounds it once: with `i128` fractions when every step fits
+/// (all but absurd amounts), else with big rationals; both are exact, so they agree.
 pub fn score(input: &ScoreInputs, scale: &ScoreScale, weights: &WeightsConfig) -> Score {
+    score_small(input, scale, weights).unwrap_or_else(|| score_big(input, scale, weights))
+}
+
+/// The score with `i128` fractions; `None` when a step overflows (or a rounded value is
+/// beyond a decimal, which the big path decides).
+fn score_small(input: &ScoreInputs, scale: &ScoreScale, weights: &WeightsConfig) -> Option<Score> {
+    let hundred = Fraction::integer(100)?;
+    let ratio = |n: Money, d: Money| {
+        if d.is_zero() { Some(Fraction::ZERO) } else { Fraction::decimal(n)?.div(Fraction::decimal(d)?) }
+    };
+    let positive_profit = input.profit.unwrap_or(Money::ZERO).max(Money::ZERO);
+    let parts = [
+        ratio(input.revenue, scale.max_revenue)?.mul(hundred)?,
+        ratio(positive_profit, scale.max_profit)?.mul(hundred)?,
+        Fraction::integer(input.grade.points().into())?,
+        Fraction::new(i128::from(input.prospect) - 1, 4)?.mul(hundred)?,
+    ];
+    let profit_weight = if scale.use_profit { weights.profit } else { Decimal::ZERO };
+    let mut total_weight = Fraction::ZERO;
+    let mut weighted = Fraction::ZERO;
+    for (part, w) in parts.iter().zip([weights.revenue, profit_weight, weights.credit, weights.prospect]) {
+        let w = Fraction::decimal(w)?;
+        total_weight = total_weight.add(w)?;
+        weighted = weighted.add(part.mul(w)?)?;
+    }
+    let mean = if total_weight.is_zero() { Fraction::ZERO } else { weighted.div(total_weight)? };
+    let [a, b, c, d] = parts;
+    Some(Score {
+        value: mean.round_half_up(1)?,
+        components: [a.round_half_up(1)?, b.round_half_up(1)?, c.round_half_up(1)?, d.round_half_up(1)?],
+    })
+}
+
+/// The score with big rationals, for inputs whose steps do not fit `i128`.
+fn score_big(input: &ScoreInputs, scale: &ScoreScale, weights: &WeightsConfig) -> Score {
     let hundred = BigRational::from_integer(BigInt::from(100));
     let positive_profit = input.profit.unwrap_or(Money::ZERO).max(Money::ZERO);
     let parts = [
@@ -123,6 +159,30 @@ mod tests {
             &weights,
         );
         assert_eq!(s.value, m("42.3"));
+    }
+
+    #[test]
+    fn the_fast_path_and_the_big_path_agree() {
+        let weights = WeightsConfig { revenue: m("0.4225"), profit: m("0.1"), credit: m("0.2"), prospect: m("0.2775") };
+        for (revenue, profit, max_revenue, max_profit) in
+            [("1", "0", "4", "1"), ("12345.67", "-3", "99999.99", "500.5"), ("0.01", "0.01", "7777777.77", "0.03")]
+        {
+            let input = ScoreInputs { revenue: m(revenue), profit: Some(m(profit)), grade: Grade::B, prospect: 4 };
+            let scale = scale(max_revenue, max_profit, true);
+            let fast = score_small(&input, &scale, &weights).expect("these fit i128");
+            assert_eq!(fast, score_big(&input, &scale, &weights), "{revenue} of {max_revenue}");
+        }
+    }
+
+    #[test]
+    fn amounts_beyond_i128_steps_take_the_big_path_and_still_score() {
+        // 10^-28 of the largest decimal: the ratio's numerator is 2^96 · 10^28, beyond i128.
+        let input = ScoreInputs { revenue: Decimal::MAX, profit: None, grade: Grade::A, prospect: 5 };
+        let tiny = m("0.0000000000000000000000000001");
+        let scale = ScoreScale { max_revenue: tiny, max_profit: Money::ZERO, use_profit: false };
+        let weights = WeightsConfig { revenue: m("0"), profit: m("0"), credit: m("1"), prospect: m("0") };
+        assert_eq!(score_small(&input, &scale, &weights), None);
+        assert_eq!(score(&input, &scale, &weights).value, m("100.0"));
     }
 
     #[test]

@@ -82,6 +82,10 @@ fn marker(line: &str) -> Option<&'static str> {
 
 /// One error per conflict, on the `<<<<<<<` line, pointing at its other markers too.
 pub fn conflict_markers(file: &str, text: &str) -> Vec<Diagnostic> {
+    // Every diagnostic starts at a `<<<<<<<` line: without one, one search answers.
+    if !text.starts_with("<<<<<<<") && !text.contains("\n<<<<<<<") {
+        return Vec::new();
+    }
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut offset = 0;
     let mut open: Option<usize> = None;
@@ -161,6 +165,10 @@ mod tests {
         assert_eq!(d[0].span, Some(11..23));
         assert_eq!(d[0].labels.len(), 2);
         assert_eq!(d[0].labels[0].message, "the other side's lines start here");
+        let at_the_start = conflict_markers("a.toml", "<<<<<<< HEAD\nowner = \"a\"\n>>>>>>> b\n");
+        assert_eq!(at_the_start.len(), 1, "a conflict on the first line");
+        assert_eq!(at_the_start[0].span, Some(0..12));
+        assert!(conflict_markers("a.toml", "notes = \"<<<<<<< not at a line start\"\n").is_empty());
     }
 
     #[test]

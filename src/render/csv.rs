@@ -4,7 +4,7 @@ use crate::analysis::Analysis;
 use crate::format::date;
 use crate::records::model::Records;
 
-use super::json::money_number;
+use super::json::money_text;
 
 /// The customer CSV's header row.
 pub const CUSTOMER_HEADER: &[&str] = &[
@@ -64,7 +64,7 @@ pub fn list<S: AsRef<str>>(parts: &[S]) -> String {
 }
 
 fn number(value: &rust_decimal::Decimal) -> String {
-    serde_json::to_string(&money_number(value)).unwrap_or_default()
+    money_text(value)
 }
 
 fn opt<T: ToString>(value: Option<T>) -> String {

@@ -16,18 +16,34 @@ use crate::records::settings::Settings;
 
 /// Money as a JSON number in major units (`120000.0`, `700.5`), exact to the minor unit.
 pub fn money_number(value: &Money) -> f64 {
+    // A mantissa below 2^53 and a power of ten up to 10^22 are both exact floats, so their
+    // quotient is the correctly rounded value, the same float parsing the digits gives.
+    let (mantissa, scale) = (value.mantissa(), value.scale());
+    if mantissa.unsigned_abs() < 1 << 53 && scale <= 22 {
+        return mantissa as f64 / 10f64.powi(scale as i32);
+    }
     // The shortest decimal that round-trips an f64 is printed, so a value with few
     // decimals prints exactly as written.
     value.normalize().to_string().parse().unwrap_or(0.0)
 }
 
+/// Money as the text of a JSON number in major units, exactly: the decimal's digits, with
+/// `.0` when it has no decimals (`120000.0`, `700.5`, `1000000000000000.01`), as SPEC 9 asks.
+pub fn money_text(value: &Money) -> String {
+    let text = value.normalize().to_string();
+    if text.contains('.') { text } else { format!("{text}.0") }
+}
+
 fn ser_money<S: Serializer>(value: &Money, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(money_number(value))
+    // The digits go into the JSON as they are, not through a float (which loses cents
+    // beyond about 10^13).
+    let raw = serde_json::value::RawValue::from_string(money_text(value)).map_err(serde::ser::Error::custom)?;
+    raw.serialize(s)
 }
 
 fn ser_opt_money<S: Serializer>(value: &Option<Money>, s: S) -> Result<S::Ok, S::Error> {
     match value {
-        Some(v) => s.serialize_f64(money_number(v)),
+        Some(v) => ser_money(v, s),
         None => s.serialize_none(),
     }
 }
@@ -269,4 +285,48 @@ pub fn render(records: &Records, analysis: &Analysis, explain: Option<&Settings>
     let mut text = serde_json::to_string_pretty(&export_view(records, analysis, explain)).unwrap_or_default(); // ok: plain data
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[derive(Serialize)]
+    struct Amounts {
+        #[serde(serialize_with = "ser_money")]
+        amount: Money,
+        #[serde(serialize_with = "ser_opt_money")]
+        paid: Option<Money>,
+    }
+
+    fn json(amount: &str, paid: Option<&str>) -> String {
+        let m = |s: &str| Money::from_str(s).unwrap();
+        serde_json::to_string(&Amounts { amount: m(amount), paid: paid.map(m) }).unwrap()
+    }
+
+    #[test]
+    fn money_as_a_float_is_the_float_its_digits_parse_to() {
+        let values = ["0", "-0.00", "0.1", "0.3", "700.5", "-1234.56", "9007199254740991", "90071992547409.93"];
+        let powers = (0..=28).map(|s| format!("1e-{s}")).chain(["123456789.123456789".to_string()]);
+        for text in values.iter().map(|v| v.to_string()).chain(powers) {
+            let Ok(m) = Money::from_str(&text).or_else(|_| Money::from_scientific(&text)) else { continue };
+            let parsed: f64 = m.normalize().to_string().parse().unwrap();
+            assert_eq!(money_number(&m).to_bits(), parsed.to_bits(), "{text}");
+        }
+        // Beyond 2^53 the digits are parsed.
+        let big = Money::from_str("9007199254740993.01").unwrap();
+        assert_eq!(money_number(&big), 9007199254740993.01_f64);
+    }
+
+    #[test]
+    fn money_is_a_json_number_with_every_cent_even_beyond_a_float() {
+        assert_eq!(json("120000", None), r#"{"amount":120000.0,"paid":null}"#);
+        assert_eq!(json("700.50", Some("0")), r#"{"amount":700.5,"paid":0.0}"#);
+        assert_eq!(json("-3.25", Some("0.01")), r#"{"amount":-3.25,"paid":0.01}"#);
+        // 10^15 and one cent: a float would print 1000000000000000.0.
+        assert_eq!(json("1000000000000000.01", None), r#"{"amount":1000000000000000.01,"paid":null}"#);
+        let value: serde_json::Value = serde_json::from_str(&json("99999999999999999.99", None)).unwrap();
+        assert!(value["amount"].is_number(), "still a number, not a string");
+    }
 }

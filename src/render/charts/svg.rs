@@ -83,7 +83,19 @@ pub(super) struct Px(pub f64);
 
 impl fmt::Display for Px {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let v = if self.0.is_finite() { (self.0 * 10.0).round() / 10.0 } else { 0.0 };
+        let tenths = if self.0.is_finite() { (self.0 * 10.0).round() } else { 0.0 };
+        // Tenths that fit an integer exactly are written with integers, not float formatting.
+        if tenths.abs() < 1e15 {
+            let t = tenths as i64;
+            let sign = if t < 0 { "-" } else { "" };
+            let (whole, tenth) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
+            return match (whole, tenth) {
+                (0, 0) => f.write_str("0"),
+                (_, 0) => write!(f, "{sign}{whole}"),
+                _ => write!(f, "{sign}{whole}.{tenth}"),
+            };
+        }
+        let v = tenths / 10.0;
         if v == 0.0 {
             f.write_str("0")
         } else if v.fract() == 0.0 {

@@ -339,3 +339,37 @@ fn very_long_labels_and_values_never_give_negative_sizes() {
         }
     }
 }
+
+#[test]
+fn coordinates_are_written_to_a_tenth_as_float_formatting_would() {
+    let px = |v: f64| svg::Px(v).to_string();
+    for (value, written) in [
+        (0.0, "0"),
+        (-0.0, "0"),
+        (-0.04, "0"),
+        (0.05, "0.1"),
+        (12.0, "12"),
+        (12.34, "12.3"),
+        (-3.0, "-3"),
+        (-0.5, "-0.5"),
+        (-12.25, "-12.3"),
+        (f64::NAN, "0"),
+        (f64::INFINITY, "0"),
+    ] {
+        assert_eq!(px(value), written, "{value}");
+    }
+    // Where tenths no longer fit the integer path, float formatting writes them.
+    assert_eq!(px(1e16), "10000000000000000");
+    for tenth in 0..2000 {
+        let v = f64::from(tenth) * 0.37 - 300.0;
+        let r = (v * 10.0).round() / 10.0;
+        let float = if r == 0.0 {
+            "0".to_string()
+        } else if r.fract() == 0.0 {
+            format!("{r:.0}")
+        } else {
+            format!("{r:.1}")
+        };
+        assert_eq!(px(v), float, "{v}");
+    }
+}

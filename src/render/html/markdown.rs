@@ -13,8 +13,36 @@ fn safe_url(url: &str) -> bool {
     }
 }
 
+/// Whether Markdown source is one line of plain text that Markdown leaves as it is: it starts
+/// with a letter, has no character Markdown or HTML gives a meaning to (`* _ [ ] < > & # ! ~
+/// | \\ ` and the like), no control character, no run of spaces and no whitespace at its end.
+/// Most interaction summaries are; they skip the parser.
+fn plain(markdown: &str) -> bool {
+    let starts_plain = markdown.chars().next().is_some_and(|c| !c.is_ascii() || c.is_ascii_alphabetic());
+    let ordinary = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    ' ' | ',' | '.' | ';' | ':' | '?' | '%' | '/' | '(' | ')' | '\'' | '"' | '-' | '+' | '=' | '@'
+                )
+        } else {
+            !c.is_whitespace() && !c.is_control()
+        }
+    };
+    starts_plain && !markdown.ends_with(' ') && !markdown.contains("  ") && markdown.chars().all(ordinary)
+}
+
 /// Renders Markdown to HTML with every raw HTML fragment escaped.
 pub fn render(markdown: &str) -> String {
+    if plain(markdown) {
+        // What the parser writes for one paragraph of text with nothing to escape.
+        return format!("<p>{markdown}</p>\n");
+    }
+    parse_and_render(markdown)
+}
+
+fn parse_and_render(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
@@ -37,6 +65,17 @@ pub fn render(markdown: &str) -> String {
 /// The first `limit` characters of Markdown source as plain text (for cards).
 pub fn plain_excerpt(markdown: &str, limit: usize) -> String {
     let mut text = String::new();
+    if plain(markdown) {
+        text.push_str(markdown);
+    } else {
+        plain_text(markdown, &mut text);
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() > limit { format!("{}…", text.chars().take(limit).collect::<String>()) } else { text }
+}
+
+/// The text of Markdown source, a space for each break, paragraph and list item.
+fn plain_text(markdown: &str, text: &mut String) {
     for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match event {
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => text.push_str(&t),
@@ -46,13 +85,52 @@ pub fn plain_excerpt(markdown: &str, limit: usize) -> String {
             _ => {}
         }
     }
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() > limit { format!("{}…", text.chars().take(limit).collect::<String>()) } else { text }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_skips_the_parser_and_comes_out_as_the_parser_writes_it() {
+        let texts = [
+            "吴建华来电询问培训安排，比较满意。已记录需求，计划准备合同草稿。",
+            "客户反映包装机 PK-3出现问题，要求尽快处理。",
+            "Called Anna: she's \"happy\" (mostly), 50% off / 2 = ok; see www.example.com or a@b.cn?",
+            "x = y + z - 1",
+            "邮件发送 2026 年价格表。",
+            // Not plain: each is parsed, and the fast path must not take it.
+            "1. first",
+            "- item",
+            "+ item",
+            "= x",
+            "在**西部制博会**上认识雷科长",
+            "a  b",
+            "two\nlines",
+            "ends with a space ",
+            " starts with one",
+            "tab\there",
+            "a <b> & c",
+            "[ ] task",
+            "# heading",
+            "a | b",
+            "~~gone~~",
+            "back\\slash",
+            "`code`",
+            "　全角空格",
+            "nul\0byte",
+            "",
+        ];
+        for text in texts {
+            assert_eq!(render(text), parse_and_render(text), "{text:?}");
+            let mut parsed = String::new();
+            plain_text(text, &mut parsed);
+            let parsed = parsed.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(plain_excerpt(text, 1000), parsed, "{text:?}");
+        }
+        assert!(plain(texts[0]) && plain(texts[2]) && plain(texts[3]), "ordinary text takes the fast path");
+        assert!(texts[5..].iter().all(|t| !plain(t)), "marked-up text is parsed");
+    }
 
     #[test]
     fn raw_html_is_shown_as_text() {

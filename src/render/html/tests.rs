@@ -1,0 +1,46 @@
+//! Rendering pages into the per-thread buffer of [`Site::page`].
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use tera::Context;
+
+use super::{Site, SiteOptions};
+use crate::render::{MemorySink, Sink};
+
+/// A sink that renders another page while it stores the first, on the same thread.
+struct Rendering<'s, 'a> {
+    site: &'s Site<'a>,
+    inner: MemorySink,
+}
+
+impl Sink for Rendering<'_, '_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        if path == "outer.html" {
+            let mut cx = Context::new();
+            cx.insert("word", "inner");
+            self.site.page(&self.inner, "inner.html", "page.html", "x", cx)?;
+        }
+        self.inner.put(path, bytes)
+    }
+}
+
+#[test]
+fn a_page_rendered_while_another_is_being_stored_gets_its_own_buffer() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
+    let loaded = crate::records::load(&root, today);
+    let analysis = crate::analysis::analyse(&loaded.records, &loaded.settings, today);
+    let overrides = BTreeMap::from([("page.html".to_string(), "<p>{{ word }}</p>".to_string())]);
+    let options = SiteOptions { redact: false, base_url: None, overrides };
+    let site = Site::new(&loaded.records, &analysis, &loaded.settings, None, options).expect("a site");
+    let sink = Rendering { site: &site, inner: MemorySink::default() };
+    let mut cx = Context::new();
+    cx.insert("word", "outer");
+    site.page(&sink, "outer.html", "page.html", "x", cx).expect("both pages render");
+    let files = sink.inner.into_files();
+    assert_eq!(files.get("outer.html").map(Vec::as_slice), Some(b"<p>outer</p>".as_slice()));
+    assert_eq!(files.get("inner.html").map(Vec::as_slice), Some(b"<p>inner</p>".as_slice()));
+}
