@@ -1,0 +1,185 @@
+//! The site's search index (docs/site.md, section 14): every customer, contact, order,
+//! complaint, interaction, set of notes and change in the history, as script files under
+//! `search/` that the search box loads with `<script>` tags on first use (no `fetch`, so it
+//! works from `file://`).
+//!
+//! * `search/index.js`: how many buckets, and the first document of each chunk.
+//! * `search/b<n>.js`: the terms of one bucket (by a hash of their first two characters), each
+//!   with the documents that hold it, as ascending ids written as differences.
+//! * `search/d<n>.js`: a chunk of documents in id order: kind, customer name, text, link.
+//!
+//! A query reads the manifest, one bucket per term and the chunks of the results it shows;
+//! buckets and chunks are sized so that this stays small at 10,000 customers.
+
+mod documents;
+mod tokens;
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use rayon::prelude::*;
+
+pub use documents::{Doc, Kind, documents};
+pub use tokens::{fold, pinyin_terms, terms};
+
+use super::Sink;
+use super::html::Site;
+
+/// About how many bytes one bucket holds.
+const BUCKET_BYTES: usize = 96 * 1024;
+
+/// About how many bytes one chunk of documents holds.
+const CHUNK_BYTES: usize = 48 * 1024;
+
+/// Documents tokenised together before their terms are merged into the index.
+const BATCH: usize = 2048;
+
+/// The index: every term with the ascending ids of the documents that hold it.
+pub struct Index {
+    /// The documents, by id.
+    pub docs: Vec<Doc>,
+    /// The terms.
+    pub terms: HashMap<String, Vec<u32>>,
+}
+
+/// The terms of one document: its text's, the customer's name's for a customer, the pinyin
+/// of its name; each once.
+fn doc_terms(doc: &Doc) -> Vec<String> {
+    let mut all = terms(&doc.text);
+    if doc.kind == Kind::Customer {
+        all.extend(terms(&doc.title));
+    }
+    all.extend(pinyin_terms(&doc.name));
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+impl Index {
+    /// Indexes `docs`, tokenising a batch at a time in parallel.
+    pub fn new(docs: Vec<Doc>) -> Index {
+        let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+        for (b, batch) in docs.chunks(BATCH).enumerate() {
+            let tokenised: Vec<Vec<String>> = batch.par_iter().map(doc_terms).collect();
+            for (i, doc_terms) in tokenised.into_iter().enumerate() {
+                let id = (b * BATCH + i) as u32;
+                for term in doc_terms {
+                    index.entry(term).or_default().push(id);
+                }
+            }
+        }
+        Index { docs, terms: index }
+    }
+
+    /// The number of buckets: a power of two, about [`BUCKET_BYTES`] each.
+    fn buckets(&self) -> usize {
+        let bytes: usize = self.terms.iter().map(|(t, ids)| t.len() + 4 + ids.len() * 4).sum();
+        bytes.div_ceil(BUCKET_BYTES).max(1).next_power_of_two()
+    }
+
+    /// The files of the index, by path under the site's root.
+    pub fn files(&self) -> Vec<(String, String)> {
+        let buckets = self.buckets();
+        let mut split: Vec<Vec<(&str, &[u32])>> = vec![Vec::new(); buckets];
+        for (term, ids) in &self.terms {
+            split[bucket(term, buckets)].push((term, ids));
+        }
+        let mut files: Vec<(String, String)> = split
+            .into_par_iter()
+            .enumerate()
+            .map(|(n, mut terms)| {
+                terms.sort_unstable_by_key(|(t, _)| *t);
+                (format!("search/b{n}.js"), bucket_file(n, &terms))
+            })
+            .collect();
+        let mut firsts = Vec::new();
+        let mut chunk = String::new();
+        for (id, doc) in self.docs.iter().enumerate() {
+            if chunk.is_empty() {
+                firsts.push(id);
+            }
+            let row = (doc.kind as u8, doc.title.as_str(), doc.shown(), doc.href.as_str());
+            chunk.push_str(if chunk.is_empty() { "[" } else { "," });
+            chunk.push_str(&script_json(&row));
+            if chunk.len() >= CHUNK_BYTES {
+                files.push(chunk_file(firsts.len() - 1, &mut chunk));
+            }
+        }
+        if !chunk.is_empty() {
+            files.push(chunk_file(firsts.len() - 1, &mut chunk));
+        }
+        let manifest = serde_json::json!({ "buckets": buckets, "chunks": firsts, "docs": self.docs.len() });
+        files.push(("search/index.js".into(), format!("cardfileSearch.put(\"index\",{});\n", script_json(&manifest))));
+        files
+    }
+}
+
+/// The file of bucket `n`: each term with its ids as differences (the first as is).
+fn bucket_file(n: usize, terms: &[(&str, &[u32])]) -> String {
+    let mut out = format!("cardfileSearch.put(\"b{n}\",{{");
+    for (i, (term, ids)) in terms.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&script_json(term));
+        out.push_str(":[");
+        let mut last = 0;
+        for (j, id) in ids.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            out.push_str(&(id - last).to_string());
+            last = *id;
+        }
+        out.push(']');
+    }
+    out.push_str("});\n");
+    out
+}
+
+/// The file of chunk `n` from the rows gathered in `chunk` (then emptied).
+fn chunk_file(n: usize, chunk: &mut String) -> (String, String) {
+    let file = format!("cardfileSearch.put(\"d{n}\",{chunk}]);\n");
+    chunk.clear();
+    (format!("search/d{n}.js"), file)
+}
+
+/// The bucket of `term` among `buckets` (a power of two): FNV-1a over the code points of its
+/// first two characters, as the search box's script computes it.
+pub fn bucket(term: &str, buckets: usize) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    for c in term.chars().take(2) {
+        hash = (hash ^ c as u32).wrapping_mul(0x0100_0193);
+    }
+    hash as usize & (buckets - 1)
+}
+
+/// `value` as JSON that stays inert inside a script: `<`, `>`, `&` and the line separators
+/// U+2028 and U+2029 escaped.
+pub fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes the search index of `site` into `sink`.
+pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
+    let index = Index::new(documents(site));
+    for (path, text) in index.files() {
+        sink.put(&path, text.as_bytes())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
