@@ -7,6 +7,7 @@ mod chromium;
 mod hostile;
 pub mod html;
 mod narrow;
+mod search;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -37,6 +37,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 pub const ASSETS: &[(&str, &str)] = [
     ("style.css", include_str!("../../../templates/style.css")),
     ("site.js", include_str!("../../../templates/site.js")),
+    ("search.js", include_str!("../../../templates/search.js")),
 ]
 .as_slice();
 
