@@ -49,6 +49,9 @@ pub struct Doc {
     pub href: String,
     /// A name also found by its pinyin (the customer's or the contact's), or empty.
     pub name: String,
+    /// On a redacted site, the folded values of the redacted fields: no term that holds one
+    /// is indexed, even when a name's pinyin happens to spell a WeChat id.
+    pub withheld: Vec<String>,
 }
 
 /// Every document of the site, by kind, then in the order of the customers, then in page
@@ -75,12 +78,14 @@ fn of_customer(site: &Site<'_>, f: &Facts) -> [Vec<Doc>; KINDS] {
     let mut out: [Vec<Doc>; KINDS] = Default::default();
     let c = &site.records.customers[f.index];
     let Some(page) = id_path("customers", &c.id, "html") else { return out };
+    let withheld: Vec<String> = if site.redact { withheld(c) } else { Vec::new() };
     let doc = |kind: Kind, text: String, section: Option<String>, name: &str| Doc {
         kind,
         title: c.name.clone(),
         text,
         href: section.map_or_else(|| page.clone(), |s| format!("{page}#{s}")),
         name: name.to_string(),
+        withheld: if name.is_empty() { Vec::new() } else { withheld.clone() },
     };
     let reach = |values: [&Option<String>; 3]| -> Vec<String> {
         if site.redact { Vec::new() } else { values.iter().filter_map(|v| v.as_ref().cloned()).collect() }
@@ -122,6 +127,15 @@ fn of_customer(site: &Site<'_>, f: &Facts) -> [Vec<Doc>; KINDS] {
         let text = joined(std::iter::once(row.subject.as_str()).chain(row.changes.iter().map(String::as_str)));
         out[Kind::History as usize].push(doc(Kind::History, text, Some("history".into()), ""));
     }
+    out
+}
+
+/// The values `--redact` leaves out of a customer's page, folded as terms are.
+fn withheld(c: &Customer) -> Vec<String> {
+    let people = std::iter::once([&c.phone, &c.email, &c.wechat, &c.address])
+        .chain(c.contacts.iter().map(|p| [&p.phone, &p.email, &p.wechat, &None]));
+    let mut out: Vec<String> = people.flatten().filter_map(|v| v.as_deref()).map(super::fold).collect();
+    out.retain(|v| !v.is_empty());
     out
 }
 

@@ -43,13 +43,14 @@ pub struct Index {
 }
 
 /// The terms of one document: its text's, the customer's name's for a customer, the pinyin
-/// of its name; each once.
+/// of its name; each once, and none that holds a withheld value.
 fn doc_terms(doc: &Doc) -> Vec<String> {
     let mut all = terms(&doc.text);
     if doc.kind == Kind::Customer {
         all.extend(terms(&doc.title));
     }
     all.extend(pinyin_terms(&doc.name));
+    all.retain(|term| !doc.withheld.iter().any(|w| term.contains(w.as_str())));
     all.sort_unstable();
     all.dedup();
     all

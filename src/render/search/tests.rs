@@ -4,7 +4,14 @@
 use super::*;
 
 fn doc(kind: Kind, title: &str, text: &str) -> Doc {
-    Doc { kind, title: title.into(), text: text.into(), href: "customers/x.html".into(), name: String::new() }
+    Doc {
+        kind,
+        title: title.into(),
+        text: text.into(),
+        href: "customers/x.html".into(),
+        name: String::new(),
+        withheld: Vec::new(),
+    }
 }
 
 /// The ids of `term` read back from the bucket files (differences added up).
@@ -75,4 +82,14 @@ fn a_bucket_depends_on_the_first_two_characters_only() {
     assert_eq!(bucket("anything", 1), 0);
     // The script computes the same: FNV-1a of "ab" is 0x4d2505ca.
     assert_eq!(bucket("ab", 1 << 31), 0x4d25_05ca & 0x7fff_ffff);
+}
+
+#[test]
+fn no_term_holds_a_withheld_value() {
+    let mut contact = doc(Kind::Contact, "Acme", "费振华 · 经理");
+    contact.name = "费振华".into();
+    contact.withheld = vec!["feizhenhua".into()];
+    let index = Index::new(vec![contact]);
+    assert!(!index.terms.contains_key("feizhenhua"), "the pinyin spells the redacted WeChat id");
+    assert!(index.terms.contains_key("fzh") && index.terms.contains_key("费振"), "the rest of the name is indexed");
 }
