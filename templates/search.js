@@ -210,7 +210,7 @@
       li.appendChild(a);
       list.appendChild(li);
     });
-    list.hidden = docs.length === 0 && !query;
+    list.hidden = docs.length === 0;
     input.setAttribute("aria-expanded", docs.length ? "true" : "false");
     input.removeAttribute("aria-activedescendant");
     status.textContent = query && !docs.length ? box.getAttribute("data-none") : "";
@@ -245,6 +245,12 @@
     });
   }
 
+  function close() {
+    list.hidden = true;
+    status.textContent = "";
+    input.setAttribute("aria-expanded", "false");
+  }
+
   function move(by) {
     var options = list.querySelectorAll("[role=option]");
     if (!options.length) return;
@@ -269,11 +275,11 @@
         window.location.href = options[Math.max(active, 0)].href;
       }
     } else if (e.key === "Escape") {
-      if (!list.hidden) { list.hidden = true; input.setAttribute("aria-expanded", "false"); } else { input.value = ""; search(); }
+      if (!list.hidden || status.textContent) close(); else { input.value = ""; search(); }
     }
   });
   document.addEventListener("click", function (e) {
-    if (!box.contains(e.target)) list.hidden = true;
+    if (!box.contains(e.target)) close();
   });
   input.addEventListener("focus", function () { if (list.children.length) list.hidden = false; });
 })();

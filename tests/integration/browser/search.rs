@@ -70,9 +70,12 @@ fn probe(chromium: &Chromium, site: &Path, page: &str, queries: &[&str]) -> (Val
     let at = load.dom.find("data-probe=\"").unwrap_or_else(|| panic!("{page}: the probe did not finish"));
     let rest = &load.dom[at + "data-probe=\"".len()..];
     let json = rest[..rest.find('"').unwrap_or(rest.len())].replace("&quot;", "\"").replace("&nbsp;", "\u{a0}");
-    let json = json.replace("&amp;", "&");
+    let json = json.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     let mut problems: Vec<String> = load.console.iter().map(|l| format!("console message: {l}")).collect();
     problems.extend(load.requests.iter().map(|u| format!("a request off the machine: {u}")));
+    if load.dom.contains("data-pwned=\"1\"") {
+        problems.push("a hostile script ran".into());
+    }
     (serde_json::from_str(&json).unwrap_or_else(|err| panic!("{page}: the probe wrote {json}: {err}")), problems)
 }
 
@@ -156,4 +159,22 @@ fn a_redacted_site_finds_nothing_by_a_redacted_phone() {
     assert!(problems.is_empty(), "searching made problems:\n  {}", problems.join("\n  "));
     assert!(hrefs(results(&seen, "13709216653")).is_empty(), "{seen}");
     assert!(!hrefs(results(&seen, "渭河")).is_empty(), "the rest is still found on a redacted site: {seen}");
+}
+
+#[test]
+fn hostile_record_text_found_by_search_shows_as_text_and_runs_nothing() {
+    let Some(chromium) = Chromium::find() else { return };
+    let out = TempDir::new("browser-search-hostile");
+    let site = out.path().join("site");
+    let site_arg = site.to_str().expect("a UTF-8 path");
+    let output = run(&["build", "--records", "tests/hostile/records", "--out", site_arg, "--today", TODAY]);
+    assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
+    let (seen, problems) = probe(&chromium, &site, "index.html", &["pwned", "script"]);
+    assert!(problems.is_empty(), "searching made problems:\n  {}", problems.join("\n  "));
+    for query in ["pwned", "script"] {
+        let found = results(&seen, query);
+        let texts: Vec<&str> =
+            found["hits"].as_array().into_iter().flatten().filter_map(|h| h["text"].as_str()).collect();
+        assert!(texts.iter().any(|t| t.contains("<script>document.documentElement")), "{query}: {found}");
+    }
 }
