@@ -20,7 +20,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 pub use documents::{Doc, Kind, documents};
-pub use tokens::{fold, pinyin_terms, terms};
+pub use tokens::{fold, for_each_term, pinyin_terms, terms};
 
 use super::Sink;
 use super::html::Site;
@@ -31,45 +31,83 @@ const BUCKET_BYTES: usize = 96 * 1024;
 /// About how many bytes one chunk of documents holds.
 const CHUNK_BYTES: usize = 48 * 1024;
 
-/// Documents tokenised together before their terms are merged into the index.
-const BATCH: usize = 2048;
+/// Documents tokenised together into one small index before the indexes are merged.
+const BATCH: usize = 512;
 
 /// The index: every term with the ascending ids of the documents that hold it.
 pub struct Index {
     /// The documents, by id.
     pub docs: Vec<Doc>,
     /// The terms.
-    pub terms: HashMap<String, Vec<u32>>,
+    pub terms: Terms,
 }
 
-/// The terms of one document: its text's, the customer's name's for a customer, the pinyin
-/// of its name; each once, and none that holds a withheld value.
-fn doc_terms(doc: &Doc) -> Vec<String> {
-    let mut all = terms(&doc.text);
-    if doc.kind == Kind::Customer {
-        all.extend(terms(&doc.title));
+/// The hasher of the index's terms: FNV-1a, quicker than the default for short keys (the
+/// order of the map is never seen: every file sorts its terms).
+#[derive(Default)]
+pub struct TermHasher(u64);
+
+impl std::hash::Hasher for TermHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            hash = (hash ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = hash;
     }
-    all.extend(pinyin_terms(&doc.name));
-    all.retain(|term| !doc.withheld.iter().any(|w| term.contains(w.as_str())));
-    all.sort_unstable();
-    all.dedup();
-    all
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Terms with the ascending ids of the documents that hold them.
+pub type Terms = HashMap<String, Vec<u32>, std::hash::BuildHasherDefault<TermHasher>>;
+
+/// Adds to `terms` the document `id`: the terms of its text, of the customer's name for a
+/// customer, of the pinyin of its name; each once, and none that holds a withheld value.
+fn add_doc(terms: &mut Terms, id: u32, doc: &Doc) {
+    let mut add = |term: &str| {
+        if doc.withheld.iter().any(|w| term.contains(w.as_str())) {
+            return;
+        }
+        match terms.get_mut(term) {
+            Some(ids) if ids.last() == Some(&id) => {}
+            Some(ids) => ids.push(id),
+            None => {
+                terms.insert(term.to_string(), vec![id]);
+            }
+        }
+    };
+    for_each_term(&doc.text, &mut add);
+    if doc.kind == Kind::Customer {
+        for_each_term(&doc.title, &mut add);
+    }
+    pinyin_terms(&doc.name).iter().for_each(|t| add(t));
 }
 
 impl Index {
-    /// Indexes `docs`, tokenising a batch at a time in parallel.
+    /// Indexes `docs`: batches of documents tokenised in parallel, each into its own small
+    /// index, merged in order (a later batch's ids follow an earlier one's, so every list stays
+    /// ascending).
     pub fn new(docs: Vec<Doc>) -> Index {
-        let mut index: HashMap<String, Vec<u32>> = HashMap::new();
-        for (b, batch) in docs.chunks(BATCH).enumerate() {
-            let tokenised: Vec<Vec<String>> = batch.par_iter().map(doc_terms).collect();
-            for (i, doc_terms) in tokenised.into_iter().enumerate() {
-                let id = (b * BATCH + i) as u32;
-                for term in doc_terms {
-                    index.entry(term).or_default().push(id);
+        let terms = docs
+            .par_chunks(BATCH)
+            .enumerate()
+            .map(|(b, batch)| {
+                let mut local = Terms::default();
+                for (i, doc) in batch.iter().enumerate() {
+                    add_doc(&mut local, (b * BATCH + i) as u32, doc);
                 }
-            }
-        }
-        Index { docs, terms: index }
+                local
+            })
+            .reduce(Terms::default, |mut earlier, later| {
+                for (term, ids) in later {
+                    earlier.entry(term).or_default().extend(ids);
+                }
+                earlier
+            });
+        Index { docs, terms }
     }
 
     /// The number of buckets: a power of two, about [`BUCKET_BYTES`] each.
@@ -93,15 +131,19 @@ impl Index {
                 (format!("search/b{n}.js"), bucket_file(n, &terms))
             })
             .collect();
+        let rows: Vec<String> = self
+            .docs
+            .par_iter()
+            .map(|doc| script_json(&(doc.kind as u8, doc.title.as_str(), doc.shown(), doc.href.as_str())))
+            .collect();
         let mut firsts = Vec::new();
         let mut chunk = String::new();
-        for (id, doc) in self.docs.iter().enumerate() {
+        for (id, row) in rows.iter().enumerate() {
             if chunk.is_empty() {
                 firsts.push(id);
             }
-            let row = (doc.kind as u8, doc.title.as_str(), doc.shown(), doc.href.as_str());
             chunk.push_str(if chunk.is_empty() { "[" } else { "," });
-            chunk.push_str(&script_json(&row));
+            chunk.push_str(row);
             if chunk.len() >= CHUNK_BYTES {
                 files.push(chunk_file(firsts.len() - 1, &mut chunk));
             }

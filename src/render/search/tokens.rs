@@ -35,52 +35,58 @@ fn joins_digits(c: char) -> bool {
 
 /// The terms of `text`, in order of appearance (with repeats).
 pub fn terms(text: &str) -> Vec<String> {
-    let folded: Vec<char> = fold(text).chars().collect();
     let mut out = Vec::new();
+    for_each_term(text, |term| out.push(term.to_string()));
+    out
+}
+
+/// Calls `f` with each term of `text`, in order of appearance (with repeats), most of them
+/// slices of the folded text (no allocation per term: the index calls this for every record).
+pub fn for_each_term(text: &str, mut f: impl FnMut(&str)) {
+    let folded = if text.is_ascii() { text.to_ascii_lowercase() } else { fold(text) };
+    let chars: Vec<(usize, char)> = folded.char_indices().collect();
+    let at = |i: usize| chars.get(i).map_or(folded.len(), |(byte, _)| *byte);
+    let mut number = String::new();
     let mut i = 0;
-    while i < folded.len() {
-        let c = folded[i];
+    while i < chars.len() {
+        let c = chars[i].1;
         if is_cjk(c) {
             let start = i;
-            while i < folded.len() && is_cjk(folded[i]) {
+            while i < chars.len() && is_cjk(chars[i].1) {
                 i += 1;
             }
-            cjk_terms(&folded[start..i], &mut out);
+            (start..i).for_each(|k| f(&folded[at(k)..at(k + 1)]));
+            (start..i.saturating_sub(1)).for_each(|k| f(&folded[at(k)..at(k + 2)]));
         } else if c.is_alphanumeric() {
-            i = word_terms(&folded, i, &mut out);
+            i = word_terms(&chars, i, &mut number, |from, to| &folded[at(from)..at(to)], &mut f);
         } else {
             i += 1;
         }
     }
-    out
 }
 
-/// Every character of a run of Chinese, and every pair.
-fn cjk_terms(run: &[char], out: &mut Vec<String>) {
-    out.extend(run.iter().map(|c| c.to_string()));
-    out.extend(run.windows(2).map(|pair| pair.iter().collect()));
-}
-
-/// The word that starts at `start`, pushed to `out`; a number made of several groups also from
-/// each later group on. Returns where the word ends.
-fn word_terms(chars: &[char], start: usize, out: &mut Vec<String>) -> usize {
-    let word_end = |from: usize| {
-        let mut end = from;
-        while end < chars.len() && chars[end].is_alphanumeric() && !is_cjk(chars[end]) {
-            end += 1;
-        }
-        end
-    };
-    let digits = |from: usize, to: usize| chars[from..to].iter().all(char::is_ascii_digit);
+/// The word that starts at `start` of `chars` (`slice` gives the text between two of its
+/// indexes); a number made of several groups also from each later group on, built in
+/// `number`. Returns where the word ends.
+fn word_terms<'a>(
+    chars: &[(usize, char)],
+    start: usize,
+    number: &mut String,
+    slice: impl Fn(usize, usize) -> &'a str,
+    f: &mut impl FnMut(&str),
+) -> usize {
+    let is_word = |i: usize| chars.get(i).is_some_and(|(_, c)| c.is_alphanumeric() && !is_cjk(*c));
+    let word_end = |from: usize| (from..).find(|i| !is_word(*i)).unwrap_or(from);
+    let digits = |from: usize, to: usize| chars[from..to].iter().all(|(_, c)| c.is_ascii_digit());
     let mut end = word_end(start);
     if !digits(start, end) {
-        out.push(chars[start..end].iter().collect());
+        f(slice(start, end));
         return end;
     }
     let mut groups = vec![start];
     loop {
         let next = end + 1;
-        let joined = end < chars.len() && joins_digits(chars[end]) && next < chars.len();
+        let joined = chars.get(end).is_some_and(|(_, c)| joins_digits(*c)) && next < chars.len();
         let next_end = if joined { word_end(next) } else { next };
         if !joined || next_end == next || !digits(next, next_end) {
             break;
@@ -88,11 +94,16 @@ fn word_terms(chars: &[char], start: usize, out: &mut Vec<String>) -> usize {
         groups.push(next);
         end = next_end;
     }
-    let number: String = chars[start..end].iter().filter(|c| c.is_ascii_digit()).collect();
+    if groups.len() == 1 {
+        f(slice(start, end));
+        return end;
+    }
+    number.clear();
+    number.extend(chars[start..end].iter().map(|(_, c)| *c).filter(char::is_ascii_digit));
     let mut skipped = 0;
     for group in &groups {
-        out.push(number[skipped..].to_string());
-        skipped += chars[*group..end].iter().take_while(|c| c.is_ascii_digit()).count();
+        f(&number[skipped..]);
+        skipped += chars[*group..end].iter().take_while(|(_, c)| c.is_ascii_digit()).count();
     }
     end
 }
