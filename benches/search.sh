@@ -58,7 +58,8 @@ for _ in $(seq "$RUNS"); do
 done
 
 # Queries taken from the records: part of a Chinese name, a phone typed without spaces, a pair
-# of characters of a visit summary, a two-letter prefix that many terms share, a pinyin word.
+# of characters of a visit summary, a two-letter prefix that many terms share, a pinyin word;
+# then one word typed a key at a time (its later keystrokes reuse the files already loaded).
 mapfile -t queries < <(python3 - "$dir" <<'PY'
 import pathlib, re, sys
 files = sorted(pathlib.Path(sys.argv[1], "customers").rglob("*.toml"))
@@ -73,7 +74,7 @@ for f in files:
     summary = summary or (s and s.group(1))
     if name and phone and summary:
         break
-for q in [name, phone, summary, "sh", "zhang"]:
+for q in [name, phone, summary, "sh", "zhang", "w", "wa", "wan", "wang"]:
     if q:
         print(q)
 PY
