@@ -60,7 +60,7 @@
     return c === " " || c === "-" || c === ".";
   }
 
-  // The terms to look up (exact for Chinese and one-character words, else prefixes) and the
+  // The terms to look up (exact for Chinese, prefixes for Latin words and numbers) and the
   // strings to highlight.
   function parse(query) {
     var c = Array.from(fold(query)), lookups = [], marks = [], i = 0;
@@ -89,7 +89,8 @@
           }
         }
         marks.push(word);
-        lookup(word, Array.from(word).length < 2);
+        // One letter or digit alone is the start of too many words: wait for the next key.
+        if (Array.from(word).length > 1) lookup(word, false);
       } else {
         i++;
       }
@@ -220,7 +221,11 @@
   function search() {
     var query = input.value.trim(), mine = ++asked;
     var parsed = parse(query);
-    if (!parsed.lookups.length) return show([], [], "");
+    if (!parsed.lookups.length) {
+      show([], [], "");
+      box.setAttribute("data-shown", query);
+      return box.setAttribute("data-state", "done");
+    }
     box.setAttribute("data-state", "loading");
     load("index", function () {
       var manifest = loaded.index, buckets = manifest.buckets;
