@@ -194,7 +194,7 @@
       var li = document.createElement("li"), a = document.createElement("a");
       li.setAttribute("role", "option");
       li.id = "search-hit-" + n;
-      a.href = root + d[3];
+      a.href = root + "customers/" + d[3] + ".html" + (d[4] ? "#" + d[4] : "");
       a.tabIndex = -1;
       var kind = document.createElement("span");
       kind.className = "hit-kind";

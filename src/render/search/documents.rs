@@ -45,8 +45,10 @@ pub struct Doc {
     pub title: String,
     /// The text it is found by and its snippet is taken from.
     pub text: String,
-    /// The page and anchor, relative to the site's root.
-    pub href: String,
+    /// The customer's id: the result links to `customers/<id>.html`.
+    pub customer: String,
+    /// The anchor on that page (`interaction-3`), or empty for the top of the page.
+    pub anchor: String,
     /// A name also found by its pinyin (the customer's or the contact's), or empty.
     pub name: String,
     /// On a redacted site, the folded values of the redacted fields: no term that holds one
@@ -77,13 +79,16 @@ fn joined<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 fn of_customer(site: &Site<'_>, f: &Facts) -> [Vec<Doc>; KINDS] {
     let mut out: [Vec<Doc>; KINDS] = Default::default();
     let c = &site.records.customers[f.index];
-    let Some(page) = id_path("customers", &c.id, "html") else { return out };
+    if id_path("customers", &c.id, "html").is_none() {
+        return out;
+    }
     let withheld: Vec<String> = if site.redact { withheld(c) } else { Vec::new() };
     let doc = |kind: Kind, text: String, section: Option<String>, name: &str| Doc {
         kind,
         title: c.name.clone(),
         text,
-        href: section.map_or_else(|| page.clone(), |s| format!("{page}#{s}")),
+        customer: c.id.clone(),
+        anchor: section.unwrap_or_default(),
         name: name.to_string(),
         withheld: if name.is_empty() { Vec::new() } else { withheld.clone() },
     };

@@ -6,7 +6,8 @@
 //! * `search/index.js`: how many buckets, and the first document of each chunk.
 //! * `search/b<n>.js`: the terms of one bucket (by a hash of their first two characters), each
 //!   with the documents that hold it, as ascending ids written as differences.
-//! * `search/d<n>.js`: a chunk of documents in id order: kind, customer name, text, link.
+//! * `search/d<n>.js`: a chunk of documents in id order: kind, customer name, text, customer
+//!   id and anchor (the link is `customers/<id>.html#<anchor>`).
 //!
 //! A query reads the manifest, one bucket per term and the chunks of the results it shows;
 //! buckets and chunks are sized so that this stays small at 10,000 customers.
@@ -134,7 +135,10 @@ impl Index {
         let rows: Vec<String> = self
             .docs
             .par_iter()
-            .map(|doc| script_json(&(doc.kind as u8, doc.title.as_str(), doc.shown(), doc.href.as_str())))
+            .map(|doc| {
+                let row = (doc.kind as u8, doc.title.as_str(), doc.shown(), doc.customer.as_str(), doc.anchor.as_str());
+                script_json(&row)
+            })
             .collect();
         let mut firsts = Vec::new();
         let mut chunk = String::new();

@@ -8,7 +8,8 @@ fn doc(kind: Kind, title: &str, text: &str) -> Doc {
         kind,
         title: title.into(),
         text: text.into(),
-        href: "customers/x.html".into(),
+        customer: "x".into(),
+        anchor: String::new(),
         name: String::new(),
         withheld: Vec::new(),
     }
