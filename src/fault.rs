@@ -4,7 +4,8 @@
 //!
 //! The points: `before-swap`, `mid-swap`, `before-cleanup` (a build replacing its site, see
 //! [`crate::write`]); `import-staged`, `import-mid-apply` (an `import --write`, see
-//! [`crate::edit::journal`]).
+//! [`crate::edit::journal`]); `lsp-request` makes the language server's answer to a request
+//! panic instead of aborting (see [`crate::lsp`]), to show that the server goes on.
 
 /// Whether `CARDFILE_FAULT` names this point (always `false` in a release build).
 pub fn active(name: &str) -> bool {

@@ -12,6 +12,7 @@ pub mod history;
 pub mod i18n;
 pub mod import;
 pub mod lock;
+pub mod lsp;
 pub mod merge;
 pub mod progress;
 pub mod project;

@@ -10,6 +10,7 @@ mod git_setup;
 mod import;
 mod init;
 mod log;
+mod lsp;
 mod man;
 mod merge;
 mod new;
@@ -53,6 +54,9 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Preview the site on 127.0.0.1, rebuilt and reloaded whenever a record is saved.
     Serve(serve::ServeArgs),
+    /// The language server for editors (LSP over standard input and output): diagnostics as
+    /// you type, completion, hover with the computed values, go to definition, quick fixes.
+    Lsp(lsp::LspArgs),
     /// Start a team's records repository: settings, team, an example, CI, hook, editor schemas.
     Init(init::InitArgs),
     /// Add a customer file, checked like `check` before it is written.
@@ -153,6 +157,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Due(args) => due::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Lsp(args) => lsp::run(&args),
         Command::Init(args) => init::run(&args),
         Command::New(args) => new::run(&args),
         Command::Log(args) => log::run(&args),

@@ -62,6 +62,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Other places involved.
     pub labels: Vec<Label>,
+    /// The text that fixes it when written in place of the span, when one spelling is
+    /// surely meant (the "did you mean" of the hint, as data for an editor's quick fix).
+    pub replacement: Option<String>,
 }
 
 impl Diagnostic {
@@ -74,6 +77,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             labels: Vec::new(),
+            replacement: None,
         }
     }
 
@@ -143,6 +147,7 @@ pub fn cap_repeats(diagnostics: &mut Vec<Diagnostic>) {
             message: format!("and {more} more like the above in this file: {}", d.code.describe()),
             help: Some(format!("only the first {MAX_PER_CODE} are shown; fix them and run check again")),
             labels: Vec::new(),
+            replacement: None,
             ..d
         });
     }

@@ -11,6 +11,7 @@
 mod entries;
 pub mod charts;
 pub mod cli;
+pub mod editor;
 pub mod explain;
 pub mod history;
 pub mod labels;

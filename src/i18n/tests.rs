@@ -11,7 +11,7 @@ struct Part {
 }
 
 /// Every part of the catalogue.
-fn parts() -> [Part; 9] {
+fn parts() -> [Part; 10] {
     let part = |name, words, messages| Part { name, words, messages };
     [
         part("ui", ui::WORDS, &[]),
@@ -21,6 +21,7 @@ fn parts() -> [Part; 9] {
         part("history", history::WORDS, history::MESSAGES),
         part("charts", charts::WORDS, charts::MESSAGES),
         part("cli", cli::WORDS, cli::MESSAGES),
+        part("editor", editor::WORDS, editor::MESSAGES),
         part("schema_customer", schema_customer::WORDS, &[]),
         part("schema_settings", schema_settings::WORDS, schema_settings::MESSAGES),
     ]

@@ -32,6 +32,13 @@ pub struct Found {
 
 fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    // Where `/` is the separator, a path that is text already is the answer (the common
+    // case, and the walk asks for every file at every reload of a language server).
+    if std::path::MAIN_SEPARATOR == '/'
+        && let Some(text) = rel.to_str()
+    {
+        return text.trim_start_matches("./").to_string();
+    }
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
@@ -50,7 +57,7 @@ pub fn discover(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
         if name.starts_with('.') {
             return false;
         }
-        let rel = rel_path(root, e.path());
+        let rel = || rel_path(root, e.path());
         if e.path_is_symlink() {
             match fs::canonicalize(e.path()) {
                 Ok(target) if target.starts_with(&canonical_root) => {}
@@ -58,7 +65,7 @@ pub fn discover(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
                     refused.push(
                         Diagnostic::whole_file(
                             Code::Symlink,
-                            &rel,
+                            &rel(),
                             format!("symbolic link leads outside the records directory, to {}", target.display()),
                         )
                         .with_help(
@@ -71,7 +78,7 @@ pub fn discover(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
                     if name.ends_with(".toml") {
                         refused.push(Diagnostic::whole_file(
                             Code::Io,
-                            &rel,
+                            &rel(),
                             format!("cannot follow symbolic link: {err}"),
                         ));
                     }
@@ -81,7 +88,7 @@ pub fn discover(root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
         }
         if e.file_type().is_dir() && name.ends_with(".toml") {
             refused.push(
-                Diagnostic::whole_file(Code::Io, &rel, "this is a directory, not a file")
+                Diagnostic::whole_file(Code::Io, &rel(), "this is a directory, not a file")
                     .with_help("a record is a file; rename the directory"),
             );
             return false;

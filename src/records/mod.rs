@@ -289,7 +289,55 @@ fn parse_bytes(found: &Found, today: NaiveDate, bytes: &[u8]) -> Parsed {
 
 #[cfg(test)]
 mod tests {
-    use super::{valid_id, windows_device_name};
+    use std::collections::BTreeMap;
+
+    use super::{Code, check_customer_text, load_texts, valid_id, windows_device_name};
+
+    fn day() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+    }
+
+    /// Each diagnostic of `code` as (the text at its span, its replacement).
+    fn fixes(text: &str, diagnostics: &[super::Diagnostic], code: Code) -> Vec<(String, Option<String>)> {
+        diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| (text[d.span.clone().unwrap_or(0..0)].to_string(), d.replacement.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_near_spelling_is_given_as_the_replacement_of_the_span() {
+        let text = "name = \"Acme\"\nowner = \"li\"\nrelatinship = \"basic\"\nzzzzzz = 1\n\n[[interaction]]\ndate = 2026-01-02\nkind = \"visti\"\nsummary = \"x\"\n[[interaction]]\ndate = 2026-01-03\nkind = \"phone\"\nsummary = \"x\"\n";
+        let found = check_customer_text("customers/acme.toml", text, day());
+        assert_eq!(
+            fixes(text, &found, Code::UnknownKey),
+            [("relatinship".to_string(), Some("relationship".to_string())), ("zzzzzz".to_string(), None)]
+        );
+        assert_eq!(
+            fixes(text, &found, Code::NotAllowed),
+            [("\"visti\"".to_string(), Some("\"visit\"".to_string())), ("\"phone\"".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn an_owner_near_a_member_id_is_given_its_replacement() {
+        let team = "[[member]]\nid = \"li\"\nname = \"Li\"\n[[member]]\nid = \"wang\"\nname = \"Wang\"\n";
+        let acme = "name = \"Acme\"\nowner = \"wnag\"\n";
+        let bolt = "name = \"Bolt\"\nowner = \"someone-else\"\n";
+        let files = BTreeMap::from([
+            ("team.toml".to_string(), team.to_string()),
+            ("customers/acme.toml".to_string(), acme.to_string()),
+            ("customers/bolt.toml".to_string(), bolt.to_string()),
+        ]);
+        let loaded = load_texts(&files, day());
+        let of = |file: &str| {
+            let d: Vec<super::Diagnostic> = loaded.diagnostics.iter().filter(|d| d.file == file).cloned().collect();
+            fixes(&files[file], &d, Code::UnknownMember)
+        };
+        assert_eq!(of("customers/acme.toml"), [("\"wnag\"".to_string(), Some("\"wang\"".to_string()))]);
+        assert_eq!(of("customers/bolt.toml"), [("\"someone-else\"".to_string(), None)]);
+    }
 
     #[test]
     fn ids_follow_the_rule() {

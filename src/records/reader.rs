@@ -233,10 +233,12 @@ impl<'t, 'i> Table<'t, 'i> {
             format!("`{key}` in {} cannot be \"{}\"", self.name, value.get_ref()),
         );
         let list = names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
-        d.help = Some(match keys::closest(value.get_ref(), &names) {
+        let best = keys::closest(value.get_ref(), &names);
+        d.help = Some(match best {
             Some(best) => format!("did you mean \"{best}\"? allowed: {list}"),
             None => format!("allowed: {list}"),
         });
+        d.replacement = best.map(|best| format!("\"{best}\""));
         None
     }
 
@@ -294,7 +296,9 @@ impl<'t, 'i> Table<'t, 'i> {
             cx.unknown_keys += 1;
             let hint = (cx.unknown_keys <= MAX_PER_CODE)
                 .then(|| keys::hint_for_unknown(name, self.name, known, value.get_ref().is_table()));
-            cx.report(Code::UnknownKey, key.span(), format!("unknown key `{name}` in {}", self.name)).help = hint;
+            let d = cx.report(Code::UnknownKey, key.span(), format!("unknown key `{name}` in {}", self.name));
+            d.help = hint;
+            d.replacement = keys::closest(name, known).map(str::to_string);
         }
     }
 }

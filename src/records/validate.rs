@@ -62,7 +62,9 @@ pub fn cross_file(records: &mut Records, has_team: bool, today: NaiveDate, out: 
                     who.span(),
                     format!("{role} `{}` is not in team.toml", who.get_ref()),
                 );
-                d.help = Some(match super::keys::closest(who.get_ref(), &team) {
+                let best = super::keys::closest(who.get_ref(), &team);
+                d.replacement = best.map(|best| format!("\"{best}\""));
+                d.help = Some(match best {
                     Some(best) => format!("did you mean `{best}`? the team is {team_list}"),
                     None if team.is_empty() => {
                         "team.toml has no valid [[member]]: add one (id, name) per person".to_string()

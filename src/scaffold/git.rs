@@ -19,8 +19,13 @@ pub fn driver_lines() -> Vec<String> {
     DRIVER_CONFIG.iter().map(|(key, value)| format!("git config {key} \"{value}\"")).collect()
 }
 
-/// The new repository's `README.md` in `language` (`en` or `zh-CN`).
+/// The new repository's `README.md` in `language` (`en` or `zh-CN`): checking and building,
+/// merging in git, and setting up an editor.
 pub fn readme(language: &str) -> String {
+    format!("{}\n{}", readme_top(language), super::editor::readme_section(language))
+}
+
+fn readme_top(language: &str) -> String {
     let [name, driver] = [&driver_lines()[0], &driver_lines()[1]];
     if language == "zh-CN" {
         format!(

@@ -3,6 +3,7 @@
 
 mod ci;
 mod customer;
+mod editor;
 mod examples;
 mod git;
 mod settings_file;

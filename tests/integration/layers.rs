@@ -38,9 +38,10 @@ const LAYERS: &[(&str, u32)] = &[
     ("schema", 7),
     ("import", 8),
     ("scaffold", 8),
-    // The driver, the preview server, the command line.
+    // The driver, the preview server and the language server, the command line.
     ("project", 9),
     ("serve", 10),
+    ("lsp", 10),
     ("cli", 11),
 ];
 

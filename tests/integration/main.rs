@@ -22,6 +22,7 @@ mod keeping;
 mod large;
 mod layers;
 mod log_keeping;
+mod lsp;
 mod merge;
 mod package;
 mod progress;
