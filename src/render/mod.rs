@@ -6,6 +6,7 @@ pub mod csv;
 pub mod html;
 pub mod ics;
 pub mod json;
+pub mod search;
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -53,6 +54,7 @@ impl Sink for MemorySink {
 /// Renders the whole site: pages, assets, data files and calendar feeds.
 pub fn site(site: &html::Site<'_>, sink: &dyn Sink) -> Result<()> {
     site.render(sink)?;
+    search::render(site, sink)?;
     let records = site.records;
     let analysis = site.analysis;
     sink.put("data/cardfile.json", json::render(records, analysis, None).as_bytes())?;

@@ -7,6 +7,7 @@ mod chromium;
 mod hostile;
 pub mod html;
 mod narrow;
+mod search;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -92,26 +93,48 @@ fn no_request_leaves_the_machine_and_the_sites_script_runs() {
     assert!(problems.is_empty(), "{} problem(s) in the demo site:\n  {}", problems.len(), problems.join("\n  "));
 }
 
+/// The demo records with the site in `lang` (`zh-CN` or `en`), copied under `dir`.
+fn demo_in(dir: &Path, lang: &str) -> PathBuf {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
+    let to = dir.join(format!("records-{lang}"));
+    for file in crate::walk(&from).into_iter().filter(|f| f.is_file()) {
+        let target = to.join(file.strip_prefix(&from).unwrap_or(&file));
+        fs::create_dir_all(target.parent().unwrap_or(&to)).unwrap_or_else(|err| panic!("{}: {err}", to.display()));
+        fs::copy(&file, &target).unwrap_or_else(|err| panic!("{}: {err}", file.display()));
+    }
+    let settings = to.join("cardfile.toml");
+    let text = fs::read_to_string(&settings).unwrap_or_default();
+    assert!(text.contains("language = \"zh-CN\""), "the demo's settings no longer say language = \"zh-CN\"");
+    fs::write(&settings, text.replace("language = \"zh-CN\"", &format!("language = \"{lang}\"")))
+        .unwrap_or_else(|err| panic!("{err}"));
+    to
+}
+
 #[test]
-fn no_page_is_wider_than_a_phone_of_360_pixels() {
+fn no_page_scrolls_sideways_or_squeezes_a_cell_on_a_phone_a_tablet_or_a_desktop_in_either_language() {
     let Some(chromium) = Chromium::find() else { return };
-    let out = build(Path::new("records"), "browser-narrow");
-    let site = out.path().join("site");
-    let mut pages = one_page_of_each_kind(&site);
-    pages.extend(["customers/huadong-auto-parts.html".to_string(), "owners/zhang.html".to_string()]);
-    pages.sort();
-    pages.dedup();
-    let loads = chromium.load_each_with(&narrow::probed_copies(&site, &pages), &[narrow::PHONE]);
-    let problems: Vec<String> = pages
-        .iter()
-        .zip(loads)
-        .filter_map(|(page, load)| match narrow::too_wide(&load.dom) {
-            Ok(None) => None,
-            Ok(Some(wide)) => Some(format!("{page}: wider than 360 px outside a scrolling box: {wide}")),
-            Err(err) => Some(format!("{page}: {err}")),
-        })
-        .collect();
-    assert!(problems.is_empty(), "{} page(s) scroll sideways on a phone:\n  {}", problems.len(), problems.join("\n  "));
+    let mut problems = Vec::new();
+    for lang in ["zh-CN", "en"] {
+        let scratch = TempDir::new("browser-widths-records");
+        let out = build(&demo_in(scratch.path(), lang), "browser-widths");
+        let site = out.path().join("site");
+        let pages = html_pages(&site);
+        assert!(pages.len() > 40, "the demo site has only {} pages", pages.len());
+        let frame_pages = narrow::frame_pages(&site, &pages);
+        let paths: Vec<PathBuf> = frame_pages.iter().map(|(_, p)| p.clone()).collect();
+        let loads = chromium.load_each_with(&paths, &["--window-size=1300,900", "--virtual-time-budget=30000"]);
+        for ((width, _), load) in frame_pages.iter().zip(loads) {
+            let found = narrow::found(&load.dom);
+            for page in &pages {
+                match found.iter().find(|(p, _)| p == page) {
+                    None => problems.push(format!("{lang} {width} px {page}: the probe did not report")),
+                    Some((_, Some(wrong))) => problems.push(format!("{lang} {width} px {page}: {wrong}")),
+                    Some((_, None)) => {}
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{} page(s) do not read well:\n  {}", problems.len(), problems.join("\n  "));
 }
 
 /// A problem when site.js left its mark on no element with attribute `attr`, i.e. `untouched`

@@ -90,6 +90,7 @@ fn owners(site: &Site<'_>, sink: &dyn Sink, rows: &[CustomerRow]) -> Result<()> 
             let unpaid = unpaid_orders(site.records, facts.iter().copied(), &site.analysis.window);
             cx.insert("receivables", &site.unpaid_rows(&unpaid));
             cx.insert("promises", &promises_by(site, id));
+            cx.insert("my_day", &site.my_day(id));
             site.page(sink, &path, "owner.html", "owners", cx)?;
             Ok(OwnerRow {
                 id: id.clone(),

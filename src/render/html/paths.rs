@@ -31,6 +31,12 @@ pub fn id_path(dir: &str, id: &str, ext: &str) -> Option<String> {
     valid_id(id).then(|| format!("{dir}/{id}.{ext}"))
 }
 
+/// The anchor of the `index`-th entry (in file order) of a list of a customer's page:
+/// `interaction-3`. The search index links to the same anchors.
+pub fn anchor(list: &str, index: usize) -> String {
+    format!("{list}-{index}")
+}
+
 /// The prefix that leads from a page at `path` back to the site's root (`""`, `"../"`).
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())

@@ -37,6 +37,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 pub const ASSETS: &[(&str, &str)] = [
     ("style.css", include_str!("../../../templates/style.css")),
     ("site.js", include_str!("../../../templates/site.js")),
+    ("search.js", include_str!("../../../templates/search.js")),
 ]
 .as_slice();
 
@@ -80,8 +81,18 @@ pub fn compile(overrides: &BTreeMap<String, String>) -> Result<Tera> {
     for (name, text) in overrides.iter().filter(|(n, _)| n.ends_with(".html")) {
         all.insert(name, text);
     }
+    tera.register_filter("tel", |phone: tera::StringInput, _: tera::Kwargs, _: &tera::State| dial(phone.as_str()));
     tera.add_raw_templates(all).map_err(|e| anyhow::anyhow!("{e}")).context("compiling the site's templates")?;
     Ok(tera)
+}
+
+/// What a `tel:` link dials for a phone as written (`{{ c.phone | tel }}`): its digits, after a
+/// `+` when the number starts with one; a contact's name before the number, spaces, dashes and
+/// anything else are left out.
+pub fn dial(phone: &str) -> String {
+    let digits = phone.trim_start().trim_start_matches(|c: char| !c.is_ascii_digit() && c != '+');
+    let plus = if digits.starts_with('+') { "+" } else { "" };
+    format!("{plus}{}", phone.chars().filter(char::is_ascii_digit).collect::<String>())
 }
 
 #[cfg(test)]
@@ -126,6 +137,15 @@ mod tests {
         assert!(format!("{err:?}").contains("no_such_word"), "{err:?}");
         tera.add_raw_template("page.html", "<h1>{{ t.customers }}</h1>").unwrap();
         assert_eq!(tera.render("page.html", &tera::Context::new()).unwrap(), "<h1>客户</h1>");
+    }
+
+    #[test]
+    fn a_tel_link_dials_the_digits_only() {
+        assert_eq!(dial("+86 138-0013 8000"), "+8613800138000");
+        assert_eq!(dial("郑晓峰 139 0296 0178"), "13902960178", "the contact's name is not dialled");
+        assert_eq!(dial("0510-8532 6600"), "051085326600");
+        assert_eq!(dial("<script>1</script> +2"), "12", "a plus inside the text is not a country code");
+        assert_eq!(dial("none"), "");
     }
 
     #[test]

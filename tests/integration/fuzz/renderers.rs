@@ -79,10 +79,10 @@ fn customer() -> impl Strategy<Value = String> {
     })
 }
 
-/// What a page may hold of `<script`: only the site's own script element.
+/// What a page may hold of `<script`: only the site's own script elements.
 fn page_problems(path: &str, html: &str) -> Option<String> {
     let scripts = html.to_lowercase().matches("<script").count();
-    let own = html.matches("assets/site.js\"></script>").count();
+    let own = html.matches("assets/site.js\"></script>").count() + html.matches("assets/search.js\"></script>").count();
     (scripts != own).then(|| format!("{path}: {scripts} `<script`, {own} of them the site's own"))
 }
 

@@ -13,6 +13,7 @@ use crate::analysis::credit::unpaid;
 use crate::analysis::explain::Why;
 use crate::format::date;
 use crate::records::model::{Birthday, Customer};
+use crate::render::html::paths::anchor;
 
 /// A person inside the customer.
 #[derive(Debug, Clone, Serialize)]
@@ -27,6 +28,14 @@ pub struct ContactView {
     pub stance: Labelled,
     /// Phone, e-mail and WeChat joined (empty when redacted or none).
     pub reach: String,
+    /// Phone (empty when redacted or none).
+    pub phone: String,
+    /// E-mail (empty when redacted or none).
+    pub email: String,
+    /// WeChat id (empty when redacted or none).
+    pub wechat: String,
+    /// The row's anchor on the customer's page (`contact-0`, by file order).
+    pub anchor: String,
     /// Birthday (empty when none or redacted).
     pub birthday: String,
     /// Whether the person has left.
@@ -50,6 +59,8 @@ pub struct InteractionView {
     pub next: String,
     /// Satisfaction 1..5 (0 when none).
     pub satisfaction: u8,
+    /// The entry's anchor on the customer's page (`interaction-3`, by file order).
+    pub anchor: String,
 }
 
 /// An order.
@@ -73,6 +84,8 @@ pub struct OrderView {
     pub unpaid: bool,
     /// Days past due when unpaid and overdue.
     pub days_overdue: i64,
+    /// The row's anchor on the customer's page (`order-2`, by file order).
+    pub anchor: String,
 }
 
 /// A contract.
@@ -266,7 +279,9 @@ impl Site<'_> {
     pub fn contacts(&self, c: &Customer) -> Vec<ContactView> {
         c.contacts
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(n, p)| {
+                let hide = |v: &Option<String>| if self.redact { String::new() } else { v.clone().unwrap_or_default() };
                 let reach =
                     [&p.phone, &p.email, &p.wechat].iter().filter_map(|v| v.as_deref()).collect::<Vec<_>>().join(" · ");
                 let birthday = match p.birthday {
@@ -280,6 +295,10 @@ impl Site<'_> {
                     role: self.labelled(p.role),
                     stance: self.labelled(p.stance),
                     reach: if self.redact { String::new() } else { reach },
+                    phone: hide(&p.phone),
+                    email: hide(&p.email),
+                    wechat: hide(&p.wechat),
+                    anchor: anchor("contact", n),
                     birthday: if self.redact { String::new() } else { birthday },
                     left: p.has_left(self.today),
                 }
@@ -296,7 +315,7 @@ impl Site<'_> {
         list.sort_by(|a, b| b.1.date.cmp(&a.1.date).then(b.0.cmp(&a.0)));
         list.truncate(limit);
         list.into_iter()
-            .map(|(_, i)| InteractionView {
+            .map(|(n, i)| InteractionView {
                 date: date(i.date),
                 kind: self.labelled(i.kind),
                 by: self.member_name(i.by.as_ref().map_or(c.owner.get_ref(), |b| b.get_ref())),
@@ -304,6 +323,7 @@ impl Site<'_> {
                 excerpt: if for_card { markdown::plain_excerpt(&i.summary, 90) } else { String::new() },
                 next: opt_date(i.next),
                 satisfaction: i.satisfaction.unwrap_or(0),
+                anchor: anchor("interaction", n),
             })
             .collect()
     }
@@ -314,8 +334,9 @@ impl Site<'_> {
         let mut list: Vec<OrderView> = c
             .orders
             .iter()
-            .filter(|o| o.date <= self.today)
-            .map(|o| OrderView {
+            .enumerate()
+            .filter(|(_, o)| o.date <= self.today)
+            .map(|(n, o)| OrderView {
                 date: date(o.date),
                 reference: o.reference.as_ref().map(|r| r.get_ref().clone()).unwrap_or_default(),
                 product: o.product.clone().unwrap_or_default(),
@@ -328,6 +349,7 @@ impl Site<'_> {
                     .due
                     .filter(|d| unpaid(o, window) && *d < self.today)
                     .map_or(0, |d| (self.today - d).num_days()),
+                anchor: anchor("order", n),
             })
             .collect();
         list.reverse();

@@ -41,6 +41,8 @@ pub struct ComplaintView {
     pub resolve_by: String,
     /// Whether it was resolved by then: key `on_time` or `late`; `null` while still in time.
     pub on_time: Option<Labelled>,
+    /// The row's anchor on the customer's page (`complaint-1`, by file order).
+    pub anchor: String,
 }
 
 /// A promise made to the customer.
@@ -129,6 +131,7 @@ impl Site<'_> {
                     responded_on_time: self.timing(t.responded_on_time),
                     resolve_by: date(t.resolve_by),
                     on_time: self.timing(t.on_time),
+                    anchor: crate::render::html::paths::anchor("complaint", t.index),
                 }
             })
             .collect();

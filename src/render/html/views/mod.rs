@@ -3,12 +3,13 @@
 //! name. docs/site.md lists what each page template receives.
 //!
 //! The structs shared by several pages are here; those of one page family are in
-//! [`customer`] (a customer's page and card), [`keeping`] (SPEC 12's promises, complaint
+//! [`customer`] (a customer's page and card), [`day`] (the owner's day), [`keeping`] (SPEC 12's promises, complaint
 //! targets and deliveries), [`week`] (the week under review), [`team`] (the dashboard, receivables, owners
 //! and regions) and [`care`] (complaints, lost customers, the scorecard and the pipeline).
 
 pub mod care;
 pub mod customer;
+pub mod day;
 pub mod keeping;
 pub mod team;
 pub mod week;

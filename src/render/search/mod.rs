@@ -1,0 +1,232 @@
+//! The site's search index (docs/site.md, section 14): every customer, contact, order,
+//! complaint, interaction, set of notes and change in the history, as script files under
+//! `search/` that the search box loads with `<script>` tags on first use (no `fetch`, so it
+//! works from `file://`).
+//!
+//! * `search/index.js`: how many buckets, and the first document of each chunk.
+//! * `search/b<n>.js`: the terms of one bucket (by a hash of their first two characters), each
+//!   with the documents that hold it, as ascending ids written as differences.
+//! * `search/d<n>.js`: a chunk of documents in id order: kind, customer name, text, customer
+//!   id and anchor (the link is `customers/<id>.html#<anchor>`).
+//!
+//! A query reads the manifest, one bucket per term and the chunks of the results it shows;
+//! buckets and chunks are sized so that this stays small at 10,000 customers.
+
+mod documents;
+mod tokens;
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use rayon::prelude::*;
+
+pub use documents::{Doc, Kind, documents};
+pub use tokens::{fold, for_each_term, pinyin_terms, terms};
+
+use super::Sink;
+use super::html::Site;
+
+/// About how many bytes one bucket holds.
+const BUCKET_BYTES: usize = 96 * 1024;
+
+/// About how many bytes one chunk of documents holds.
+const CHUNK_BYTES: usize = 48 * 1024;
+
+/// Documents tokenised together into one small index before the indexes are merged.
+const BATCH: usize = 512;
+
+/// The index: every term with the ascending ids of the documents that hold it.
+pub struct Index {
+    /// The documents, by id.
+    pub docs: Vec<Doc>,
+    /// The terms.
+    pub terms: Terms,
+}
+
+/// The hasher of the index's terms: FNV-1a, quicker than the default for short keys (the
+/// order of the map is never seen: every file sorts its terms).
+#[derive(Default)]
+pub struct TermHasher(u64);
+
+impl std::hash::Hasher for TermHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            hash = (hash ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Terms with the ascending ids of the documents that hold them.
+pub type Terms = HashMap<String, Vec<u32>, std::hash::BuildHasherDefault<TermHasher>>;
+
+/// Adds to `terms` the document `id`: the terms of its text, of the customer's name for a
+/// customer, of the pinyin of its name; each once, and none that holds a withheld value.
+fn add_doc(terms: &mut Terms, id: u32, doc: &Doc) {
+    let mut add = |term: &str| {
+        if doc.withheld.iter().any(|w| term.contains(w.as_str())) {
+            return;
+        }
+        match terms.get_mut(term) {
+            Some(ids) if ids.last() == Some(&id) => {}
+            Some(ids) => ids.push(id),
+            None => {
+                terms.insert(term.to_string(), vec![id]);
+            }
+        }
+    };
+    for_each_term(&doc.text, &mut add);
+    if doc.kind == Kind::Customer {
+        for_each_term(&doc.title, &mut add);
+    }
+    pinyin_terms(&doc.name).iter().for_each(|t| add(t));
+}
+
+impl Index {
+    /// Indexes `docs`: batches of documents tokenised in parallel, each into its own small
+    /// index, merged in order (a later batch's ids follow an earlier one's, so every list stays
+    /// ascending).
+    pub fn new(docs: Vec<Doc>) -> Index {
+        let terms = docs
+            .par_chunks(BATCH)
+            .enumerate()
+            .map(|(b, batch)| {
+                let mut local = Terms::default();
+                for (i, doc) in batch.iter().enumerate() {
+                    add_doc(&mut local, (b * BATCH + i) as u32, doc);
+                }
+                local
+            })
+            .reduce(Terms::default, |mut earlier, later| {
+                for (term, ids) in later {
+                    earlier.entry(term).or_default().extend(ids);
+                }
+                earlier
+            });
+        Index { docs, terms }
+    }
+
+    /// The number of buckets: a power of two, about [`BUCKET_BYTES`] each.
+    fn buckets(&self) -> usize {
+        let bytes: usize = self.terms.iter().map(|(t, ids)| t.len() + 4 + ids.len() * 4).sum();
+        bytes.div_ceil(BUCKET_BYTES).max(1).next_power_of_two()
+    }
+
+    /// The files of the index, by path under the site's root.
+    pub fn files(&self) -> Vec<(String, String)> {
+        let buckets = self.buckets();
+        let mut split: Vec<Vec<(&str, &[u32])>> = vec![Vec::new(); buckets];
+        for (term, ids) in &self.terms {
+            split[bucket(term, buckets)].push((term, ids));
+        }
+        let mut files: Vec<(String, String)> = split
+            .into_par_iter()
+            .enumerate()
+            .map(|(n, mut terms)| {
+                terms.sort_unstable_by_key(|(t, _)| *t);
+                (format!("search/b{n}.js"), bucket_file(n, &terms))
+            })
+            .collect();
+        let rows: Vec<String> = self
+            .docs
+            .par_iter()
+            .map(|doc| {
+                let row = (doc.kind as u8, doc.title.as_str(), doc.shown(), doc.customer.as_str(), doc.anchor.as_str());
+                script_json(&row)
+            })
+            .collect();
+        let mut firsts = Vec::new();
+        let mut chunk = String::new();
+        for (id, row) in rows.iter().enumerate() {
+            if chunk.is_empty() {
+                firsts.push(id);
+            }
+            chunk.push_str(if chunk.is_empty() { "[" } else { "," });
+            chunk.push_str(row);
+            if chunk.len() >= CHUNK_BYTES {
+                files.push(chunk_file(firsts.len() - 1, &mut chunk));
+            }
+        }
+        if !chunk.is_empty() {
+            files.push(chunk_file(firsts.len() - 1, &mut chunk));
+        }
+        let manifest = serde_json::json!({ "buckets": buckets, "chunks": firsts, "docs": self.docs.len() });
+        files.push(("search/index.js".into(), format!("cardfileSearch.put(\"index\",{});\n", script_json(&manifest))));
+        files
+    }
+}
+
+/// The file of bucket `n`: each term with its ids as differences (the first as is).
+fn bucket_file(n: usize, terms: &[(&str, &[u32])]) -> String {
+    let mut out = format!("cardfileSearch.put(\"b{n}\",{{");
+    for (i, (term, ids)) in terms.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&script_json(term));
+        out.push_str(":[");
+        let mut last = 0;
+        for (j, id) in ids.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            out.push_str(&(id - last).to_string());
+            last = *id;
+        }
+        out.push(']');
+    }
+    out.push_str("});\n");
+    out
+}
+
+/// The file of chunk `n` from the rows gathered in `chunk` (then emptied).
+fn chunk_file(n: usize, chunk: &mut String) -> (String, String) {
+    let file = format!("cardfileSearch.put(\"d{n}\",{chunk}]);\n");
+    chunk.clear();
+    (format!("search/d{n}.js"), file)
+}
+
+/// The bucket of `term` among `buckets` (a power of two): FNV-1a over the code points of its
+/// first two characters, as the search box's script computes it.
+pub fn bucket(term: &str, buckets: usize) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    for c in term.chars().take(2) {
+        hash = (hash ^ c as u32).wrapping_mul(0x0100_0193);
+    }
+    hash as usize & (buckets - 1)
+}
+
+/// `value` as JSON that stays inert inside a script: `<`, `>`, `&` and the line separators
+/// U+2028 and U+2029 escaped.
+pub fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes the search index of `site` into `sink`.
+pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
+    let index = Index::new(documents(site));
+    for (path, text) in index.files() {
+        sink.put(&path, text.as_bytes())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

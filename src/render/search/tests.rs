@@ -1,0 +1,96 @@
+//! The index files: terms by bucket with their documents, documents by chunk, and text that
+//! stays inert inside a script.
+
+use super::*;
+
+fn doc(kind: Kind, title: &str, text: &str) -> Doc {
+    Doc {
+        kind,
+        title: title.into(),
+        text: text.into(),
+        customer: "x".into(),
+        anchor: String::new(),
+        name: String::new(),
+        withheld: Vec::new(),
+    }
+}
+
+/// The ids of `term` read back from the bucket files (differences added up).
+fn ids_in_files(files: &[(String, String)], term: &str, buckets: usize) -> Vec<u32> {
+    let (_, text) = files.iter().find(|(p, _)| *p == format!("search/b{}.js", bucket(term, buckets))).unwrap();
+    let json = text.strip_prefix(&format!("cardfileSearch.put(\"b{}\",", bucket(term, buckets))).unwrap();
+    let value: serde_json::Value = serde_json::from_str(json.trim_end().strip_suffix(");").unwrap()).unwrap();
+    let mut last = 0;
+    value[term].as_array().map_or_else(Vec::new, |ids| {
+        ids.iter()
+            .map(|d| {
+                last += d.as_u64().unwrap() as u32;
+                last
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn each_term_lists_the_documents_that_hold_it_in_id_order() {
+    let docs = vec![
+        doc(Kind::Customer, "华东汽车", "huadong"),
+        doc(Kind::Interaction, "华东汽车", "blades were late"),
+        doc(Kind::Interaction, "Acme", "new blades ordered"),
+    ];
+    let index = Index::new(docs);
+    let files = index.files();
+    let buckets = index.buckets();
+    assert_eq!(ids_in_files(&files, "blades", buckets), [1, 2]);
+    assert_eq!(ids_in_files(&files, "华东", buckets), [0], "a customer's name is indexed for the customer only");
+    assert_eq!(ids_in_files(&files, "late", buckets), [1]);
+    assert!(ids_in_files(&files, "blade", buckets).is_empty(), "prefixes are the script's work");
+}
+
+#[test]
+fn documents_are_cut_into_chunks_that_the_manifest_lists() {
+    let long = "x".repeat(300);
+    let docs: Vec<Doc> = (0..400).map(|i| doc(Kind::Note, &format!("c{i}"), &long)).collect();
+    let files = Index::new(docs).files();
+    let chunks: Vec<&(String, String)> = files.iter().filter(|(p, _)| p.starts_with("search/d")).collect();
+    assert!(chunks.len() >= 2, "{} chunk(s)", chunks.len());
+    assert!(chunks.iter().all(|(_, text)| text.len() < CHUNK_BYTES + 1024));
+    let (_, manifest) = files.iter().find(|(p, _)| p == "search/index.js").unwrap();
+    let firsts = manifest.split("\"chunks\":[").nth(1).unwrap().split(']').next().unwrap();
+    assert_eq!(firsts.split(',').count(), chunks.len());
+    assert!(firsts.starts_with("0,"), "{firsts}");
+}
+
+#[test]
+fn the_same_documents_give_the_same_files() {
+    let docs = || (0..300).map(|i| doc(Kind::Interaction, "n", &format!("visit {i} 华东 {}", i * 7))).collect();
+    assert_eq!(Index::new(docs()).files(), Index::new(docs()).files());
+}
+
+#[test]
+fn record_text_stays_inert_inside_a_script() {
+    let json = script_json("</script><b>&\u{2028}\u{2029}");
+    for bad in ["<", ">", "&", "\u{2028}", "\u{2029}"] {
+        assert!(!json.contains(bad), "{json} holds {bad:?}");
+    }
+    assert_eq!(serde_json::from_str::<String>(&json).unwrap(), "</script><b>&\u{2028}\u{2029}");
+}
+
+#[test]
+fn a_bucket_depends_on_the_first_two_characters_only() {
+    assert_eq!(bucket("blade", 64), bucket("blades", 64));
+    assert_eq!(bucket("华东汽车", 64), bucket("华东", 64));
+    assert_eq!(bucket("anything", 1), 0);
+    // The script computes the same: FNV-1a of "ab" is 0x4d2505ca.
+    assert_eq!(bucket("ab", 1 << 31), 0x4d25_05ca & 0x7fff_ffff);
+}
+
+#[test]
+fn no_term_holds_a_withheld_value() {
+    let mut contact = doc(Kind::Contact, "Acme", "费振华 · 经理");
+    contact.name = "费振华".into();
+    contact.withheld = vec!["feizhenhua".into()];
+    let index = Index::new(vec![contact]);
+    assert!(!index.terms.contains_key("feizhenhua"), "the pinyin spells the redacted WeChat id");
+    assert!(index.terms.contains_key("fzh") && index.terms.contains_key("费振"), "the rest of the name is indexed");
+}
