@@ -13,16 +13,19 @@ pub struct Reply {
     pub content_type: &'static str,
     /// Where to go instead (for a 301).
     pub location: Option<String>,
+    /// Whether to say which methods are allowed (for a 405).
+    pub allow: bool,
     /// The body.
     pub body: Vec<u8>,
 }
 
 impl Reply {
     fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Reply {
-        Reply { status, content_type, location: None, body: body.into() }
+        Reply { status, content_type, location: None, allow: false, body: body.into() }
     }
 
-    fn text(status: u16, body: &str) -> Reply {
+    /// A plain-text reply.
+    pub fn text(status: u16, body: &str) -> Reply {
         Reply::new(status, "text/plain; charset=utf-8", body)
     }
 }
@@ -65,6 +68,13 @@ pub fn site_path(url: &str) -> Option<String> {
         rel.push_str("index.html");
     }
     Some(rel)
+}
+
+/// The version a live-reload request says its page shows (`?js&v=7`): the request is held
+/// until the version differs. `None` when it says none (answered at once).
+pub fn seen_version(url: &str) -> Option<u64> {
+    let (_, query) = url.split_once('?')?;
+    query.split('&').find_map(|pair| pair.strip_prefix("v=")).and_then(|v| v.parse().ok())
 }
 
 /// Answers one GET request from the current snapshot.
@@ -143,5 +153,15 @@ mod tests {
         assert_eq!(respond("/customers", &snapshot).location.as_deref(), Some("/customers/"));
         assert_eq!(respond("/nope.html", &snapshot).status, 404);
         assert_eq!(respond("/__cardfile/version", &snapshot).body, b"7");
+        let script = respond("/__cardfile/version?js&v=6&t=1", &snapshot);
+        assert_eq!(script.body, b"window.__cardfileVersion && window.__cardfileVersion(7);\n");
+    }
+
+    #[test]
+    fn the_version_a_page_has_seen() {
+        assert_eq!(seen_version("/__cardfile/version?js&v=12&t=99"), Some(12));
+        assert_eq!(seen_version("/__cardfile/version?js"), None);
+        assert_eq!(seen_version("/__cardfile/version?js&v=x"), None);
+        assert_eq!(seen_version("/__cardfile/version"), None);
     }
 }

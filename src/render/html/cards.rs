@@ -87,7 +87,7 @@ fn card(site: &Site<'_>, f: &Facts) -> Card {
 /// parallel, and reused on its owner's page.
 pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let owners: Vec<OwnerLink> = site.owner_links();
-    let cards: Vec<(&str, String)> = site
+    let cards: Vec<(&str, std::sync::Arc<String>)> = site
         .analysis
         .customers
         .par_iter()

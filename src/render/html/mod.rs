@@ -7,6 +7,7 @@ mod customer_page;
 mod dashboard;
 mod history_pages;
 pub mod markdown;
+mod memo;
 mod pages;
 pub mod paths;
 pub mod templates;
@@ -14,12 +15,15 @@ mod views;
 mod week_page;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
+use self::memo::Key;
+pub use self::memo::PageMemo;
 use super::Sink;
 use crate::analysis::{Analysis, Facts};
 use crate::history::History;
@@ -47,6 +51,9 @@ pub struct Site<'a> {
     assets: Vec<(String, String)>,
     by_id: HashMap<&'a str, usize>,
     agenda_by_customer: HashMap<&'a str, Vec<usize>>,
+    /// What every page shares (templates and global words), hashed, for `memo`.
+    shared: Key,
+    memo: Option<&'a PageMemo>,
 }
 
 /// What a site build needs besides the records.
@@ -77,6 +84,7 @@ impl<'a> Site<'a> {
         globals.insert("company", if settings.company.is_empty() { "cardfile" } else { settings.company.as_str() });
         globals.insert("today", &crate::format::date(analysis.window.today));
         globals.insert("has_history", &history.is_some());
+        let shared = Key::of(&[&options.overrides, globals]);
         let assets = templates::ASSETS
             .iter()
             .map(|(name, _)| {
@@ -101,7 +109,24 @@ impl<'a> Site<'a> {
             assets,
             by_id,
             agenda_by_customer,
+            shared,
+            memo: None,
         })
+    }
+
+    /// Renders through `memo`: what a page or fragment with the same template and context
+    /// was in the last complete build is reused (`serve`'s rebuilds).
+    pub fn reusing(self, memo: &'a PageMemo) -> Self {
+        Site { memo: Some(memo), ..self }
+    }
+
+    /// `template` rendered with `context`, or reused from the memo.
+    fn rendered(&self, template: &str, context: &Context) -> Result<Arc<String>> {
+        let render = || self.tera.render(template, context).map_err(|e| anyhow!("rendering {template}: {e}"));
+        match self.memo {
+            Some(memo) => memo.get_or_render(Key::of(&[&self.shared, &template, context]), render),
+            None => render().map(Arc::new),
+        }
     }
 
     /// The site's language.
@@ -128,13 +153,13 @@ impl<'a> Site<'a> {
     pub fn page(&self, sink: &dyn Sink, path: &str, template: &str, active: &str, mut context: Context) -> Result<()> {
         context.insert("root", &paths::root_of(path));
         context.insert("active", active);
-        let html = self.tera.render(template, &context).map_err(|e| anyhow!("rendering {template} for {path}: {e}"))?;
+        let html = self.rendered(template, &context).map_err(|e| anyhow!("{e} for {path}"))?;
         sink.put(path, html.as_bytes())
     }
 
     /// Renders `template` with `context` to a string (a fragment such as one card).
-    pub fn fragment(&self, template: &str, context: &Context) -> Result<String> {
-        self.tera.render(template, context).map_err(|e| anyhow!("rendering {template}: {e}"))
+    pub fn fragment(&self, template: &str, context: &Context) -> Result<Arc<String>> {
+        self.rendered(template, context)
     }
 
     /// Renders every page and asset of the site into `sink`, page groups in parallel.
