@@ -8,7 +8,7 @@
 //! what was parsed in a [`ParseCache`] between changes, for the commands that stay running
 //! (`serve`, the language server), and parses again only the files that changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
@@ -179,16 +179,18 @@ impl Project {
     }
 
     /// Renders the site into memory as [`Project::render`] does, with the same files, reusing
-    /// from `memo` every page and fragment whose template and context are those of the last
-    /// complete build through it (for a command that rebuilds after each change).
+    /// from `memo` each customer's page and card that is made from the same data as in the
+    /// last complete build through it (for a command that rebuilds after each change).
+    /// `sources` are the hashes of the record files ([`ParseCache::hashes`]).
     pub fn render_reusing(
         &self,
         history: Option<&History>,
         options: SiteOptions,
         memo: &mut PageMemo,
+        sources: HashMap<String, u64>,
     ) -> Result<BTreeMap<String, Vec<u8>>> {
         let analysis = self.analyse_for_site(history, &options);
-        memo.begin();
+        memo.begin(sources);
         let files = {
             let site =
                 Site::new(&self.loaded.records, &analysis, &self.loaded.settings, history, options)?.reusing(memo);

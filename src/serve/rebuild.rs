@@ -8,12 +8,12 @@
 //! was rendered from (a page whose inputs are unchanged is not rendered again).
 
 use std::any::Any;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
@@ -67,7 +67,7 @@ impl Builder {
         if superseded() {
             return None;
         }
-        let rendered = render(&project, history, &config, &mut self.memo);
+        let rendered = render(&project, history, &config, &mut self.memo, self.cache.hashes());
         Some(match rendered {
             Ok(files) => Content::Site(files),
             Err(err) => Content::Errors(Arc::new(pages::errors_page(None, Some(&format!("{err:#}"))))),
@@ -115,9 +115,10 @@ fn render(
     history: Option<&History>,
     config: &ServeConfig,
     memo: &mut PageMemo,
+    sources: HashMap<String, u64>,
 ) -> Result<Arc<BTreeMap<String, Vec<u8>>>> {
     let options = project.site_options(config.redact, None)?;
-    let files = project.render_reusing(history, options, memo)?;
+    let files = project.render_reusing(history, options, memo, sources)?;
     if let Some(out) = &config.out {
         project.write(&files, out)?;
     }
@@ -133,14 +134,28 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
         .unwrap_or_else(|| "a panic without a message".to_string())
 }
 
+/// How long an incomplete change (a bare write) waits for the file's close before it is
+/// rebuilt anyway (a writer that keeps the file open, or a system that reports no close).
+const INCOMPLETE: Duration = Duration::from_millis(50);
+
 /// The requests for rebuilds and whether to stop.
 #[derive(Default)]
 struct Requests {
-    /// How many changes asked for a rebuild so far.
+    /// How many changes asked for a rebuild so far (each supersedes a rebuild under way).
     asked: AtomicU64,
-    /// Set when the server stops.
-    stopping: Mutex<bool>,
+    queue: Mutex<Queue>,
     wake: Condvar,
+}
+
+/// What the rebuilding thread waits on.
+#[derive(Default)]
+struct Queue {
+    /// Set when the server stops.
+    stopping: bool,
+    /// A complete change came since the last rebuild started.
+    complete: bool,
+    /// When the first incomplete change since the last rebuild started stops waiting.
+    incomplete: Option<Instant>,
 }
 
 /// The thread that rebuilds, and the way to ask it to.
@@ -173,16 +188,17 @@ impl Rebuilds {
         }));
     }
 
-    /// What asks for a rebuild (at once; one under way is superseded), for the watcher.
-    pub fn requester(&self) -> impl Fn() + Send + 'static {
+    /// What asks for a rebuild (one under way is superseded), for the watcher: at once for a
+    /// complete change, after [`INCOMPLETE`] at most for a bare write.
+    pub fn requester(&self) -> impl Fn(bool) + Send + 'static {
         let requests = self.requests.clone();
-        move || requests.ask()
+        move |complete| requests.ask(complete)
     }
 
     /// Stops the thread after the rebuild under way (so that nothing is left half-written
     /// in `--out`).
     pub fn stop(&mut self) {
-        *self.requests.stopping.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.requests.queue.lock().unwrap_or_else(|e| e.into_inner()).stopping = true;
         self.requests.wake.notify_all();
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
@@ -197,24 +213,41 @@ impl Drop for Rebuilds {
 }
 
 impl Requests {
-    fn ask(&self) {
+    fn ask(&self, complete: bool) {
         self.asked.fetch_add(1, Ordering::SeqCst);
-        let _lock = self.stopping.lock().unwrap_or_else(|e| e.into_inner());
+        let mut queue = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+        if complete {
+            queue.complete = true;
+        } else if queue.incomplete.is_none() {
+            queue.incomplete = Some(Instant::now() + INCOMPLETE);
+        }
         self.wake.notify_all();
     }
 
-    /// Waits for a request after `done`; the latest one, or `None` when stopping.
+    /// Waits for a request after `done` that is due (a complete change, or an incomplete one
+    /// that waited long enough); the latest one, or `None` when stopping.
     fn next_after(&self, done: u64) -> Option<u64> {
-        let mut stopping = self.stopping.lock().unwrap_or_else(|e| e.into_inner());
+        let mut queue = self.queue.lock().unwrap_or_else(|e| e.into_inner());
         loop {
-            if *stopping {
+            if queue.stopping {
                 return None;
             }
             let asked = self.asked.load(Ordering::SeqCst);
             if asked > done {
-                return Some(asked);
+                let now = Instant::now();
+                match queue.incomplete {
+                    Some(until) if !queue.complete && now < until => {
+                        queue = self.wake.wait_timeout(queue, until - now).unwrap_or_else(|e| e.into_inner()).0;
+                        continue;
+                    }
+                    _ => {
+                        queue.complete = false;
+                        queue.incomplete = None;
+                        return Some(asked);
+                    }
+                }
             }
-            stopping = self.wake.wait(stopping).unwrap_or_else(|e| e.into_inner());
+            queue = self.wake.wait(queue).unwrap_or_else(|e| e.into_inner());
         }
     }
 }
@@ -243,8 +276,9 @@ fn rebuild(builder: &mut Builder, shared: &Shared, requests: &Requests, asked: u
     eprintln!("rebuild started");
     let superseded = || requests.asked.load(Ordering::SeqCst) != asked;
     let content = match std::panic::catch_unwind(AssertUnwindSafe(|| builder.build(&superseded))) {
-        Ok(Some(content)) => content,
-        Ok(None) => {
+        // A change that came while it ran makes it stale too: the next one shows that change.
+        Ok(Some(content)) if !superseded() => content,
+        Ok(_) => {
             eprintln!("rebuild superseded");
             return;
         }
@@ -253,4 +287,107 @@ fn rebuild(builder: &mut Builder, shared: &Shared, requests: &Requests, asked: u
     let (version, new) = shared.publish(content);
     let ms = started.elapsed().as_millis();
     eprintln!("rebuild done: version {version}{} ({ms} ms)", if new { "" } else { ", unchanged" });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    use super::*;
+
+    /// One change to the records.
+    type Step = Box<dyn Fn(&Path)>;
+
+    fn copy_tree(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_tree(&entry.path(), &target);
+            } else {
+                fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    /// What a fresh full build of the records serves.
+    fn full(config: &ServeConfig) -> Content {
+        let today = config.today.unwrap();
+        let project = Project::load(&config.records, today);
+        if project.counts().errors > 0 {
+            return Content::Errors(Arc::new(pages::errors_page(Some(&project.loaded), None)));
+        }
+        let options = project.site_options(config.redact, None).unwrap();
+        Content::Site(Arc::new(project.render(None, options).unwrap()))
+    }
+
+    fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+        let path = root.join(rel);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+
+    #[test]
+    fn after_each_edit_the_kept_build_serves_what_a_full_build_serves() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("records");
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"), &root);
+        let config = ServeConfig {
+            records: root.clone(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 25),
+            out: None,
+            redact: false,
+            port: 0,
+            no_history: true,
+        };
+        let mut builder = Builder::new(config.clone());
+        let suzhou = "customers/east/suzhou";
+        let steps: Vec<(&str, Step)> = vec![
+            ("nothing changed", Box::new(|_| {})),
+            // Other customers' pages link to this one by name.
+            (
+                "a referrer renamed",
+                Box::new(move |r| edit(r, &format!("{suzhou}/wujiang-precision.toml"), "name = \"", "name = \"新")),
+            ),
+            (
+                "a big order (every class may move)",
+                Box::new(|r| {
+                    let path = r.join("customers/north/ma-jun.toml");
+                    let text = fs::read_to_string(&path).unwrap();
+                    fs::write(&path, format!("{text}\n[[order]]\ndate = 2026-11-20\namount = 9000000\n")).unwrap();
+                }),
+            ),
+            ("a member renamed", Box::new(|r| edit(r, "team.toml", "name = \"张伟\"", "name = \"张大伟\""))),
+            ("the settings changed", Box::new(|r| edit(r, "cardfile.toml", "company = \"", "company = \"新"))),
+            ("a file broken", Box::new(|r| edit(r, "customers/north/ma-jun.toml", "owner = \"", "owner = \"nobody-"))),
+            ("the file fixed", Box::new(|r| edit(r, "customers/north/ma-jun.toml", "owner = \"nobody-", "owner = \""))),
+            (
+                "a customer removed",
+                Box::new(|r| fs::remove_file(r.join("customers/west/xian-weihe-precision.toml")).unwrap()),
+            ),
+            (
+                "a customer added",
+                Box::new(|r| {
+                    fs::write(r.join("customers/west/new-one.toml"), "name = \"新客户\"\nowner = \"zhang\"\n").unwrap()
+                }),
+            ),
+        ];
+        for (what, step) in steps {
+            step(&root);
+            let kept = builder.build(&|| false).unwrap();
+            let fresh = full(&config);
+            assert!(matches!(fresh, Content::Site(_)) || what == "a file broken", "{what}: the fixture itself fails");
+            if let (Content::Site(a), Content::Site(b)) = (&kept, &fresh) {
+                let differ: std::collections::BTreeSet<&String> =
+                    a.keys().chain(b.keys()).filter(|p| a.get(*p) != b.get(*p)).collect();
+                assert!(differ.is_empty(), "{what}: pages differ from a full build: {differ:?}");
+            }
+            assert!(kept == fresh, "{what}: the kept build serves another content than a full build");
+        }
+        let (rendered, reused) = builder.memo.counts();
+        assert!(reused > 0 && rendered > 0, "pages were reused ({reused}) and rendered ({rendered})");
+    }
 }

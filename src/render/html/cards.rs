@@ -92,9 +92,13 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         .customers
         .par_iter()
         .map(|f| {
-            let mut cx = Context::new();
-            cx.insert("k", &card(site, f));
-            Ok((site.records.customers[f.index].id.as_str(), site.fragment("card.html", &cx)?))
+            let id = site.records.customers[f.index].id.as_str();
+            let html = site.memoized(&format!("card:{id}"), site.customer_key(f), || {
+                let mut cx = Context::new();
+                cx.insert("k", &card(site, f));
+                site.fragment("card.html", &cx)
+            })?;
+            Ok((id, html))
         })
         .collect::<Result<_>>()?;
     let page = |path: &str, title: String, list: Vec<&str>, owners: &[OwnerLink]| {

@@ -1,10 +1,9 @@
 //! Pages and fragments kept from one build to the next, for a command that stays running
-//! (`serve`): one whose template and context are what they were is not rendered again.
+//! (`serve`): a customer's page and card are rendered again only when what they are made
+//! from changed ([`super::Site::customer_key`]); every other page is rendered each time.
 //!
-//! Sound by construction: Tera's output is a function of the template, the context and what
-//! every page shares (the compiled templates, the global words), and all three are in the key
-//! ([`Key`]). A context is keyed by its `Debug` text taken piece by piece, each piece with its
-//! length, so that a string holding `", "` cannot pass for two strings.
+//! A key hashes the `Debug` text of its inputs piece by piece, each piece with its length,
+//! so that a string holding `", "` cannot pass for two strings.
 
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
@@ -16,17 +15,15 @@ use anyhow::Result;
 
 /// What a rendering is a function of, hashed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key(u64, u64);
+pub struct Key(u64);
 
 /// A hasher fed with `Debug` text, each piece written with its length.
-struct Pieces(DefaultHasher, DefaultHasher);
+struct Pieces(DefaultHasher);
 
 impl fmt::Write for Pieces {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        for h in [&mut self.0, &mut self.1] {
-            h.write_usize(s.len());
-            h.write(s.as_bytes());
-        }
+        self.0.write_usize(s.len());
+        self.0.write(s.as_bytes());
         Ok(())
     }
 }
@@ -34,32 +31,51 @@ impl fmt::Write for Pieces {
 impl Key {
     /// The key of everything in `parts` (their `Debug` text, in order).
     pub fn of(parts: &[&dyn fmt::Debug]) -> Key {
-        let mut second = DefaultHasher::new();
-        second.write_u8(0x5a);
-        let mut pieces = Pieces(DefaultHasher::new(), second);
+        let mut pieces = Pieces(DefaultHasher::new());
         for part in parts {
             // Writing to a hasher cannot fail.
             let _ = write!(pieces, "{part:?}");
             let _ = pieces.write_str("\u{0}");
         }
-        Key(pieces.0.finish(), pieces.1.finish())
+        Key(pieces.0.finish())
     }
 }
 
-/// The renderings of the last complete build, and those of the build under way.
+/// A rendering and the key it was rendered for.
+type Kept = HashMap<String, (Key, Arc<String>)>;
+
+/// The renderings of the last complete build, those of the build under way, and the hashes
+/// of the record files the build reads.
 #[derive(Default)]
 pub struct PageMemo {
-    kept: HashMap<Key, Arc<String>>,
-    next: Mutex<HashMap<Key, Arc<String>>>,
+    sources: HashMap<String, u64>,
+    kept: Kept,
+    next: Mutex<Kept>,
     rendered: AtomicUsize,
     reused: AtomicUsize,
 }
 
 impl PageMemo {
-    /// The rendering for `key`: the kept one, else `render`'s (kept for the next build).
-    pub fn get_or_render(&self, key: Key, render: impl FnOnce() -> Result<String>) -> Result<Arc<String>> {
-        let text = match self.kept.get(&key) {
-            Some(text) => {
+    /// Starts a build whose record files hashed to `sources` (by path relative to the records;
+    /// a customer whose file is missing there is keyed by its whole record instead). Forgets
+    /// what a build that did not finish rendered.
+    pub fn begin(&mut self, sources: HashMap<String, u64>) {
+        self.sources = sources;
+        self.next.get_mut().unwrap_or_else(|e| e.into_inner()).clear();
+        self.rendered.store(0, Ordering::Relaxed);
+        self.reused.store(0, Ordering::Relaxed);
+    }
+
+    /// The hash of a record file's bytes, when the caller gave it.
+    pub fn source(&self, file: &str) -> Option<u64> {
+        self.sources.get(file).copied()
+    }
+
+    /// The rendering called `name` for `key`: the kept one when the last complete build
+    /// rendered it for the same key, else `render`'s. Either way kept for the next build.
+    pub fn get_or_render(&self, name: &str, key: Key, render: impl FnOnce() -> Result<String>) -> Result<Arc<String>> {
+        let text = match self.kept.get(name).filter(|(k, _)| *k == key) {
+            Some((_, text)) => {
                 self.reused.fetch_add(1, Ordering::Relaxed);
                 text.clone()
             }
@@ -68,15 +84,8 @@ impl PageMemo {
                 Arc::new(render()?)
             }
         };
-        self.next.lock().unwrap_or_else(|e| e.into_inner()).insert(key, text.clone());
+        self.next.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), (key, text.clone()));
         Ok(text)
-    }
-
-    /// Starts a build: forgets what a build that did not finish rendered.
-    pub fn begin(&mut self) {
-        self.next.get_mut().unwrap_or_else(|e| e.into_inner()).clear();
-        self.rendered.store(0, Ordering::Relaxed);
-        self.reused.store(0, Ordering::Relaxed);
     }
 
     /// Ends a complete build: its renderings are the ones kept (the others are dropped).
@@ -84,7 +93,7 @@ impl PageMemo {
         self.kept = std::mem::take(self.next.get_mut().unwrap_or_else(|e| e.into_inner()));
     }
 
-    /// How many renderings the build rendered and how many it reused.
+    /// How many renderings the last build rendered and how many it reused.
     pub fn counts(&self) -> (usize, usize) {
         (self.rendered.load(Ordering::Relaxed), self.reused.load(Ordering::Relaxed))
     }
@@ -101,33 +110,28 @@ mod tests {
         assert_eq!(format!("{two:?}"), format!("{one:?}"), "Tera's Debug text alone does not tell them apart");
         assert_ne!(Key::of(&[&two]), Key::of(&[&one]));
         assert_ne!(Key::of(&[&"ab", &"c"]), Key::of(&[&"a", &"bc"]));
-        assert_eq!(Key::of(&[&two]), Key::of(&[&tera::Value::from_serializable(&["a", "b"])]));
+        assert_eq!(Key::of(&[&"ab", &1]), Key::of(&[&"ab".to_string(), &1]));
     }
 
     #[test]
     fn only_the_last_complete_build_is_kept() {
         let mut memo = PageMemo::default();
         let (a, b) = (Key::of(&[&"a"]), Key::of(&[&"b"]));
-        memo.begin();
-        memo.get_or_render(a, || Ok("A".to_string())).unwrap();
+        memo.begin(HashMap::new());
+        memo.get_or_render("p", a, || Ok("A".to_string())).unwrap();
         memo.finish();
-        memo.begin();
-        let again = memo.get_or_render(a, || panic!("kept, not rendered again")).unwrap();
+        memo.begin(HashMap::new());
+        let again = memo.get_or_render("p", a, || panic!("kept, not rendered again")).unwrap();
         assert_eq!(*again, "A");
         assert_eq!(memo.counts(), (0, 1));
-        memo.get_or_render(b, || Ok("B".to_string())).unwrap();
-        // This build does not finish: the next one still has `a` only.
-        memo.begin();
-        let mut rendered = false;
-        memo.get_or_render(b, || {
-            rendered = true;
-            Ok("B".to_string())
-        })
-        .unwrap();
-        assert!(rendered);
-        memo.finish();
-        memo.begin();
-        memo.get_or_render(a, || Ok("A2".to_string())).unwrap();
-        assert_eq!(memo.counts(), (1, 0), "`a` was not used by the last complete build");
+        let changed = memo.get_or_render("q", a, || Ok("Q".to_string())).unwrap();
+        assert_eq!(*changed, "Q", "another name is another rendering");
+        // This build does not finish: the next one still has only the first one's.
+        memo.begin(HashMap::new());
+        let other = memo.get_or_render("p", b, || Ok("B".to_string())).unwrap();
+        assert_eq!(*other, "B", "another key is rendered again");
+        memo.begin(HashMap::new());
+        memo.get_or_render("q", a, || Ok("Q".to_string())).unwrap();
+        assert_eq!(memo.counts(), (1, 0), "`q` was not in the last complete build");
     }
 }
