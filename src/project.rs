@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
@@ -21,7 +22,7 @@ use crate::history::History;
 use crate::progress::Progress;
 use crate::records::{self, Loaded, ParseCache};
 use crate::render::html::{PageMemo, Site, SiteOptions, templates};
-use crate::render::{MemorySink, Sink};
+use crate::render::{MemorySink, SharedSink, Sink};
 use crate::write::Output;
 
 /// A records directory loaded and validated as of a reference date.
@@ -188,13 +189,13 @@ impl Project {
         options: SiteOptions,
         memo: &mut PageMemo,
         sources: HashMap<String, u64>,
-    ) -> Result<BTreeMap<String, Vec<u8>>> {
+    ) -> Result<BTreeMap<String, Arc<[u8]>>> {
         let analysis = self.analyse_for_site(history, &options);
         memo.begin(sources);
         let files = {
             let site =
                 Site::new(&self.loaded.records, &analysis, &self.loaded.settings, history, options)?.reusing(memo);
-            let sink = MemorySink::default();
+            let sink = SharedSink::default();
             crate::render::site(&site, &sink)?;
             sink.into_files()
         };
@@ -204,9 +205,9 @@ impl Project {
 
     /// Writes a site rendered into memory to the output directory `out`, as [`Project::build`]
     /// writes one.
-    pub fn write(&self, files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<()> {
+    pub fn write<B: AsRef<[u8]> + Sync>(&self, files: &BTreeMap<String, B>, out: &Path) -> Result<()> {
         let output = Output::begin(out, &self.root)?;
-        files.par_iter().try_for_each(|(path, bytes)| output.put(path, bytes))?;
+        files.par_iter().try_for_each(|(path, bytes)| output.put(path, bytes.as_ref()))?;
         output.commit()
     }
 }

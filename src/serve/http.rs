@@ -104,7 +104,7 @@ pub fn respond(url: &str, snapshot: &Snapshot) -> Reply {
         Some(bytes) if rel.ends_with(".html") => {
             Reply::new(200, pages::content_type(&rel), pages::inject(bytes, snapshot.version))
         }
-        Some(bytes) => Reply::new(200, pages::content_type(&rel), bytes.clone()),
+        Some(bytes) => Reply::new(200, pages::content_type(&rel), bytes.to_vec()),
         None if files.contains_key(&format!("{rel}/index.html")) => {
             Reply { location: Some(format!("{path}/")), ..Reply::text(301, "moved") }
         }
@@ -142,9 +142,9 @@ mod tests {
     #[test]
     fn pages_get_the_script_and_other_files_do_not() {
         let mut files = BTreeMap::new();
-        files.insert("index.html".to_string(), b"<body></body>".to_vec());
-        files.insert("style.css".to_string(), b"body{}".to_vec());
-        files.insert("customers/index.html".to_string(), b"<body></body>".to_vec());
+        files.insert("index.html".to_string(), Arc::from(&b"<body></body>"[..]));
+        files.insert("style.css".to_string(), Arc::from(&b"body{}"[..]));
+        files.insert("customers/index.html".to_string(), Arc::from(&b"<body></body>"[..]));
         let snapshot = Snapshot { version: 7, content: Content::Site(Arc::new(files)) };
         let page = respond("/", &snapshot);
         assert_eq!((page.status, page.content_type), (200, "text/html; charset=utf-8"));

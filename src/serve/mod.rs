@@ -42,11 +42,15 @@ pub struct ServeConfig {
     pub no_history: bool,
 }
 
+/// The site's files, by path, as shared bytes (a page kept from the last rebuild is the same
+/// allocation).
+pub type Files = BTreeMap<String, Arc<[u8]>>;
+
 /// What the server has to show.
 #[derive(Debug, Clone)]
 pub enum Content {
     /// The site's files, by path.
-    Site(Arc<BTreeMap<String, Vec<u8>>>),
+    Site(Arc<Files>),
     /// The page listing the diagnostics.
     Errors(Arc<String>),
 }
@@ -54,7 +58,11 @@ pub enum Content {
 impl PartialEq for Content {
     fn eq(&self, other: &Content) -> bool {
         match (self, other) {
-            (Content::Site(a), Content::Site(b)) => a == b,
+            (Content::Site(a), Content::Site(b)) => {
+                // Kept pages are the same allocation: compared without reading them.
+                a.len() == b.len()
+                    && a.iter().zip(b.iter()).all(|((p, x), (q, y))| p == q && (Arc::ptr_eq(x, y) || x == y))
+            }
             (Content::Errors(a), Content::Errors(b)) => a == b,
             _ => false,
         }

@@ -116,7 +116,7 @@ fn render(
     config: &ServeConfig,
     memo: &mut PageMemo,
     sources: HashMap<String, u64>,
-) -> Result<Arc<BTreeMap<String, Vec<u8>>>> {
+) -> Result<Arc<super::Files>> {
     let options = project.site_options(config.redact, None)?;
     let files = project.render_reusing(history, options, memo, sources)?;
     if let Some(out) = &config.out {
@@ -320,7 +320,8 @@ mod tests {
             return Content::Errors(Arc::new(pages::errors_page(Some(&project.loaded), None)));
         }
         let options = project.site_options(config.redact, None).unwrap();
-        Content::Site(Arc::new(project.render(None, options).unwrap()))
+        let files = project.render(None, options).unwrap();
+        Content::Site(Arc::new(files.into_iter().map(|(p, b)| (p, Arc::from(b))).collect()))
     }
 
     fn edit(root: &Path, rel: &str, from: &str, to: &str) {

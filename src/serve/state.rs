@@ -56,7 +56,7 @@ mod tests {
     use super::*;
 
     fn site(page: &str) -> Content {
-        Content::Site(Arc::new(BTreeMap::from([("index.html".to_string(), page.as_bytes().to_vec())])))
+        Content::Site(Arc::new(BTreeMap::from([("index.html".to_string(), Arc::from(page.as_bytes()))])))
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
     let c = &site.records.customers[f.index];
     let Some(path) = id_path("customers", &c.id, "html") else { return Ok(()) };
     let html = site.memoized(&path, site.customer_key(f), || page(site, f, &path))?;
-    sink.put(&path, html.as_bytes())
+    sink.put_shared(&path, html.into())
 }
 
 /// The page of the customer `f`, at `path`.

@@ -42,7 +42,7 @@ impl Key {
 }
 
 /// A rendering and the key it was rendered for.
-type Kept = HashMap<String, (Key, Arc<String>)>;
+type Kept = HashMap<String, (Key, Arc<str>)>;
 
 /// The renderings of the last complete build, those of the build under way, and the hashes
 /// of the record files the build reads.
@@ -73,7 +73,7 @@ impl PageMemo {
 
     /// The rendering called `name` for `key`: the kept one when the last complete build
     /// rendered it for the same key, else `render`'s. Either way kept for the next build.
-    pub fn get_or_render(&self, name: &str, key: Key, render: impl FnOnce() -> Result<String>) -> Result<Arc<String>> {
+    pub fn get_or_render(&self, name: &str, key: Key, render: impl FnOnce() -> Result<String>) -> Result<Arc<str>> {
         let text = match self.kept.get(name).filter(|(k, _)| *k == key) {
             Some((_, text)) => {
                 self.reused.fetch_add(1, Ordering::Relaxed);
@@ -81,7 +81,7 @@ impl PageMemo {
             }
             None => {
                 self.rendered.fetch_add(1, Ordering::Relaxed);
-                Arc::new(render()?)
+                Arc::from(render()?)
             }
         };
         self.next.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), (key, text.clone()));
@@ -122,14 +122,14 @@ mod tests {
         memo.finish();
         memo.begin(HashMap::new());
         let again = memo.get_or_render("p", a, || panic!("kept, not rendered again")).unwrap();
-        assert_eq!(*again, "A");
+        assert_eq!(&*again, "A");
         assert_eq!(memo.counts(), (0, 1));
         let changed = memo.get_or_render("q", a, || Ok("Q".to_string())).unwrap();
-        assert_eq!(*changed, "Q", "another name is another rendering");
+        assert_eq!(&*changed, "Q", "another name is another rendering");
         // This build does not finish: the next one still has only the first one's.
         memo.begin(HashMap::new());
         let other = memo.get_or_render("p", b, || Ok("B".to_string())).unwrap();
-        assert_eq!(*other, "B", "another key is rendered again");
+        assert_eq!(&*other, "B", "another key is rendered again");
         memo.begin(HashMap::new());
         memo.get_or_render("q", a, || Ok("Q".to_string())).unwrap();
         assert_eq!(memo.counts(), (1, 0), "`q` was not in the last complete build");

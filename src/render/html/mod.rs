@@ -172,15 +172,10 @@ impl<'a> Site<'a> {
 
     /// The rendering called `name` made from what `key` hashes: the memo's when it has it,
     /// else `render`'s (kept in the memo).
-    pub fn memoized(
-        &self,
-        name: &str,
-        key: Option<Key>,
-        render: impl FnOnce() -> Result<String>,
-    ) -> Result<Arc<String>> {
+    pub fn memoized(&self, name: &str, key: Option<Key>, render: impl FnOnce() -> Result<String>) -> Result<Arc<str>> {
         match (self.memo, key) {
             (Some(memo), Some(key)) => memo.get_or_render(name, key, render),
-            _ => render().map(Arc::new),
+            _ => render().map(Arc::from),
         }
     }
 
