@@ -8,8 +8,9 @@
 //! what was parsed in a [`ParseCache`] between changes, for the commands that stay running
 //! (`serve`, the language server), and parses again only the files that changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
@@ -20,8 +21,8 @@ use crate::diagnostics::Counts;
 use crate::history::History;
 use crate::progress::Progress;
 use crate::records::{self, Loaded, ParseCache};
-use crate::render::html::{Site, SiteOptions, templates};
-use crate::render::{MemorySink, Sink};
+use crate::render::html::{PageMemo, Site, SiteOptions, templates};
+use crate::render::{MemorySink, SharedSink, Sink};
 use crate::write::Output;
 
 /// A records directory loaded and validated as of a reference date.
@@ -40,6 +41,26 @@ pub struct HistoryRead {
     pub history: Option<History>,
     /// Problems with it, each said once (history never fails a build).
     pub warnings: Vec<String>,
+}
+
+impl HistoryRead {
+    /// What a build keeps of reading the history.
+    fn from(result: Result<Option<History>>, enabled: bool) -> HistoryRead {
+        let mut read = HistoryRead { history: None, warnings: Vec::new() };
+        if !enabled {
+            return read;
+        }
+        match result {
+            Ok(history) => {
+                if let Some(at) = history.as_ref().and_then(|h| h.shallow_at.as_ref()) {
+                    read.warnings.push(format!("history starts at {at}: the clone is shallow"));
+                }
+                read.history = history;
+            }
+            Err(err) => read.warnings.push(format!("the git history was not read: {err:#}")),
+        }
+        read
+    }
 }
 
 impl Project {
@@ -67,23 +88,21 @@ impl Project {
         std::thread::scope(|scope| {
             let reading = (!no_history).then(|| scope.spawn(|| History::read(root)));
             let project = Project::load(root, today);
-            let mut read = HistoryRead { history: None, warnings: Vec::new() };
-            let Some(reading) = reading else { return (project, read) };
+            let Some(reading) = reading else { return (project, HistoryRead { history: None, warnings: Vec::new() }) };
             let result = reading.join().unwrap_or_else(|_| Err(anyhow!("reading it stopped unexpectedly")));
-            if !project.loaded.settings.history.enabled {
-                return (project, read);
-            }
-            match result {
-                Ok(history) => {
-                    if let Some(at) = history.as_ref().and_then(|h| h.shallow_at.as_ref()) {
-                        read.warnings.push(format!("history starts at {at}: the clone is shallow"));
-                    }
-                    read.history = history;
-                }
-                Err(err) => read.warnings.push(format!("the git history was not read: {err:#}")),
-            }
+            let read = HistoryRead::from(result, project.loaded.settings.history.enabled);
             (project, read)
         })
+    }
+
+    /// Reads the git history of the records under `root` (SPEC 11.1), kept only when
+    /// `enabled` (`[history] enabled` is not `false`); for a command that keeps its records
+    /// between changes and reads the history again only when it changed.
+    pub fn read_history(root: &Path, enabled: bool) -> HistoryRead {
+        if !enabled {
+            return HistoryRead { history: None, warnings: Vec::new() };
+        }
+        HistoryRead::from(History::read(root), enabled)
     }
 
     /// Error and warning counts.
@@ -160,11 +179,35 @@ impl Project {
         Ok(sink.into_files())
     }
 
+    /// Renders the site into memory as [`Project::render`] does, with the same files, reusing
+    /// from `memo` each customer's page and card that is made from the same data as in the
+    /// last complete build through it (for a command that rebuilds after each change).
+    /// `sources` are the hashes of the record files ([`ParseCache::hashes`]).
+    pub fn render_reusing(
+        &self,
+        history: Option<&History>,
+        options: SiteOptions,
+        memo: &mut PageMemo,
+        sources: HashMap<String, u64>,
+    ) -> Result<BTreeMap<String, Arc<[u8]>>> {
+        let analysis = self.analyse_for_site(history, &options);
+        memo.begin(sources);
+        let files = {
+            let site =
+                Site::new(&self.loaded.records, &analysis, &self.loaded.settings, history, options)?.reusing(memo);
+            let sink = SharedSink::default();
+            crate::render::site(&site, &sink)?;
+            sink.into_files()
+        };
+        memo.finish();
+        Ok(files)
+    }
+
     /// Writes a site rendered into memory to the output directory `out`, as [`Project::build`]
     /// writes one.
-    pub fn write(&self, files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<()> {
+    pub fn write<B: AsRef<[u8]> + Sync>(&self, files: &BTreeMap<String, B>, out: &Path) -> Result<()> {
         let output = Output::begin(out, &self.root)?;
-        files.par_iter().try_for_each(|(path, bytes)| output.put(path, bytes))?;
+        files.par_iter().try_for_each(|(path, bytes)| output.put(path, bytes.as_ref()))?;
         output.commit()
     }
 }

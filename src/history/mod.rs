@@ -13,7 +13,7 @@ mod words;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -69,6 +69,16 @@ pub struct History {
 }
 
 impl History {
+    /// What the history of the records under `records` is read from: the commit `HEAD` is
+    /// (with whether the clone is shallow). The same state is the same history, so a command
+    /// that stays running reads it again only when this changes. `None` outside git.
+    pub fn state(records: &Path) -> Result<Option<String>> {
+        let Some(repo) = Repo::discover(records)? else { return Ok(None) };
+        let head = repo.repo.head().context("reading HEAD")?.id().map(|id| id.to_string()).unwrap_or_default();
+        let shallow = repo.repo.shallow_commits().ok().flatten().map(|s| s.len()).unwrap_or_default();
+        Ok(Some(format!("{head} {shallow}")))
+    }
+
     /// Reads the history of the records under `records`; `Ok(None)` outside a git work tree.
     /// Summaries mark personal details, for a redacted site to hide ([`KeyChange::sensitive`]).
     pub fn read(records: &Path) -> Result<Option<History>> {

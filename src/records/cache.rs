@@ -72,6 +72,12 @@ impl ParseCache {
         self.parsed_last
     }
 
+    /// A hash of each file's bytes as last loaded, by path relative to the records directory
+    /// (what a later stage may key its own caches by: the same bytes, the same record).
+    pub fn hashes(&self) -> HashMap<String, u64> {
+        self.entries.iter().map(|(rel, e)| (rel.clone(), e.hash)).collect()
+    }
+
     /// Loads and validates the records under `root` as [`super::load_with`] does, with the
     /// same result, parsing only what changed since the last call. A new `today` parses
     /// everything again (some rules read it).

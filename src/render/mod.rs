@@ -9,7 +9,7 @@ pub mod json;
 pub mod search;
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use anyhow::Result;
 
@@ -19,6 +19,12 @@ use crate::i18n::Label;
 pub trait Sink: Sync {
     /// Stores one file. `path` uses `/` and never leaves the site's root.
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Stores one file given as shared bytes (a page kept from an earlier build); a sink
+    /// that keeps files in memory may keep these bytes instead of a copy.
+    fn put_shared(&self, path: &str, bytes: Arc<[u8]>) -> Result<()> {
+        self.put(path, &bytes)
+    }
 }
 
 /// Whether a path relative to the site's root stays inside it: only normal components (what
@@ -47,6 +53,35 @@ impl Sink for MemorySink {
             anyhow::bail!("two pages of the site would both be {path}; nothing was overwritten (please report this)");
         }
         files.insert(path.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+/// A sink that keeps files in memory as shared bytes: a page given as shared bytes
+/// ([`Sink::put_shared`]) is kept, not copied (for `serve`, whose rebuilds reuse most pages).
+#[derive(Debug, Default)]
+pub struct SharedSink {
+    files: Mutex<BTreeMap<String, Arc<[u8]>>>,
+}
+
+impl SharedSink {
+    /// The files stored so far, by path.
+    pub fn into_files(self) -> BTreeMap<String, Arc<[u8]>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for SharedSink {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.put_shared(path, Arc::from(bytes))
+    }
+
+    fn put_shared(&self, path: &str, bytes: Arc<[u8]>) -> Result<()> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        if files.contains_key(path) {
+            anyhow::bail!("two pages of the site would both be {path}; nothing was overwritten (please report this)");
+        }
+        files.insert(path.to_string(), bytes);
         Ok(())
     }
 }

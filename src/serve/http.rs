@@ -13,16 +13,19 @@ pub struct Reply {
     pub content_type: &'static str,
     /// Where to go instead (for a 301).
     pub location: Option<String>,
+    /// Whether to say which methods are allowed (for a 405).
+    pub allow: bool,
     /// The body.
     pub body: Vec<u8>,
 }
 
 impl Reply {
     fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Reply {
-        Reply { status, content_type, location: None, body: body.into() }
+        Reply { status, content_type, location: None, allow: false, body: body.into() }
     }
 
-    fn text(status: u16, body: &str) -> Reply {
+    /// A plain-text reply.
+    pub fn text(status: u16, body: &str) -> Reply {
         Reply::new(status, "text/plain; charset=utf-8", body)
     }
 }
@@ -67,6 +70,13 @@ pub fn site_path(url: &str) -> Option<String> {
     Some(rel)
 }
 
+/// The version a live-reload request says its page shows (`?js&v=7`): the request is held
+/// until the version differs. `None` when it says none (answered at once).
+pub fn seen_version(url: &str) -> Option<u64> {
+    let (_, query) = url.split_once('?')?;
+    query.split('&').find_map(|pair| pair.strip_prefix("v=")).and_then(|v| v.parse().ok())
+}
+
 /// Answers one GET request from the current snapshot.
 pub fn respond(url: &str, snapshot: &Snapshot) -> Reply {
     let path = url.split(['?', '#']).next().unwrap_or_default();
@@ -94,7 +104,7 @@ pub fn respond(url: &str, snapshot: &Snapshot) -> Reply {
         Some(bytes) if rel.ends_with(".html") => {
             Reply::new(200, pages::content_type(&rel), pages::inject(bytes, snapshot.version))
         }
-        Some(bytes) => Reply::new(200, pages::content_type(&rel), bytes.clone()),
+        Some(bytes) => Reply::new(200, pages::content_type(&rel), bytes.to_vec()),
         None if files.contains_key(&format!("{rel}/index.html")) => {
             Reply { location: Some(format!("{path}/")), ..Reply::text(301, "moved") }
         }
@@ -132,9 +142,9 @@ mod tests {
     #[test]
     fn pages_get_the_script_and_other_files_do_not() {
         let mut files = BTreeMap::new();
-        files.insert("index.html".to_string(), b"<body></body>".to_vec());
-        files.insert("style.css".to_string(), b"body{}".to_vec());
-        files.insert("customers/index.html".to_string(), b"<body></body>".to_vec());
+        files.insert("index.html".to_string(), Arc::from(&b"<body></body>"[..]));
+        files.insert("style.css".to_string(), Arc::from(&b"body{}"[..]));
+        files.insert("customers/index.html".to_string(), Arc::from(&b"<body></body>"[..]));
         let snapshot = Snapshot { version: 7, content: Content::Site(Arc::new(files)) };
         let page = respond("/", &snapshot);
         assert_eq!((page.status, page.content_type), (200, "text/html; charset=utf-8"));
@@ -143,5 +153,15 @@ mod tests {
         assert_eq!(respond("/customers", &snapshot).location.as_deref(), Some("/customers/"));
         assert_eq!(respond("/nope.html", &snapshot).status, 404);
         assert_eq!(respond("/__cardfile/version", &snapshot).body, b"7");
+        let script = respond("/__cardfile/version?js&v=6&t=1", &snapshot);
+        assert_eq!(script.body, b"window.__cardfileVersion && window.__cardfileVersion(7);\n");
+    }
+
+    #[test]
+    fn the_version_a_page_has_seen() {
+        assert_eq!(seen_version("/__cardfile/version?js&v=12&t=99"), Some(12));
+        assert_eq!(seen_version("/__cardfile/version?js"), None);
+        assert_eq!(seen_version("/__cardfile/version?js&v=x"), None);
+        assert_eq!(seen_version("/__cardfile/version"), None);
     }
 }

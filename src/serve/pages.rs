@@ -7,26 +7,33 @@ use crate::records::Loaded;
 /// The path of the reload script (same origin, so the pages' `script-src 'self'` allows it).
 pub const RELOAD_JS: &str = "/__cardfile/reload.js";
 
-/// The path of the version endpoint the reload script polls.
+/// The path of the live-reload endpoint: `?js&v=N` is held until the version is not `N` (or
+/// for a while), then answered with a script calling back with the version.
 pub const VERSION: &str = "/__cardfile/version";
 
-/// Polls the version every second and reloads the page when it changed. The pages'
-/// Content-Security-Policy has `default-src 'none'`, which forbids `fetch`; loading a script
-/// from the same origin is allowed, so the poll is a script element calling back.
+/// Asks the live-reload endpoint, again and again, for the version after the page's, and
+/// reloads the page when it comes (a long poll: the answer comes as soon as a rebuild is
+/// served). The pages' Content-Security-Policy has `default-src 'none'`, which forbids
+/// `fetch` and `EventSource`; loading a script from the same origin is allowed, so each ask is
+/// a script element calling back.
 pub const RELOAD_SCRIPT: &str = r#"(function () {
   "use strict";
   var me = document.currentScript;
   var seen = me ? new URL(me.src).searchParams.get("v") : null;
-  window.__cardfileVersion = function (v) {
-    if (seen !== null && String(v) !== seen) { location.reload(); }
-  };
-  function poll() {
-    var s = document.createElement("script");
-    s.src = "/__cardfile/version?js&t=" + Date.now();
-    s.onload = s.onerror = function () { s.remove(); setTimeout(poll, 1000); };
-    document.head.appendChild(s);
+  if (seen === null) { return; }
+  function ask(delay) {
+    setTimeout(function () {
+      var s = document.createElement("script");
+      s.src = "/__cardfile/version?js&v=" + encodeURIComponent(seen) + "&t=" + Date.now();
+      s.onload = function () { s.remove(); };
+      s.onerror = function () { s.remove(); ask(1000); };
+      document.head.appendChild(s);
+    }, delay);
   }
-  setTimeout(poll, 1000);
+  window.__cardfileVersion = function (v) {
+    if (String(v) !== seen) { location.reload(); } else { ask(0); }
+  };
+  ask(0);
 })();
 "#;
 

@@ -27,6 +27,7 @@ mod merge;
 mod package;
 mod progress;
 mod schemas;
+mod serve;
 mod shell;
 mod terminal;
 mod writers;

@@ -87,14 +87,18 @@ fn card(site: &Site<'_>, f: &Facts) -> Card {
 /// parallel, and reused on its owner's page.
 pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let owners: Vec<OwnerLink> = site.owner_links();
-    let cards: Vec<(&str, String)> = site
+    let cards: Vec<(&str, std::sync::Arc<str>)> = site
         .analysis
         .customers
         .par_iter()
         .map(|f| {
-            let mut cx = Context::new();
-            cx.insert("k", &card(site, f));
-            Ok((site.records.customers[f.index].id.as_str(), site.fragment("card.html", &cx)?))
+            let id = site.records.customers[f.index].id.as_str();
+            let html = site.memoized(&format!("card:{id}"), site.customer_key(f), || {
+                let mut cx = Context::new();
+                cx.insert("k", &card(site, f));
+                site.fragment("card.html", &cx)
+            })?;
+            Ok((id, html))
         })
         .collect::<Result<_>>()?;
     let page = |path: &str, title: String, list: Vec<&str>, owners: &[OwnerLink]| {
@@ -105,7 +109,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         cx.insert("paper", site.settings.paper.as_str());
         site.page(sink, path, "cards.html", "cards", cx)
     };
-    page("cards/index.html", site.word(ui::ALL_CARDS), cards.iter().map(|(_, html)| html.as_str()).collect(), &owners)?;
+    page("cards/index.html", site.word(ui::ALL_CARDS), cards.iter().map(|(_, html)| &**html).collect(), &owners)?;
     let week = site.today + chrono::Days::new(7);
     for m in &site.records.members {
         let id = m.id.get_ref();
@@ -120,7 +124,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         due.sort_unstable();
         due.dedup();
         let mine: Vec<&str> =
-            cards.iter().filter(|(cid, _)| due.binary_search(cid).is_ok()).map(|(_, html)| html.as_str()).collect();
+            cards.iter().filter(|(cid, _)| due.binary_search(cid).is_ok()).map(|(_, html)| &**html).collect();
         let title = format!("{} · {}", site.word(ui::VISITS_THIS_WEEK), m.name);
         page(&path, title, mine, &[])?;
     }

@@ -17,10 +17,17 @@ use crate::records::choices::{ContactRole, CustomerKind, Stance};
 use crate::records::model::{Customer, Opportunity};
 use crate::render::Sink;
 
-/// Renders `customers/<id>.html`.
+/// Renders `customers/<id>.html` (the last build's when it is made from the same data).
 pub fn render(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
     let c = &site.records.customers[f.index];
     let Some(path) = id_path("customers", &c.id, "html") else { return Ok(()) };
+    let html = site.memoized(&path, site.customer_key(f), || page(site, f, &path))?;
+    sink.put_shared(&path, html.into())
+}
+
+/// The page of the customer `f`, at `path`.
+fn page(site: &Site<'_>, f: &Facts, path: &str) -> Result<String> {
+    let c = &site.records.customers[f.index];
     let why = explain(c, f, site.analysis, site.settings);
     let l = &f.ledger;
     let value = |label: Text, why_key: &str, shown: String| Explained {
@@ -74,7 +81,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
     cx.insert("last_changed", &site.last_changed(&c.id));
     cx.insert("history", &site.history_rows(&c.id));
     cx.insert("edit_url", &site.settings.edit_url.as_ref().map(|u| format!("{u}{}", c.file)).unwrap_or_default());
-    site.page(sink, &path, "customer.html", "customers", cx)
+    site.page_html(path, "customer.html", "customers", cx)
 }
 
 /// The profile view of a customer.

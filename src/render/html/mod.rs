@@ -7,6 +7,7 @@ mod customer_page;
 mod dashboard;
 mod history_pages;
 pub mod markdown;
+mod memo;
 mod pages;
 pub mod paths;
 pub mod templates;
@@ -14,12 +15,15 @@ mod views;
 mod week_page;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
+use self::memo::Key;
+pub use self::memo::PageMemo;
 use super::Sink;
 use crate::analysis::{Analysis, Facts};
 use crate::history::History;
@@ -55,6 +59,12 @@ pub struct Site<'a> {
     assets: Vec<(String, String)>,
     by_id: HashMap<&'a str, usize>,
     agenda_by_customer: HashMap<&'a str, Vec<usize>>,
+    /// What every customer's page and card read besides the customer's own data, hashed,
+    /// for `memo`.
+    shared: Key,
+    memo: Option<&'a PageMemo>,
+    /// Each customer's [`Site::customer_key`], by index, computed once for page and card.
+    keys: Vec<Option<Key>>,
 }
 
 /// What a site build needs besides the records.
@@ -85,6 +95,18 @@ impl<'a> Site<'a> {
         globals.insert("company", if settings.company.is_empty() { "cardfile" } else { settings.company.as_str() });
         globals.insert("today", &crate::format::date(analysis.window.today));
         globals.insert("has_history", &history.is_some());
+        // The global words are a function of the settings, today and whether there is a
+        // history (their Debug text is not: Tera's maps have no order).
+        let shared = Key::of(&[
+            &options.overrides,
+            &history.is_some(),
+            settings,
+            &records.members,
+            &options.redact,
+            &options.base_url,
+            &analysis.window,
+            &analysis.scale,
+        ]);
         let assets = templates::ASSETS
             .iter()
             .map(|(name, _)| {
@@ -109,7 +131,60 @@ impl<'a> Site<'a> {
             assets,
             by_id,
             agenda_by_customer,
+            shared,
+            memo: None,
+            keys: Vec::new(),
         })
+    }
+
+    /// Renders through `memo`: a customer's page and card are those of the last complete
+    /// build through it when what they are made from is unchanged (`serve`'s rebuilds).
+    pub fn reusing(self, memo: &'a PageMemo) -> Self {
+        let mut site = Site { memo: Some(memo), ..self };
+        let mut keys = vec![None; site.records.customers.len()];
+        let computed: Vec<(usize, Key)> =
+            site.analysis.customers.par_iter().map(|f| (f.index, site.key_of(memo, f))).collect();
+        for (index, key) in computed {
+            if let Some(slot) = keys.get_mut(index) {
+                *slot = Some(key);
+            }
+        }
+        site.keys = keys;
+        site
+    }
+
+    /// What a customer's page and card are made from, hashed (`None` without a memo): its
+    /// record (by its file's hash), its facts and agenda, the names of the customers it links
+    /// to, its history, and what every such page shares (the templates, the global words, the
+    /// settings, the team, the analysis window and score scale).
+    pub fn customer_key(&self, f: &Facts) -> Option<Key> {
+        self.keys.get(f.index).copied().flatten()
+    }
+
+    fn key_of(&self, memo: &PageMemo, f: &Facts) -> Key {
+        let c = &self.records.customers[f.index];
+        let source = memo.source(&c.file);
+        let record: &dyn std::fmt::Debug = if let Some(hash) = &source { hash } else { c };
+        let agenda: Vec<_> = self.agenda_of(&c.id).collect();
+        let linked: Vec<(&str, Option<&str>)> = f
+            .care
+            .referrals
+            .iter()
+            .map(String::as_str)
+            .chain(c.referred_by.as_ref().map(|r| r.get_ref().as_str()))
+            .map(|id| (id, self.customer_by_id(id).map(|other| other.name.as_str())))
+            .collect();
+        let history = self.history.map(|h| h.of(&c.id));
+        Key::of(&[&self.shared, &c.file, record, f, &agenda, &linked, &history])
+    }
+
+    /// The rendering called `name` made from what `key` hashes: the memo's when it has it,
+    /// else `render`'s (kept in the memo).
+    pub fn memoized(&self, name: &str, key: Option<Key>, render: impl FnOnce() -> Result<String>) -> Result<Arc<str>> {
+        match (self.memo, key) {
+            (Some(memo), Some(key)) => memo.get_or_render(name, key, render),
+            _ => render().map(Arc::from),
+        }
     }
 
     /// The site's language.
@@ -156,6 +231,13 @@ impl<'a> Site<'a> {
             Ok(mut html) => render(&mut html),
             Err(_) => render(&mut Vec::new()),
         })
+    }
+
+    /// The page `path`: `template` rendered with `context` and the page's root prefix.
+    pub fn page_html(&self, path: &str, template: &str, active: &str, mut context: Context) -> Result<String> {
+        context.insert("root", &paths::root_of(path));
+        context.insert("active", active);
+        self.tera.render(template, &context).map_err(|e| anyhow!("rendering {template} for {path}: {e}"))
     }
 
     /// Renders `template` with `context` to a string (a fragment such as one card).

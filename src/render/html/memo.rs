@@ -1,0 +1,137 @@
+//! Pages and fragments kept from one build to the next, for a command that stays running
+//! (`serve`): a customer's page and card are rendered again only when what they are made
+//! from changed ([`super::Site::customer_key`]); every other page is rendered each time.
+//!
+//! A key hashes the `Debug` text of its inputs piece by piece, each piece with its length,
+//! so that a string holding `", "` cannot pass for two strings.
+
+use std::collections::HashMap;
+use std::fmt::{self, Write as _};
+use std::hash::{DefaultHasher, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use anyhow::Result;
+
+/// What a rendering is a function of, hashed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key(u64);
+
+/// A hasher fed with `Debug` text, each piece written with its length.
+struct Pieces(DefaultHasher);
+
+impl fmt::Write for Pieces {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.write_usize(s.len());
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}
+
+impl Key {
+    /// The key of everything in `parts` (their `Debug` text, in order).
+    pub fn of(parts: &[&dyn fmt::Debug]) -> Key {
+        let mut pieces = Pieces(DefaultHasher::new());
+        for part in parts {
+            // Writing to a hasher cannot fail.
+            let _ = write!(pieces, "{part:?}");
+            let _ = pieces.write_str("\u{0}");
+        }
+        Key(pieces.0.finish())
+    }
+}
+
+/// A rendering and the key it was rendered for.
+type Kept = HashMap<String, (Key, Arc<str>)>;
+
+/// The renderings of the last complete build, those of the build under way, and the hashes
+/// of the record files the build reads.
+#[derive(Default)]
+pub struct PageMemo {
+    sources: HashMap<String, u64>,
+    kept: Kept,
+    next: Mutex<Kept>,
+    rendered: AtomicUsize,
+    reused: AtomicUsize,
+}
+
+impl PageMemo {
+    /// Starts a build whose record files hashed to `sources` (by path relative to the records;
+    /// a customer whose file is missing there is keyed by its whole record instead). Forgets
+    /// what a build that did not finish rendered.
+    pub fn begin(&mut self, sources: HashMap<String, u64>) {
+        self.sources = sources;
+        self.next.get_mut().unwrap_or_else(|e| e.into_inner()).clear();
+        self.rendered.store(0, Ordering::Relaxed);
+        self.reused.store(0, Ordering::Relaxed);
+    }
+
+    /// The hash of a record file's bytes, when the caller gave it.
+    pub fn source(&self, file: &str) -> Option<u64> {
+        self.sources.get(file).copied()
+    }
+
+    /// The rendering called `name` for `key`: the kept one when the last complete build
+    /// rendered it for the same key, else `render`'s. Either way kept for the next build.
+    pub fn get_or_render(&self, name: &str, key: Key, render: impl FnOnce() -> Result<String>) -> Result<Arc<str>> {
+        let text = match self.kept.get(name).filter(|(k, _)| *k == key) {
+            Some((_, text)) => {
+                self.reused.fetch_add(1, Ordering::Relaxed);
+                text.clone()
+            }
+            None => {
+                self.rendered.fetch_add(1, Ordering::Relaxed);
+                Arc::from(render()?)
+            }
+        };
+        self.next.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), (key, text.clone()));
+        Ok(text)
+    }
+
+    /// Ends a complete build: its renderings are the ones kept (the others are dropped).
+    pub fn finish(&mut self) {
+        self.kept = std::mem::take(self.next.get_mut().unwrap_or_else(|e| e.into_inner()));
+    }
+
+    /// How many renderings the last build rendered and how many it reused.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.rendered.load(Ordering::Relaxed), self.reused.load(Ordering::Relaxed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_string_cannot_pass_for_two() {
+        let two = tera::Value::from_serializable(&["a", "b"]);
+        let one = tera::Value::from_serializable(&["a\"), String(\"b"]);
+        assert_eq!(format!("{two:?}"), format!("{one:?}"), "Tera's Debug text alone does not tell them apart");
+        assert_ne!(Key::of(&[&two]), Key::of(&[&one]));
+        assert_ne!(Key::of(&[&"ab", &"c"]), Key::of(&[&"a", &"bc"]));
+        assert_eq!(Key::of(&[&"ab", &1]), Key::of(&[&"ab".to_string(), &1]));
+    }
+
+    #[test]
+    fn only_the_last_complete_build_is_kept() {
+        let mut memo = PageMemo::default();
+        let (a, b) = (Key::of(&[&"a"]), Key::of(&[&"b"]));
+        memo.begin(HashMap::new());
+        memo.get_or_render("p", a, || Ok("A".to_string())).unwrap();
+        memo.finish();
+        memo.begin(HashMap::new());
+        let again = memo.get_or_render("p", a, || panic!("kept, not rendered again")).unwrap();
+        assert_eq!(&*again, "A");
+        assert_eq!(memo.counts(), (0, 1));
+        let changed = memo.get_or_render("q", a, || Ok("Q".to_string())).unwrap();
+        assert_eq!(&*changed, "Q", "another name is another rendering");
+        // This build does not finish: the next one still has only the first one's.
+        memo.begin(HashMap::new());
+        let other = memo.get_or_render("p", b, || Ok("B".to_string())).unwrap();
+        assert_eq!(&*other, "B", "another key is rendered again");
+        memo.begin(HashMap::new());
+        memo.get_or_render("q", a, || Ok("Q".to_string())).unwrap();
+        assert_eq!(memo.counts(), (1, 0), "`q` was not in the last complete build");
+    }
+}

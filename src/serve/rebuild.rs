@@ -1,0 +1,394 @@
+//! Rebuilds, one at a time on a thread of their own. Each change asks for a rebuild at once;
+//! a rebuild under way when another change comes is superseded (it stops at its next step and
+//! the next one starts), so a burst of changes ends in one rebuild of the final content. A
+//! rebuild that panics is caught: the diagnostics page says so, and the next change rebuilds.
+//!
+//! What stays between rebuilds ([`Builder`]): the parsed files (re-read and parsed again only
+//! when they changed), the git history (read again only when `HEAD` moved), and what each page
+//! was rendered from (a page whose inputs are unchanged is not rendered again).
+
+use std::any::Any;
+use std::collections::{BTreeMap, HashMap};
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use super::state::Shared;
+use super::{Content, ServeConfig, pages};
+use crate::history::History;
+use crate::project::{HistoryRead, Project};
+use crate::records::ParseCache;
+use crate::render::html::PageMemo;
+
+/// What is kept from one rebuild to the next.
+pub struct Builder {
+    config: ServeConfig,
+    cache: ParseCache,
+    /// The history, with the state of the repository it was read at.
+    history: Option<(Option<String>, Option<History>)>,
+    memo: PageMemo,
+}
+
+impl Builder {
+    /// Nothing kept yet: the first build reads and renders everything.
+    pub fn new(config: ServeConfig) -> Builder {
+        Builder { config, cache: ParseCache::new(), history: None, memo: PageMemo::default() }
+    }
+
+    /// Forgets everything kept (after a panic, what was kept may be half updated).
+    fn forget(&mut self) {
+        *self = Builder::new(self.config.clone());
+    }
+
+    /// Builds the site into memory, or the error page when the records have errors; with
+    /// `out`, a good build is also written there. `None` when `superseded` says, between
+    /// steps, that a newer change makes this build pointless.
+    pub fn build(&mut self, superseded: &dyn Fn() -> bool) -> Option<Content> {
+        let config = self.config.clone();
+        let today = config.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+        if !config.records.is_dir() {
+            let message = format!("records directory {} not found", config.records.display());
+            return Some(Content::Errors(Arc::new(pages::errors_page(None, Some(&message)))));
+        }
+        let project = Project::reload(&mut self.cache, &config.records, today, &BTreeMap::new());
+        if project.counts().errors > 0 {
+            return Some(Content::Errors(Arc::new(pages::errors_page(Some(&project.loaded), None))));
+        }
+        if superseded() {
+            return None;
+        }
+        #[cfg(debug_assertions)]
+        panic_for_tests(&project);
+        let history = kept_history(&mut self.history, &config, &project);
+        if superseded() {
+            return None;
+        }
+        let rendered = render(&project, history, &config, &mut self.memo, self.cache.hashes());
+        Some(match rendered {
+            Ok(files) => Content::Site(files),
+            Err(err) => Content::Errors(Arc::new(pages::errors_page(None, Some(&format!("{err:#}"))))),
+        })
+    }
+}
+
+/// The history of the records, read again only when the repository's state changed.
+fn kept_history<'a>(
+    kept: &'a mut Option<(Option<String>, Option<History>)>,
+    config: &ServeConfig,
+    project: &Project,
+) -> Option<&'a History> {
+    let enabled = project.loaded.settings.history.enabled;
+    if config.no_history || !enabled {
+        return None;
+    }
+    let state = History::state(&project.root).ok().flatten();
+    if kept.as_ref().is_none_or(|(was, _)| state.is_none() || *was != state) {
+        let read = Project::read_history(&project.root, enabled);
+        for warning in &read.warnings {
+            eprintln!("warning: {}", crate::terminal::escape(warning));
+        }
+        let HistoryRead { history, .. } = read;
+        *kept = Some((state, history));
+    }
+    kept.as_ref().and_then(|(_, h)| h.as_ref())
+}
+
+/// A debug-build hook for the tests (never in a release build): with
+/// `CARDFILE_FAULT=serve-rebuild-panic`, a rebuild of records holding a customer named
+/// `panic` panics, as a bug would.
+#[cfg(debug_assertions)]
+fn panic_for_tests(project: &Project) {
+    if crate::fault::active("serve-rebuild-panic") && project.loaded.records.customers.iter().any(|c| c.name == "panic")
+    {
+        panic!("a rebuild panicked (the test hook serve-rebuild-panic)");
+    }
+}
+
+/// Renders the site into memory, reusing the pages whose inputs are unchanged; with `out`,
+/// writes those same files there too.
+fn render(
+    project: &Project,
+    history: Option<&History>,
+    config: &ServeConfig,
+    memo: &mut PageMemo,
+    sources: HashMap<String, u64>,
+) -> Result<Arc<super::Files>> {
+    let options = project.site_options(config.redact, None)?;
+    let files = project.render_reusing(history, options, memo, sources)?;
+    if let Some(out) = &config.out {
+        project.write(&files, out)?;
+    }
+    Ok(Arc::new(files))
+}
+
+/// The words of a panic's payload.
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_string())
+}
+
+/// How long an incomplete change (a bare write) waits for the file's close before it is
+/// rebuilt anyway (a writer that keeps the file open, or a system that reports no close).
+const INCOMPLETE: Duration = Duration::from_millis(50);
+
+/// The requests for rebuilds and whether to stop.
+#[derive(Default)]
+struct Requests {
+    /// How many changes asked for a rebuild so far (each supersedes a rebuild under way).
+    asked: AtomicU64,
+    queue: Mutex<Queue>,
+    wake: Condvar,
+}
+
+/// What the rebuilding thread waits on.
+#[derive(Default)]
+struct Queue {
+    /// Set when the server stops.
+    stopping: bool,
+    /// A complete change came since the last rebuild started.
+    complete: bool,
+    /// When the first incomplete change since the last rebuild started stops waiting.
+    incomplete: Option<Instant>,
+}
+
+/// The thread that rebuilds, and the way to ask it to.
+pub struct Rebuilds {
+    requests: Arc<Requests>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Rebuilds {
+    /// Nothing asked yet, no thread yet: the requests made before [`Rebuilds::start`] wait.
+    pub fn new() -> Rebuilds {
+        Rebuilds { requests: Arc::new(Requests::default()), thread: None }
+    }
+
+    /// How many rebuilds were asked for so far (a build that starts now includes them).
+    pub fn asked(&self) -> u64 {
+        self.requests.asked.load(Ordering::SeqCst)
+    }
+
+    /// Starts the thread, which rebuilds for every request after the first `done` and
+    /// publishes each completed rebuild to `shared`.
+    pub fn start(&mut self, mut builder: Builder, shared: Arc<Shared>, done: u64) {
+        let requests = self.requests.clone();
+        self.thread = Some(std::thread::spawn(move || {
+            let mut done = done;
+            while let Some(asked) = requests.next_after(done) {
+                rebuild(&mut builder, &shared, &requests, asked);
+                done = asked;
+            }
+        }));
+    }
+
+    /// What asks for a rebuild (one under way is superseded), for the watcher: at once for a
+    /// complete change, after [`INCOMPLETE`] at most for a bare write.
+    pub fn requester(&self) -> impl Fn(bool) + Send + 'static {
+        let requests = self.requests.clone();
+        move |complete| requests.ask(complete)
+    }
+
+    /// Stops the thread after the rebuild under way (so that nothing is left half-written
+    /// in `--out`).
+    pub fn stop(&mut self) {
+        self.requests.queue.lock().unwrap_or_else(|e| e.into_inner()).stopping = true;
+        self.requests.wake.notify_all();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Rebuilds {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+impl Requests {
+    fn ask(&self, complete: bool) {
+        self.asked.fetch_add(1, Ordering::SeqCst);
+        let mut queue = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+        if complete {
+            queue.complete = true;
+        } else if queue.incomplete.is_none() {
+            queue.incomplete = Some(Instant::now() + INCOMPLETE);
+        }
+        self.wake.notify_all();
+    }
+
+    /// Waits for a request after `done` that is due (a complete change, or an incomplete one
+    /// that waited long enough); the latest one, or `None` when stopping.
+    fn next_after(&self, done: u64) -> Option<u64> {
+        let mut queue = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if queue.stopping {
+                return None;
+            }
+            let asked = self.asked.load(Ordering::SeqCst);
+            if asked > done {
+                let now = Instant::now();
+                match queue.incomplete {
+                    Some(until) if !queue.complete && now < until => {
+                        queue = self.wake.wait_timeout(queue, until - now).unwrap_or_else(|e| e.into_inner()).0;
+                        continue;
+                    }
+                    _ => {
+                        queue.complete = false;
+                        queue.incomplete = None;
+                        return Some(asked);
+                    }
+                }
+            }
+            queue = self.wake.wait(queue).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+/// The first build, before the server listens; a panic is caught as in [`rebuild`].
+pub fn first(builder: &mut Builder) -> Content {
+    match std::panic::catch_unwind(AssertUnwindSafe(|| builder.build(&|| false))) {
+        Ok(Some(content)) => content,
+        Ok(None) => Content::Errors(Arc::new(pages::errors_page(None, Some("the first build did not finish")))),
+        Err(payload) => failed(builder, payload.as_ref()),
+    }
+}
+
+/// What a panicking build shows (and what it leaves: nothing kept).
+fn failed(builder: &mut Builder, payload: &(dyn Any + Send)) -> Content {
+    builder.forget();
+    let message = format!("the rebuild failed unexpectedly: {}", panic_message(payload));
+    eprintln!("rebuild failed: {}", crate::terminal::escape(&message));
+    Content::Errors(Arc::new(pages::errors_page(None, Some(&message))))
+}
+
+/// One rebuild for the changes up to `asked`, published unless superseded; a panic is
+/// caught and shown as the diagnostics page.
+fn rebuild(builder: &mut Builder, shared: &Shared, requests: &Requests, asked: u64) {
+    let started = Instant::now();
+    eprintln!("rebuild started");
+    let superseded = || requests.asked.load(Ordering::SeqCst) != asked;
+    let content = match std::panic::catch_unwind(AssertUnwindSafe(|| builder.build(&superseded))) {
+        // A change that came while it ran makes it stale too: the next one shows that change.
+        Ok(Some(content)) if !superseded() => content,
+        Ok(_) => {
+            eprintln!("rebuild superseded");
+            return;
+        }
+        Err(payload) => failed(builder, payload.as_ref()),
+    };
+    let (version, new) = shared.publish(content);
+    let ms = started.elapsed().as_millis();
+    eprintln!("rebuild done: version {version}{} ({ms} ms)", if new { "" } else { ", unchanged" });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    use super::*;
+
+    /// One change to the records.
+    type Step = Box<dyn Fn(&Path)>;
+
+    fn copy_tree(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_tree(&entry.path(), &target);
+            } else {
+                fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    /// What a fresh full build of the records serves.
+    fn full(config: &ServeConfig) -> Content {
+        let today = config.today.unwrap();
+        let project = Project::load(&config.records, today);
+        if project.counts().errors > 0 {
+            return Content::Errors(Arc::new(pages::errors_page(Some(&project.loaded), None)));
+        }
+        let options = project.site_options(config.redact, None).unwrap();
+        let files = project.render(None, options).unwrap();
+        Content::Site(Arc::new(files.into_iter().map(|(p, b)| (p, Arc::from(b))).collect()))
+    }
+
+    fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+        let path = root.join(rel);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+
+    #[test]
+    fn after_each_edit_the_kept_build_serves_what_a_full_build_serves() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("records");
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"), &root);
+        let config = ServeConfig {
+            records: root.clone(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 25),
+            out: None,
+            redact: false,
+            port: 0,
+            no_history: true,
+        };
+        let mut builder = Builder::new(config.clone());
+        let suzhou = "customers/east/suzhou";
+        let steps: Vec<(&str, Step)> = vec![
+            ("nothing changed", Box::new(|_| {})),
+            // Other customers' pages link to this one by name.
+            (
+                "a referrer renamed",
+                Box::new(move |r| edit(r, &format!("{suzhou}/wujiang-precision.toml"), "name = \"", "name = \"新")),
+            ),
+            (
+                "a big order (every class may move)",
+                Box::new(|r| {
+                    let path = r.join("customers/north/ma-jun.toml");
+                    let text = fs::read_to_string(&path).unwrap();
+                    fs::write(&path, format!("{text}\n[[order]]\ndate = 2026-11-20\namount = 9000000\n")).unwrap();
+                }),
+            ),
+            ("a member renamed", Box::new(|r| edit(r, "team.toml", "name = \"张伟\"", "name = \"张大伟\""))),
+            ("the settings changed", Box::new(|r| edit(r, "cardfile.toml", "company = \"", "company = \"新"))),
+            ("a file broken", Box::new(|r| edit(r, "customers/north/ma-jun.toml", "owner = \"", "owner = \"nobody-"))),
+            ("the file fixed", Box::new(|r| edit(r, "customers/north/ma-jun.toml", "owner = \"nobody-", "owner = \""))),
+            (
+                "a customer removed",
+                Box::new(|r| fs::remove_file(r.join("customers/west/xian-weihe-precision.toml")).unwrap()),
+            ),
+            (
+                "a customer added",
+                Box::new(|r| {
+                    fs::write(r.join("customers/west/new-one.toml"), "name = \"新客户\"\nowner = \"zhang\"\n").unwrap()
+                }),
+            ),
+        ];
+        for (what, step) in steps {
+            step(&root);
+            let kept = builder.build(&|| false).unwrap();
+            let fresh = full(&config);
+            assert!(matches!(fresh, Content::Site(_)) || what == "a file broken", "{what}: the fixture itself fails");
+            if let (Content::Site(a), Content::Site(b)) = (&kept, &fresh) {
+                let differ: std::collections::BTreeSet<&String> =
+                    a.keys().chain(b.keys()).filter(|p| a.get(*p) != b.get(*p)).collect();
+                assert!(differ.is_empty(), "{what}: pages differ from a full build: {differ:?}");
+            }
+            assert!(kept == fresh, "{what}: the kept build serves another content than a full build");
+        }
+        let (rendered, reused) = builder.memo.counts();
+        assert!(reused > 0 && rendered > 0, "pages were reused ({reused}) and rendered ({rendered})");
+    }
+}
