@@ -21,12 +21,11 @@ use crate::render::Sink;
 pub fn render(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
     let c = &site.records.customers[f.index];
     let Some(path) = id_path("customers", &c.id, "html") else { return Ok(()) };
-    let html = site.memoized(&path, site.customer_key(f), || page(site, f, &path))?;
-    sink.put_shared(&path, html.into())
+    site.page_memoized(sink, &path, "customer.html", "customers", site.customer_key(f), || context(site, f))
 }
 
-/// The page of the customer `f`, at `path`.
-fn page(site: &Site<'_>, f: &Facts, path: &str) -> Result<String> {
+/// What the page of the customer `f` is rendered from.
+fn context(site: &Site<'_>, f: &Facts) -> Context {
     let c = &site.records.customers[f.index];
     let why = explain(c, f, site.analysis, site.settings);
     let l = &f.ledger;
@@ -81,7 +80,7 @@ fn page(site: &Site<'_>, f: &Facts, path: &str) -> Result<String> {
     cx.insert("last_changed", &site.last_changed(&c.id));
     cx.insert("history", &site.history_rows(&c.id));
     cx.insert("edit_url", &site.settings.edit_url.as_ref().map(|u| format!("{u}{}", c.file)).unwrap_or_default());
-    site.page_html(path, "customer.html", "customers", cx)
+    cx
 }
 
 /// The profile view of a customer.

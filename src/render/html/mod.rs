@@ -208,9 +208,8 @@ impl<'a> Site<'a> {
     }
 
     /// Renders `template` with `context` to `path`, adding the page's root prefix.
-    pub fn page(&self, sink: &dyn Sink, path: &str, template: &str, active: &str, mut context: Context) -> Result<()> {
-        context.insert("root", &paths::root_of(path));
-        context.insert("active", active);
+    pub fn page(&self, sink: &dyn Sink, path: &str, template: &str, active: &str, context: Context) -> Result<()> {
+        let context = framed(context, path, active);
         // Rendered into this thread's buffer, kept between pages, and handed to the sink as
         // bytes: no new allocation per page and no second UTF-8 check of our own output. A
         // page rendered while the buffer is in use on this thread (a sink that renders) gets
@@ -233,11 +232,26 @@ impl<'a> Site<'a> {
         })
     }
 
-    /// The page `path`: `template` rendered with `context` and the page's root prefix.
-    pub fn page_html(&self, path: &str, template: &str, active: &str, mut context: Context) -> Result<String> {
-        context.insert("root", &paths::root_of(path));
-        context.insert("active", active);
-        self.tera.render(template, &context).map_err(|e| anyhow!("rendering {template} for {path}: {e}"))
+    /// Renders the page `path` as [`Site::page`] does, or takes the last complete build's
+    /// from the memo when `key` says it is made from the same data (`serve`'s rebuilds);
+    /// `context` is built only when the page is rendered.
+    pub fn page_memoized(
+        &self,
+        sink: &dyn Sink,
+        path: &str,
+        template: &str,
+        active: &str,
+        key: Option<Key>,
+        context: impl FnOnce() -> Context,
+    ) -> Result<()> {
+        let (Some(memo), Some(key)) = (self.memo, key) else {
+            return self.page(sink, path, template, active, context());
+        };
+        let html = memo.get_or_render(path, key, || {
+            let context = framed(context(), path, active);
+            self.tera.render(template, &context).map_err(|e| anyhow!("rendering {template} for {path}: {e}"))
+        })?;
+        sink.put_shared(path, html.into())
     }
 
     /// Renders `template` with `context` to a string (a fragment such as one card).
@@ -254,6 +268,13 @@ impl<'a> Site<'a> {
             [&|| dashboard::render(self, sink), &|| pages::render(self, sink), &|| cards::render(self, sink)];
         groups.par_iter().try_for_each(|render| render())
     }
+}
+
+/// `context` with what every page adds: the prefix to the site's root and the active tab.
+fn framed(mut context: Context, path: &str, active: &str) -> Context {
+    context.insert("root", &paths::root_of(path));
+    context.insert("active", active);
+    context
 }
 
 #[cfg(test)]
