@@ -127,27 +127,15 @@ pub fn relative(root: &Path, path: &Path) -> Option<String> {
 pub fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
     let rest = uri.as_str().strip_prefix("file://")?;
     let rest = rest.split(['?', '#']).next().unwrap_or(rest);
-    let bytes = rest.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && let (Some(hi), Some(lo)) =
-                (bytes.get(i + 1).and_then(|&b| hex(b)), bytes.get(i + 2).and_then(|&b| hex(b)))
-        {
-            out.push((hi * 16 + lo) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    let decoded = String::from_utf8(out).ok()?;
+    let decoded = percent_encoding::percent_decode_str(rest).decode_utf8().ok()?;
     // `file:///C:/x` on Windows; `file://host/x` names another machine: not ours.
     let path = decoded.strip_prefix('/').filter(|p| p.as_bytes().get(1) == Some(&b':')).unwrap_or(&decoded);
     path.starts_with('/').then(|| PathBuf::from(path)).or_else(|| cfg!(windows).then(|| PathBuf::from(path)))
 }
+
+/// What a URI's path keeps as it is: letters, digits, `/-._~:`; every other byte is escaped.
+const URI_PATH: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'/').remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b':');
 
 /// The `file:` URI of an absolute path, percent-encoding what a URI path may not hold.
 pub fn path_to_uri(path: &Path) -> Option<Uri> {
@@ -156,13 +144,7 @@ pub fn path_to_uri(path: &Path) -> Option<Uri> {
     if !text.starts_with('/') {
         out.push('/');
     }
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"/-._~:".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
+    out.extend(percent_encoding::utf8_percent_encode(&text, URI_PATH));
     out.parse().ok()
 }
 
