@@ -43,27 +43,10 @@ pub struct Index {
     pub terms: Terms,
 }
 
-/// The hasher of the index's terms: FNV-1a, quicker than the default for short keys (the
-/// order of the map is never seen: every file sorts its terms).
-#[derive(Default)]
-pub struct TermHasher(u64);
-
-impl std::hash::Hasher for TermHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            hash = (hash ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Terms with the ascending ids of the documents that hold them.
-pub type Terms = HashMap<String, Vec<u32>, std::hash::BuildHasherDefault<TermHasher>>;
+/// Hashed with FNV-1a, quicker than the default for short keys (the order of the map is never
+/// seen: every file sorts its terms).
+pub type Terms = HashMap<String, Vec<u32>, fnv::FnvBuildHasher>;
 
 /// Adds to `terms` the document `id`: the terms of its text, of the customer's name for a
 /// customer, of the pinyin of its name; each once, and none that holds a withheld value.
