@@ -78,18 +78,8 @@ GENERATE=$ROOT/target/release/examples/generate
 
 mkdir -p "$DATA" "$RESULTS"
 
-tree_for() { # tree_for N: generates (or reuses) the tree of N customers, prints its path
-    local n=$1 dir=$DATA/$1
-    local stamp="customers=$n seed=$SEED generator=$(sha256sum examples/generate.rs | cut -c1-16)"
-    if [[ $REGEN == 1 || ! -f $dir/.generated || $(cat "$dir/.generated") != "$stamp" ]]; then
-        echo "generating $n customers into $dir ..." >&2
-        mkdir -p "$dir"
-        rm -f "$dir/.generated"
-        "$GENERATE" --customers "$n" --out "$dir" --seed "$SEED" --force >&2
-        echo "$stamp" >"$dir/.generated" # a dot-file: cardfile ignores it
-    fi
-    echo "$dir"
-}
+# shellcheck source=benches/trees.sh
+source benches/trees.sh
 
 expand() { # expand NAME DIR SCRATCH: the argument list of a command for a tree
     local line=${COMMAND_LINE[$1]:?unknown command $1}

@@ -42,19 +42,13 @@ if ((BUILD)); then
 fi
 CARDFILE=$ROOT/target/release/cardfile
 GENERATE=$ROOT/target/release/examples/generate
+# shellcheck source=benches/trees.sh
+source benches/trees.sh
 
 echo "| customers | first load ms | edits | median ms | p90 ms | max ms |"
 echo "|---:|---:|---:|---:|---:|---:|"
 for n in "${SIZES[@]}"; do
-    dir=$DATA/$n
-    stamp="customers=$n seed=$SEED generator=$(sha256sum examples/generate.rs | cut -c1-16)"
-    if [[ ! -f $dir/.generated || $(cat "$dir/.generated") != "$stamp" ]]; then
-        echo "generating $n customers into $dir ..." >&2
-        mkdir -p "$dir"
-        rm -f "$dir/.generated"
-        "$GENERATE" --customers "$n" --out "$dir" --seed "$SEED" --force >&2
-        echo "$stamp" >"$dir/.generated"
-    fi
+    dir=$(tree_for "$n")
     python3 benches/lsp_latency.py "$CARDFILE" "$dir" --edits "$EDITS" --today "$TODAY" |
         jq -r --arg n "$n" '"| \($n) | \(.first_load_ms) | \(.edits) | \(.median_ms) | \(.p90_ms) | \(.max_ms) |"'
 done

@@ -38,14 +38,10 @@ if ((BUILD)); then
     cargo build --release --quiet --bin cardfile --example generate
 fi
 CARDFILE=$ROOT/target/release/cardfile
-dir=$DATA/$N
-stamp="customers=$N seed=$SEED generator=$(sha256sum examples/generate.rs | cut -c1-16)"
-if [[ ! -f $dir/.generated || $(cat "$dir/.generated") != "$stamp" ]]; then
-    echo "generating $N customers into $dir ..." >&2
-    mkdir -p "$dir"
-    "$ROOT/target/release/examples/generate" --customers "$N" --out "$dir" --seed "$SEED" --force >&2
-    echo "$stamp" >"$dir/.generated"
-fi
+GENERATE=$ROOT/target/release/examples/generate
+# shellcheck source=benches/trees.sh
+source benches/trees.sh
+dir=$(tree_for "$N")
 out=$RESULTS/search-$N
 mkdir -p "$out"
 
