@@ -5,8 +5,8 @@
     benches/serve.py --sizes 10000 --edits 20
     benches/serve.py --binary /tmp/cardfile-old   time another build of cardfile
 
-For each size it copies the generated tree (benches/bench.sh's, target/bench-data/<N>; made
-with the generator when missing) to a scratch directory, starts `cardfile serve --port 0` on it,
+For each size it copies the generated tree (benches/trees.sh's, target/bench-data/<N>, as
+benches/bench.sh makes it) to a scratch directory, starts `cardfile serve --port 0` on it,
 waits for the first build, then edits one customer's name EDITS times, a second apart. Each
 edit rewrites the file in place (as an editor saves) and times, from just before the write:
 
@@ -33,16 +33,19 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 TODAY = "2026-11-25"
 
 
-def tree(n, binary_dir):
-    """The generated tree of n customers (generated when missing)."""
-    data = pathlib.Path(os.environ.get("BENCH_DATA", ROOT / "target" / "bench-data")) / str(n)
-    if not (data / "customers").is_dir():
-        generate = binary_dir / "examples" / "generate"
-        if not generate.exists():
-            subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "generate"], cwd=ROOT, check=True)
-        data.mkdir(parents=True, exist_ok=True)
-        subprocess.run([str(generate), "--customers", str(n), "--out", str(data), "--seed", "42", "--force"], check=True)
-    return data
+def tree(n):
+    """The generated tree of n customers: benches/trees.sh's, shared with the other scripts
+    (generated, with the release generator, when missing or made by another generator)."""
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "generate"], cwd=ROOT, check=True)
+    env = dict(os.environ)
+    env["DATA"] = os.environ.get("BENCH_DATA", str(ROOT / "target" / "bench-data"))
+    env["SEED"] = "42"
+    env["GENERATE"] = str(ROOT / "target" / "release" / "examples" / "generate")
+    found = subprocess.run(
+        ["bash", "-c", 'source benches/trees.sh && tree_for "$1"', "tree", str(n)],
+        cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True,
+    )
+    return pathlib.Path(found.stdout.strip())
 
 
 def get(port, path):
@@ -73,7 +76,7 @@ def wait_reload(port, seen, result):
 
 
 def run(binary, n, edits):
-    source = tree(n, binary.parent.parent)
+    source = tree(n)
     scratch = pathlib.Path(tempfile.mkdtemp(prefix=f"serve-bench-{n}-"))
     records = scratch / "records"
     shutil.copytree(source, records)

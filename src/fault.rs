@@ -5,7 +5,10 @@
 //! The points: `before-swap`, `mid-swap`, `before-cleanup` (a build replacing its site, see
 //! [`crate::write`]); `import-staged`, `import-mid-apply` (an `import --write`, see
 //! [`crate::edit::journal`]); `lsp-request` makes the language server's answer to a request
-//! panic instead of aborting (see [`crate::lsp`]), to show that the server goes on.
+//! panic instead of aborting (see [`crate::lsp`]), to show that the server goes on;
+//! `serve-slow-exports` makes each of `serve`'s rebuilds wait half a second between publishing
+//! its pages and rendering its exports, so that a test asks for an export while it is pending;
+//! `serve-rebuild-panic` makes a rebuild of records holding a customer named `panic` panic.
 
 /// Whether `CARDFILE_FAULT` names this point (always `false` in a release build).
 pub fn active(name: &str) -> bool {

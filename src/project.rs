@@ -22,7 +22,7 @@ use crate::history::History;
 use crate::progress::Progress;
 use crate::records::{self, Loaded, ParseCache};
 use crate::render::html::{PageMemo, Site, SiteOptions, templates};
-use crate::render::{MemorySink, SharedSink, Sink};
+use crate::render::{MemorySink, SharedSink, Sink, Stop};
 use crate::write::Output;
 
 /// A records directory loaded and validated as of a reference date.
@@ -137,7 +137,7 @@ impl Project {
 
     /// The analysis a site shows: a redacted site's has no birthday follow-ups, whose dates
     /// and reasons give birthdays away.
-    fn analyse_for_site(&self, history: Option<&History>, options: &SiteOptions) -> Analysis {
+    pub fn analyse_for_site(&self, history: Option<&History>, options: &SiteOptions) -> Analysis {
         let mut analysis = self.analyse_with(history);
         if options.redact {
             analysis.drop_birthdays();
@@ -183,24 +183,31 @@ impl Project {
     /// from `memo` each customer's page and card that is made from the same data as in the
     /// last complete build through it (for a command that rebuilds after each change).
     /// `sources` are the hashes of the record files ([`ParseCache::hashes`]).
+    ///
+    /// The pages come first, given to `pages` (which says whether to go on); then the files
+    /// of [`crate::render::exports`] are rendered and returned. `None` when `pages` said to
+    /// stop, or `stop` did while the exports were rendered.
     pub fn render_reusing(
         &self,
         history: Option<&History>,
         options: SiteOptions,
         memo: &mut PageMemo,
         sources: HashMap<String, u64>,
-    ) -> Result<BTreeMap<String, Arc<[u8]>>> {
+        pages: &mut dyn FnMut(BTreeMap<String, Arc<[u8]>>) -> bool,
+        stop: Stop<'_>,
+    ) -> Result<Option<BTreeMap<String, Arc<[u8]>>>> {
         let analysis = self.analyse_for_site(history, &options);
         memo.begin(sources);
-        let files = {
-            let site =
-                Site::new(&self.loaded.records, &analysis, &self.loaded.settings, history, options)?.reusing(memo);
-            let sink = SharedSink::default();
-            crate::render::site(&site, &sink)?;
-            sink.into_files()
-        };
+        let site = Site::new(&self.loaded.records, &analysis, &self.loaded.settings, history, options)?.reusing(memo);
+        let sink = SharedSink::default();
+        site.render(&sink)?;
         memo.finish();
-        Ok(files)
+        if !pages(sink.into_files()) {
+            return Ok(None);
+        }
+        let sink = SharedSink::default();
+        let finished = crate::render::exports(&site, &sink, stop)?;
+        Ok(finished.then(|| sink.into_files()))
     }
 
     /// Writes a site rendered into memory to the output directory `out`, as [`Project::build`]

@@ -89,10 +89,27 @@ impl Sink for SharedSink {
 /// Renders the whole site: pages, assets, data files and calendar feeds.
 pub fn site(site: &html::Site<'_>, sink: &dyn Sink) -> Result<()> {
     site.render(sink)?;
-    search::render(site, sink)?;
+    exports(site, sink, &|| false).map(|_| ())
+}
+
+/// Says, when asked between the steps of a long rendering, that its result is no longer
+/// wanted (a newer change came), so that it stops early.
+pub type Stop<'a> = &'a (dyn Fn() -> bool + Sync);
+
+/// Renders the files of the site that no page is made of and that are each made from every
+/// record: the search index (`search/`), the data files (`data/`) and the calendar feeds
+/// (`*.ics`). `serve` publishes a rebuild's pages before these. `false` when `stop` said to
+/// stop (some of them are then missing from `sink`).
+pub fn exports(site: &html::Site<'_>, sink: &dyn Sink, stop: Stop<'_>) -> Result<bool> {
+    if !search::render(site, sink, stop)? || stop() {
+        return Ok(false);
+    }
     let records = site.records;
     let analysis = site.analysis;
     sink.put("data/cardfile.json", json::render(records, analysis, None).as_bytes())?;
+    if stop() {
+        return Ok(false);
+    }
     // SPEC 8: the site's CSV files start with a UTF-8 byte-order mark, for Excel.
     sink.put("data/customers.csv", &csv::customers(records, analysis, true))?;
     sink.put("data/agenda.csv", &csv::agenda(analysis, true))?;
@@ -104,7 +121,7 @@ pub fn site(site: &html::Site<'_>, sink: &dyn Sink) -> Result<()> {
         let mine: Vec<&analysis_agenda::AgendaItem> = analysis.agenda.iter().filter(|i| &i.owner == id).collect();
         sink.put(&path, calendar(site, &mine, &m.name).as_bytes())?;
     }
-    Ok(())
+    Ok(true)
 }
 
 use crate::analysis::agenda as analysis_agenda;

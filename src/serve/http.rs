@@ -100,9 +100,9 @@ pub fn respond(url: &str, snapshot: &Snapshot) -> Reply {
         }
         Content::Site(files) => files,
     };
-    match files.get(&rel) {
+    match snapshot.file(&rel) {
         Some(bytes) if rel.ends_with(".html") => {
-            Reply::new(200, pages::content_type(&rel), pages::inject(bytes, snapshot.version))
+            Reply::new(200, pages::content_type(&rel), pages::inject(&bytes, snapshot.version))
         }
         Some(bytes) => Reply::new(200, pages::content_type(&rel), bytes.to_vec()),
         None if files.contains_key(&format!("{rel}/index.html")) => {
@@ -145,11 +145,14 @@ mod tests {
         files.insert("index.html".to_string(), Arc::from(&b"<body></body>"[..]));
         files.insert("style.css".to_string(), Arc::from(&b"body{}"[..]));
         files.insert("customers/index.html".to_string(), Arc::from(&b"<body></body>"[..]));
-        let snapshot = Snapshot { version: 7, content: Content::Site(Arc::new(files)) };
+        let exports = BTreeMap::from([("data/x.csv".to_string(), Arc::from(&b"a,b"[..]))]);
+        let exports = super::super::state::Exports::finished(Arc::new(exports));
+        let snapshot = Snapshot { version: 7, content: Content::Site(Arc::new(files)), exports };
         let page = respond("/", &snapshot);
         assert_eq!((page.status, page.content_type), (200, "text/html; charset=utf-8"));
         assert!(String::from_utf8_lossy(&page.body).contains("reload.js?v=7"));
         assert_eq!(respond("/style.css", &snapshot).body, b"body{}");
+        assert_eq!(respond("/data/x.csv", &snapshot).body, b"a,b", "an export is served as a page is");
         assert_eq!(respond("/customers", &snapshot).location.as_deref(), Some("/customers/"));
         assert_eq!(respond("/nope.html", &snapshot).status, 404);
         assert_eq!(respond("/__cardfile/version", &snapshot).body, b"7");

@@ -33,6 +33,10 @@ pub const CONNECTION_TIME: Duration = Duration::from_secs(120);
 /// How long the live-reload endpoint holds a request while nothing changes.
 pub const LONG_POLL: Duration = Duration::from_secs(25);
 
+/// How long a request for an export (the search index, a data file, a calendar) waits for
+/// the rebuild under way to finish the exports.
+pub const EXPORTS_WAIT: Duration = Duration::from_secs(60);
+
 /// The biggest request head read (the preview takes no bodies).
 const MAX_BUFFER: usize = 64 * 1024;
 
@@ -107,8 +111,17 @@ async fn answer(
         // Time out with the same version: the script asks again.
         let _ = tokio::time::timeout(LONG_POLL, versions.wait_for(|v| *v != seen)).await;
     }
-    let snapshot = shared.snapshot();
+    let snapshot = match http::site_path(&url).filter(|_| !request_path_is_the_previews(&url)) {
+        // A file that is not a page may be an export still being rendered: wait for it.
+        Some(rel) => shared.snapshot_for(&rel, EXPORTS_WAIT).await,
+        None => shared.snapshot(),
+    };
     Ok(response(http::respond(&url, &snapshot)))
+}
+
+/// Whether `url` is one of the preview's own (`/__cardfile/…`), not the site's.
+fn request_path_is_the_previews(url: &str) -> bool {
+    url.starts_with("/__cardfile/")
 }
 
 /// The HTTP response of a reply: never a CORS header, never cached, never sniffed.

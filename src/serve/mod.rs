@@ -8,7 +8,7 @@ pub mod http;
 mod listen;
 pub mod pages;
 mod rebuild;
-mod state;
+pub mod state;
 mod watch;
 
 use std::collections::BTreeMap;
@@ -70,12 +70,33 @@ impl PartialEq for Content {
 }
 
 /// The content being served and its version (which changes when the content does).
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Snapshot {
     /// Increases by one with each build that changed something.
     pub version: u64,
     /// The pages or the error page.
     pub content: Content,
+    /// The search index, data files and calendars, finished after the pages.
+    pub exports: Arc<state::Exports>,
+}
+
+impl Snapshot {
+    /// Whether the site file `rel` is one of the pages (or a folder of them), or there are
+    /// no pages to look in (the diagnostics page answers everything).
+    pub fn has_page(&self, rel: &str) -> bool {
+        match &self.content {
+            Content::Site(files) => files.contains_key(rel) || files.contains_key(&format!("{rel}/index.html")),
+            Content::Errors(_) => true,
+        }
+    }
+
+    /// The site file `rel`: a page, else an export when they are finished.
+    pub fn file(&self, rel: &str) -> Option<Arc<[u8]>> {
+        match &self.content {
+            Content::Site(files) => files.get(rel).cloned().or_else(|| self.exports.ready()?.get(rel).cloned()),
+            Content::Errors(_) => None,
+        }
+    }
 }
 
 /// A running preview server.
@@ -99,10 +120,10 @@ impl Server {
         let watcher = watch::watch(&config.records, rebuilds.requester()).context("watching the records directory")?;
         let covered = rebuilds.asked();
         let mut builder = Builder::new(config);
-        let content = rebuild::first(&mut builder);
+        let (content, exports) = rebuild::first(&mut builder);
         Ok(Server {
             listener,
-            shared: Arc::new(Shared::new(content)),
+            shared: Arc::new(Shared::new(content, exports)),
             stop: Arc::new(Notify::new()),
             builder: Mutex::new(Some((builder, covered))),
             rebuilds: Mutex::new(rebuilds),

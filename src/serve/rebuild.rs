@@ -8,14 +8,12 @@
 //! was rendered from (a page whose inputs are unchanged is not rendered again).
 
 use std::any::Any;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
-
-use anyhow::Result;
 
 use super::state::Shared;
 use super::{Content, ServeConfig, pages};
@@ -44,19 +42,28 @@ impl Builder {
         *self = Builder::new(self.config.clone());
     }
 
-    /// Builds the site into memory, or the error page when the records have errors; with
-    /// `out`, a good build is also written there. `None` when `superseded` says, between
-    /// steps, that a newer change makes this build pointless.
-    pub fn build(&mut self, superseded: &dyn Fn() -> bool) -> Option<Content> {
+    /// Builds the site into memory, or the error page when the records have errors: gives
+    /// the pages (or the error page) to `pages`, which says whether to go on, then returns
+    /// the exports ([`crate::render::exports`]; none for the error page). With `out`, a good
+    /// build is also written there, whole. `None` when `superseded` says, between steps,
+    /// that a newer change makes this build pointless, or `pages` said to stop.
+    pub fn build(
+        &mut self,
+        superseded: &(dyn Fn() -> bool + Sync),
+        pages: &mut dyn FnMut(Content) -> bool,
+    ) -> Option<Arc<super::Files>> {
         let config = self.config.clone();
         let today = config.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let errors = |page: String, pages: &mut dyn FnMut(Content) -> bool| {
+            pages(Content::Errors(Arc::new(page))).then(Arc::default)
+        };
         if !config.records.is_dir() {
             let message = format!("records directory {} not found", config.records.display());
-            return Some(Content::Errors(Arc::new(pages::errors_page(None, Some(&message)))));
+            return errors(pages::errors_page(None, Some(&message)), pages);
         }
         let project = Project::reload(&mut self.cache, &config.records, today, &BTreeMap::new());
         if project.counts().errors > 0 {
-            return Some(Content::Errors(Arc::new(pages::errors_page(Some(&project.loaded), None))));
+            return errors(pages::errors_page(Some(&project.loaded), None), pages);
         }
         if superseded() {
             return None;
@@ -67,11 +74,35 @@ impl Builder {
         if superseded() {
             return None;
         }
-        let rendered = render(&project, history, &config, &mut self.memo, self.cache.hashes());
-        Some(match rendered {
-            Ok(files) => Content::Site(files),
-            Err(err) => Content::Errors(Arc::new(pages::errors_page(None, Some(&format!("{err:#}"))))),
-        })
+        let mut shown: Option<Arc<super::Files>> = None;
+        let mut give = |files: super::Files| {
+            let files = Arc::new(files);
+            shown = Some(files.clone());
+            let go_on = !superseded() && pages(Content::Site(files));
+            if crate::fault::active("serve-slow-exports") {
+                std::thread::sleep(std::time::Duration::from_millis(500));
+            }
+            go_on
+        };
+        let options = project.site_options(config.redact, None);
+        let rendered = options.and_then(|options| {
+            project.render_reusing(history, options, &mut self.memo, self.cache.hashes(), &mut give, superseded)
+        });
+        let exports = match rendered {
+            Ok(Some(exports)) => Arc::new(exports),
+            Ok(None) => return None,
+            Err(err) => return errors(pages::errors_page(None, Some(&format!("{err:#}"))), pages),
+        };
+        if let (Some(out), Some(shown)) = (&config.out, &shown) {
+            if superseded() {
+                return None;
+            }
+            let whole: super::Files = shown.iter().chain(exports.iter()).map(|(p, b)| (p.clone(), b.clone())).collect();
+            if let Err(err) = project.write(&whole, out) {
+                return errors(pages::errors_page(None, Some(&format!("{err:#}"))), pages);
+            }
+        }
+        Some(exports)
     }
 }
 
@@ -106,23 +137,6 @@ fn panic_for_tests(project: &Project) {
     {
         panic!("a rebuild panicked (the test hook serve-rebuild-panic)");
     }
-}
-
-/// Renders the site into memory, reusing the pages whose inputs are unchanged; with `out`,
-/// writes those same files there too.
-fn render(
-    project: &Project,
-    history: Option<&History>,
-    config: &ServeConfig,
-    memo: &mut PageMemo,
-    sources: HashMap<String, u64>,
-) -> Result<Arc<super::Files>> {
-    let options = project.site_options(config.redact, None)?;
-    let files = project.render_reusing(history, options, memo, sources)?;
-    if let Some(out) = &config.out {
-        project.write(&files, out)?;
-    }
-    Ok(Arc::new(files))
 }
 
 /// The words of a panic's payload.
@@ -252,12 +266,23 @@ impl Requests {
     }
 }
 
-/// The first build, before the server listens; a panic is caught as in [`rebuild`].
-pub fn first(builder: &mut Builder) -> Content {
-    match std::panic::catch_unwind(AssertUnwindSafe(|| builder.build(&|| false))) {
-        Ok(Some(content)) => content,
-        Ok(None) => Content::Errors(Arc::new(pages::errors_page(None, Some("the first build did not finish")))),
-        Err(payload) => failed(builder, payload.as_ref()),
+/// The first build, before the server listens, with its exports; a panic is caught as in
+/// [`rebuild`].
+pub fn first(builder: &mut Builder) -> (Content, Arc<super::Files>) {
+    let mut content = None;
+    let built = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        builder.build(&|| false, &mut |pages| {
+            content = Some(pages);
+            true
+        })
+    }));
+    match (built, content) {
+        (Ok(Some(exports)), Some(content)) => (content, exports),
+        (Ok(_), _) => (
+            Content::Errors(Arc::new(pages::errors_page(None, Some("the first build did not finish")))),
+            Arc::default(),
+        ),
+        (Err(payload), _) => (failed(builder, payload.as_ref()), Arc::default()),
     }
 }
 
@@ -269,24 +294,47 @@ fn failed(builder: &mut Builder, payload: &(dyn Any + Send)) -> Content {
     Content::Errors(Arc::new(pages::errors_page(None, Some(&message))))
 }
 
-/// One rebuild for the changes up to `asked`, published unless superseded; a panic is
+/// One rebuild for the changes up to `asked`: its pages published unless superseded, then
+/// its exports unless superseded by then (abandoned: the next rebuild's follow). A panic is
 /// caught and shown as the diagnostics page.
 fn rebuild(builder: &mut Builder, shared: &Shared, requests: &Requests, asked: u64) {
     let started = Instant::now();
     eprintln!("rebuild started");
     let superseded = || requests.asked.load(Ordering::SeqCst) != asked;
-    let content = match std::panic::catch_unwind(AssertUnwindSafe(|| builder.build(&superseded))) {
-        // A change that came while it ran makes it stale too: the next one shows that change.
-        Ok(Some(content)) if !superseded() => content,
-        Ok(_) => {
-            eprintln!("rebuild superseded");
-            return;
+    let mut published = None;
+    let built = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        builder.build(&superseded, &mut |content| {
+            // A change that came while it ran makes it stale too: the next one shows that change.
+            if superseded() {
+                return false;
+            }
+            let (version, new) = shared.publish(content);
+            let ms = started.elapsed().as_millis();
+            eprintln!("rebuild done: version {version}{} ({ms} ms)", if new { "" } else { ", unchanged" });
+            published = Some(version);
+            true
+        })
+    }));
+    match (built, published) {
+        (Ok(Some(exports)), Some(version)) => {
+            let (now, new) = shared.finish(version, exports);
+            let ms = started.elapsed().as_millis();
+            eprintln!("exports done: version {now}{} ({ms} ms)", if new { "" } else { ", same version" });
         }
-        Err(payload) => failed(builder, payload.as_ref()),
-    };
-    let (version, new) = shared.publish(content);
-    let ms = started.elapsed().as_millis();
-    eprintln!("rebuild done: version {version}{} ({ms} ms)", if new { "" } else { ", unchanged" });
+        (Ok(_), Some(version)) => {
+            shared.abandon(version);
+            eprintln!("exports abandoned: version {version}");
+        }
+        (Ok(_), None) => eprintln!("rebuild superseded"),
+        (Err(payload), published) => {
+            let content = failed(builder, payload.as_ref());
+            let (version, _) = shared.publish(content);
+            // Said once per rebuild: its pages may have been published already.
+            if published.is_none() {
+                eprintln!("rebuild done: version {version} (the failure)");
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -322,6 +370,27 @@ mod tests {
         let options = project.site_options(config.redact, None).unwrap();
         let files = project.render(None, options).unwrap();
         Content::Site(Arc::new(files.into_iter().map(|(p, b)| (p, Arc::from(b))).collect()))
+    }
+
+    /// What the kept builder serves once the rebuild is finished: its pages and exports in
+    /// one, or its error page.
+    fn kept(builder: &mut Builder) -> Content {
+        let mut shown = None;
+        let exports = builder
+            .build(&|| false, &mut |content| {
+                shown = Some(content);
+                true
+            })
+            .unwrap();
+        match shown.unwrap() {
+            Content::Site(pages) => {
+                let both: super::super::Files =
+                    pages.iter().chain(exports.iter()).map(|(p, b)| (p.clone(), b.clone())).collect();
+                assert_eq!(both.len(), pages.len() + exports.len(), "no export is also a page");
+                Content::Site(Arc::new(both))
+            }
+            errors => errors,
+        }
     }
 
     fn edit(root: &Path, rel: &str, from: &str, to: &str) {
@@ -378,7 +447,7 @@ mod tests {
         ];
         for (what, step) in steps {
             step(&root);
-            let kept = builder.build(&|| false).unwrap();
+            let kept = kept(&mut builder);
             let fresh = full(&config);
             assert!(matches!(fresh, Content::Site(_)) || what == "a file broken", "{what}: the fixture itself fails");
             if let (Content::Site(a), Content::Site(b)) = (&kept, &fresh) {

@@ -308,7 +308,8 @@ fn fifty_clients_during_twenty_rebuilds_see_only_whole_pages_of_complete_builds(
     let dir = records("serve-load");
     let server = serve(&dir, &[]);
     let port = server.port;
-    let paths = ["/customers/acme.html", "/", "/customers/"];
+    // Pages, and exports (finished after the pages: a request for one waits for them).
+    let paths = ["/customers/acme.html", "/", "/customers/", "/data/customers.csv", "/search/index.js"];
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let clients: Vec<_> = (0..CLIENTS)
         .map(|i| {
@@ -357,6 +358,8 @@ fn fifty_clients_during_twenty_rebuilds_see_only_whole_pages_of_complete_builds(
             ("/customers/acme.html", "customers/acme.html"),
             ("/", "index.html"),
             ("/customers/", "customers/index.html"),
+            ("/data/customers.csv", "data/customers.csv"),
+            ("/search/index.js", "search/index.js"),
         ] {
             let page = std::fs::read_to_string(out.join(file)).unwrap_or_else(|err| panic!("{file}: {err}"));
             whole.insert((path.to_string(), page));
@@ -366,6 +369,36 @@ fn fifty_clients_during_twenty_rebuilds_see_only_whole_pages_of_complete_builds(
         assert_eq!(*status, 200, "{path}: {body}");
         assert!(whole.contains(&(path.to_string(), body.clone())), "{path}: a page no complete build writes:\n{body}");
     }
+}
+
+#[test]
+fn the_exports_asked_for_right_after_a_save_are_those_of_the_saved_records() {
+    let dir = records("serve-exports");
+    // A debug-build test hook: the exports are rendered half a second after the pages.
+    let server = serve(&dir, &[("CARDFILE_FAULT", "serve-slow-exports")]);
+    let port = server.port;
+    dir.write("records/customers/east/acme.toml", &acme("Acme Exported"));
+    wait_for(port, "/customers/acme.html", "the page", |a| a.body.contains("Acme Exported"));
+    // Asked as soon as the page shows the change: answered once the exports are there.
+    let served: Vec<(&str, Answer)> = ["data/cardfile.json", "data/customers.csv", "agenda.ics", "search/d0.js"]
+        .into_iter()
+        .map(|file| (file, get(port, &format!("/{file}"))))
+        .collect();
+    let out = dir.path().join("built");
+    let built = crate::cardfile()
+        .args(["build", "--today", TODAY, "--records", "records", "--out"])
+        .arg(&out)
+        .current_dir(dir.path())
+        .output()
+        .unwrap_or_else(|err| panic!("cannot run build: {err}"));
+    assert_eq!(exit_code(&built), 0, "{}", stderr(&built));
+    for (file, answer) in served {
+        let expected = std::fs::read_to_string(out.join(file)).unwrap_or_else(|err| panic!("{file}: {err}"));
+        assert_eq!(answer.status, 200, "{file}");
+        assert!(answer.body == expected, "{file} is not the one build writes:\n{}", answer.body);
+    }
+    assert!(get(port, "/data/customers.csv").body.contains("Acme Exported"));
+    assert_eq!(get(port, "/data/nothing.csv").status, 404, "a missing export is still a 404");
 }
 
 #[test]

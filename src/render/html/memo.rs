@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 use std::hash::{DefaultHasher, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use anyhow::Result;
 
@@ -49,7 +49,7 @@ type Kept = HashMap<String, (Key, Arc<str>)>;
 #[derive(Default)]
 pub struct PageMemo {
     sources: HashMap<String, u64>,
-    kept: Kept,
+    kept: RwLock<Kept>,
     next: Mutex<Kept>,
     rendered: AtomicUsize,
     reused: AtomicUsize,
@@ -74,10 +74,11 @@ impl PageMemo {
     /// The rendering called `name` for `key`: the kept one when the last complete build
     /// rendered it for the same key, else `render`'s. Either way kept for the next build.
     pub fn get_or_render(&self, name: &str, key: Key, render: impl FnOnce() -> Result<String>) -> Result<Arc<str>> {
-        let text = match self.kept.get(name).filter(|(k, _)| *k == key) {
+        let kept = self.kept.read().unwrap_or_else(|e| e.into_inner()).get(name).filter(|(k, _)| *k == key).cloned();
+        let text = match kept {
             Some((_, text)) => {
                 self.reused.fetch_add(1, Ordering::Relaxed);
-                text.clone()
+                text
             }
             None => {
                 self.rendered.fetch_add(1, Ordering::Relaxed);
@@ -88,9 +89,11 @@ impl PageMemo {
         Ok(text)
     }
 
-    /// Ends a complete build: its renderings are the ones kept (the others are dropped).
-    pub fn finish(&mut self) {
-        self.kept = std::mem::take(self.next.get_mut().unwrap_or_else(|e| e.into_inner()));
+    /// Ends a build whose pages are complete: its renderings are the ones kept (the others
+    /// are dropped). Callable while the build goes on with the files that are not pages.
+    pub fn finish(&self) {
+        let next = std::mem::take(&mut *self.next.lock().unwrap_or_else(|e| e.into_inner()));
+        *self.kept.write().unwrap_or_else(|e| e.into_inner()) = next;
     }
 
     /// How many renderings the last build rendered and how many it reused.

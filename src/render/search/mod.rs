@@ -23,8 +23,8 @@ use rayon::prelude::*;
 pub use documents::{Doc, Kind, documents};
 pub use tokens::{fold, for_each_term, pinyin_terms, terms};
 
-use super::Sink;
 use super::html::Site;
+use super::{Sink, Stop};
 
 /// About how many bytes one bucket holds.
 const BUCKET_BYTES: usize = 96 * 1024;
@@ -75,11 +75,21 @@ impl Index {
     /// index, merged in order (a later batch's ids follow an earlier one's, so every list stays
     /// ascending).
     pub fn new(docs: Vec<Doc>) -> Index {
+        let never: Stop<'_> = &|| false;
+        Index::unless_stopped(docs, never).unwrap_or_else(|| Index { docs: Vec::new(), terms: Terms::default() })
+    }
+
+    /// Indexes `docs` as [`Index::new`] does; `None` when `stop` said to stop (asked before
+    /// each batch).
+    pub fn unless_stopped(docs: Vec<Doc>, stop: Stop<'_>) -> Option<Index> {
         let terms = docs
             .par_chunks(BATCH)
             .enumerate()
             .map(|(b, batch)| {
                 let mut local = Terms::default();
+                if stop() {
+                    return local;
+                }
                 for (i, doc) in batch.iter().enumerate() {
                     add_doc(&mut local, (b * BATCH + i) as u32, doc);
                 }
@@ -91,7 +101,7 @@ impl Index {
                 }
                 earlier
             });
-        Index { docs, terms }
+        (!stop()).then_some(Index { docs, terms })
     }
 
     /// The number of buckets: a power of two, about [`BUCKET_BYTES`] each.
@@ -202,13 +212,18 @@ pub fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     out
 }
 
-/// Writes the search index of `site` into `sink`.
-pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
-    let index = Index::new(documents(site));
+/// Writes the search index of `site` into `sink`; `false` when `stop` said to stop first
+/// (asked between the steps).
+pub fn render(site: &Site<'_>, sink: &dyn Sink, stop: Stop<'_>) -> Result<bool> {
+    let docs = documents(site);
+    let Some(index) = (!stop()).then(|| Index::unless_stopped(docs, stop)).flatten() else { return Ok(false) };
+    if stop() {
+        return Ok(false);
+    }
     for (path, text) in index.files() {
         sink.put(&path, text.as_bytes())?;
     }
-    Ok(())
+    Ok(true)
 }
 
 #[cfg(test)]

@@ -94,3 +94,15 @@ fn no_term_holds_a_withheld_value() {
     assert!(!index.terms.contains_key("feizhenhua"), "the pinyin spells the redacted WeChat id");
     assert!(index.terms.contains_key("fzh") && index.terms.contains_key("费振"), "the rest of the name is indexed");
 }
+
+#[test]
+fn an_index_told_to_stop_is_not_made() {
+    let docs = || (0..2000).map(|i| doc(Kind::Interaction, "n", &format!("visit {i}"))).collect::<Vec<_>>();
+    assert!(Index::unless_stopped(docs(), &|| true).is_none());
+    let asked = std::sync::atomic::AtomicUsize::new(0);
+    // Told to stop after the first batch has started: what was made is dropped.
+    let late = || asked.fetch_add(1, std::sync::atomic::Ordering::SeqCst) > 0;
+    assert!(Index::unless_stopped(docs(), &late).is_none());
+    let whole = Index::unless_stopped(docs(), &|| false).map(|i| i.files());
+    assert_eq!(whole, Some(Index::new(docs()).files()));
+}
