@@ -87,6 +87,10 @@ fn main() -> Result<()> {
             timed(&mut times, "5 drop files", || drop(sink.into_files()));
         }
         memo.finish();
+        if run == runs {
+            let (rendered, reused) = memo.counts();
+            println!("last rebuild: {rendered} renderings made, {reused} reused");
+        }
         timed(&mut times, "6 drop project", || drop((analysis, project)));
         times.entry("0 all").or_default().push(all.elapsed().as_secs_f64() * 1000.0);
         if run == 0 {

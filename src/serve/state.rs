@@ -152,8 +152,13 @@ impl Shared {
                         let _ = exports.wait_for(|s| !matches!(s, Exported::Pending)).await;
                     }
                     Exported::Abandoned => {
+                        // The next rebuild publishes a new version, or (its pages unchanged)
+                        // finishes this one's exports.
                         let mut versions = self.versions();
-                        let _ = versions.wait_for(|v| *v != snapshot.version).await;
+                        tokio::select! {
+                            _ = versions.wait_for(|v| *v != snapshot.version) => {}
+                            _ = exports.wait_for(|s| !matches!(s, Exported::Abandoned)) => {}
+                        }
                     }
                 }
             }
@@ -183,7 +188,16 @@ mod tests {
         tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap()
     }
 
-    const LIMIT: Duration = Duration::from_secs(20);
+    /// What `snapshot_for` is given: longer than any test waits for it.
+    const LIMIT: Duration = Duration::from_secs(600);
+
+    /// `snapshot_for` answered (the wait ended) well before its limit.
+    fn answered(shared: &Shared, rel: &str) -> Arc<Snapshot> {
+        let runtime = runtime();
+        let waited = runtime
+            .block_on(async { tokio::time::timeout(Duration::from_secs(20), shared.snapshot_for(rel, LIMIT)).await });
+        waited.unwrap_or_else(|_| panic!("{rel}: still waiting after 20 s"))
+    }
 
     #[test]
     fn a_new_content_is_a_new_version_announced_after_the_swap() {
@@ -205,7 +219,7 @@ mod tests {
         let shared = Arc::new(Shared::new(site("a"), files("data/x.json", "1")));
         shared.publish(site("b"));
         assert!(shared.snapshot().exports.ready().is_none(), "pages first, exports pending");
-        let page = runtime().block_on(shared.snapshot_for("index.html", LIMIT));
+        let page = answered(&shared, "index.html");
         assert_eq!(page.version, 2, "a page is served at once");
         let finisher = {
             let shared = shared.clone();
@@ -214,7 +228,7 @@ mod tests {
                 shared.finish(2, files("data/x.json", "2"))
             })
         };
-        let export = runtime().block_on(shared.snapshot_for("data/x.json", LIMIT));
+        let export = answered(&shared, "data/x.json");
         assert_eq!(finisher.join().unwrap(), (2, false), "finished in the same version");
         assert_eq!(export.version, 2);
         assert_eq!(&*export.exports.ready().unwrap()["data/x.json"], b"2");
@@ -233,11 +247,29 @@ mod tests {
                 shared.finish(3, files("data/x.json", "3"));
             })
         };
-        let export = runtime().block_on(shared.snapshot_for("data/x.json", LIMIT));
+        let export = answered(&shared, "data/x.json");
         next.join().unwrap();
         assert_eq!(export.version, 3);
         assert_eq!(&*export.exports.ready().unwrap()["data/x.json"], b"3");
         assert_eq!(shared.finish(2, files("data/x.json", "2")), (3, false), "a stale version changes nothing");
+    }
+
+    #[test]
+    fn abandoned_exports_finished_by_a_rebuild_with_the_same_pages_answer_the_waiting_request() {
+        let shared = Arc::new(Shared::new(site("a"), files("data/x.json", "1")));
+        shared.publish(site("b"));
+        shared.abandon(2);
+        let next = {
+            let shared = shared.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(50));
+                assert_eq!(shared.publish(site("b")), (2, false), "the same pages");
+                shared.finish(2, files("data/x.json", "2b"))
+            })
+        };
+        let export = answered(&shared, "data/x.json");
+        assert_eq!(next.join().unwrap(), (2, false));
+        assert_eq!((export.version, &*export.exports.ready().unwrap()["data/x.json"]), (2, &b"2b"[..]));
     }
 
     #[test]
@@ -255,7 +287,7 @@ mod tests {
     fn the_diagnostics_page_has_no_exports_to_wait_for() {
         let shared = Shared::new(site("a"), Arc::default());
         shared.publish(Content::Errors(Arc::new("errors".to_string())));
-        let snapshot = runtime().block_on(shared.snapshot_for("data/x.json", LIMIT));
+        let snapshot = answered(&shared, "data/x.json");
         assert_eq!(snapshot.version, 2);
         assert!(snapshot.exports.ready().is_some());
     }
