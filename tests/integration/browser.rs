@@ -122,9 +122,18 @@ fn no_page_scrolls_sideways_or_squeezes_a_cell_on_a_phone_a_tablet_or_a_desktop_
         assert!(pages.len() > 40, "the demo site has only {} pages", pages.len());
         let frame_pages = narrow::frame_pages(&site, &pages);
         let paths: Vec<PathBuf> = frame_pages.iter().map(|(_, p)| p.clone()).collect();
-        let loads = chromium.load_each_with(&paths, &["--window-size=1300,900", "--virtual-time-budget=30000"]);
-        for ((width, _), load) in frame_pages.iter().zip(loads) {
-            let found = narrow::found(&load.dom);
+        let flags = ["--window-size=1300,900", "--virtual-time-budget=30000"];
+        let mut founds: Vec<_> =
+            chromium.load_each_with(&paths, &flags).iter().map(|load| narrow::found(&load.dom)).collect();
+        // A frame whose probe did not report (its page not loaded in time on a loaded
+        // machine) is loaded once more; what it reports is judged as strictly.
+        let silent: Vec<usize> =
+            (0..founds.len()).filter(|i| pages.iter().any(|page| !founds[*i].iter().any(|(p, _)| p == page))).collect();
+        let again: Vec<PathBuf> = silent.iter().map(|i| paths[*i].clone()).collect();
+        for (i, load) in silent.iter().zip(chromium.load_each_with(&again, &flags)) {
+            founds[*i] = narrow::found(&load.dom);
+        }
+        for ((width, _), found) in frame_pages.iter().zip(founds) {
             for page in &pages {
                 match found.iter().find(|(p, _)| p == page) {
                     None => problems.push(format!("{lang} {width} px {page}: the probe did not report")),
