@@ -134,6 +134,19 @@ fn wait_for(port: u16, path: &str, what: &str, ok: impl Fn(&Answer) -> bool) -> 
     }
 }
 
+/// The site `cardfile build` writes of the records as they are now, in `dir`'s folder `name`.
+fn built(dir: &TempDir, name: &str) -> std::path::PathBuf {
+    let out = dir.path().join(name);
+    let build = crate::cardfile()
+        .args(["build", "--today", TODAY, "--records", "records", "--out"])
+        .arg(&out)
+        .current_dir(dir.path())
+        .output()
+        .unwrap_or_else(|err| panic!("cannot run build: {err}"));
+    assert_eq!(exit_code(&build), 0, "{}", stderr(&build));
+    out
+}
+
 /// The page as a build writes it: the reload script tag `serve` adds taken out.
 fn without_script(page: &str) -> String {
     match (page.find("<script src=\"/__cardfile/reload.js?v="), page.rfind("</body>")) {
@@ -349,14 +362,7 @@ fn fifty_clients_during_twenty_rebuilds_see_only_whole_pages_of_complete_builds(
     for n in std::iter::once(None).chain((1..=REBUILDS).map(Some)) {
         let text = n.map_or_else(|| acme("Acme Tools"), |n| acme(&name(n)));
         dir.write("records/customers/east/acme.toml", &text);
-        let out = dir.path().join(format!("built-{}", n.unwrap_or(0)));
-        let built = crate::cardfile()
-            .args(["build", "--today", TODAY, "--records", "records", "--out"])
-            .arg(&out)
-            .current_dir(dir.path())
-            .output()
-            .unwrap_or_else(|err| panic!("cannot run build: {err}"));
-        assert_eq!(exit_code(&built), 0, "{}", stderr(&built));
+        let out = built(&dir, &format!("built-{}", n.unwrap_or(0)));
         for (path, file) in [
             ("/customers/acme.html", "customers/acme.html"),
             ("/", "index.html"),
@@ -387,14 +393,7 @@ fn the_exports_asked_for_right_after_a_save_are_those_of_the_saved_records() {
         .into_iter()
         .map(|file| (file, get(port, &format!("/{file}"))))
         .collect();
-    let out = dir.path().join("built");
-    let built = crate::cardfile()
-        .args(["build", "--today", TODAY, "--records", "records", "--out"])
-        .arg(&out)
-        .current_dir(dir.path())
-        .output()
-        .unwrap_or_else(|err| panic!("cannot run build: {err}"));
-    assert_eq!(exit_code(&built), 0, "{}", stderr(&built));
+    let out = built(&dir, "built");
     for (file, answer) in served {
         let expected = std::fs::read_to_string(out.join(file)).unwrap_or_else(|err| panic!("{file}: {err}"));
         assert_eq!(answer.status, 200, "{file}");
