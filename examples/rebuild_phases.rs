@@ -1,7 +1,8 @@
 //! Times the phases of one `serve` rebuild after an edit of one customer, at the size of the
 //! tree given: reloading the records (only the edited file parsed again), analysing, and each
-//! part of rendering the site into memory: the pages (which `serve` publishes first), then the
-//! exports (search index, data files, calendars).
+//! part of rendering the site into memory, in the order `serve` publishes them: the assets and
+//! the customers' pages, the other pages, then the exports (search index, data files,
+//! calendars).
 //!
 //! ```text
 //! cargo run --release --example rebuild_phases -- target/bench-data/10000 [RUNS]
@@ -80,18 +81,21 @@ fn main() -> Result<()> {
         memo.begin(cache.hashes());
         {
             let loaded = &project.loaded;
-            let site = Site::new(&loaded.records, &analysis, &loaded.settings, None, options)?.reusing(&memo);
+            let site = timed(&mut times, "3 site and page keys", || {
+                Site::new(&loaded.records, &analysis, &loaded.settings, None, options).map(|s| s.reusing(&memo))
+            })?;
             let sink = SharedSink::default();
-            timed(&mut times, "3 pages", || site.render(&sink))?;
-            timed(&mut times, "4 exports", || cardfile::render::exports(&site, &sink, &|| false))?;
-            timed(&mut times, "5 drop files", || drop(sink.into_files()));
+            timed(&mut times, "4 customer pages", || site.render_customer_pages(&sink))?;
+            timed(&mut times, "5 other pages", || site.render_other_pages(&sink))?;
+            timed(&mut times, "6 exports", || cardfile::render::exports(&site, &sink, &|| false))?;
+            timed(&mut times, "7 drop files", || drop(sink.into_files()));
         }
         memo.finish();
         if run == runs {
             let (rendered, reused) = memo.counts();
             println!("last rebuild: {rendered} renderings made, {reused} reused");
         }
-        timed(&mut times, "6 drop project", || drop((analysis, project)));
+        timed(&mut times, "8 drop project", || drop((analysis, project)));
         times.entry("0 all").or_default().push(all.elapsed().as_secs_f64() * 1000.0);
         if run == 0 {
             times.clear();

@@ -28,7 +28,7 @@ impl Class {
 }
 
 /// A class with what decided it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Ranked {
     /// The class.
     pub class: Class,

@@ -1,6 +1,7 @@
 //! The follow-up agenda (SPEC 7): what to do for whom, when, and why.
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Facts;
@@ -194,7 +195,7 @@ impl Label for Status {
 }
 
 /// One follow-up.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct AgendaItem {
     /// When to do it.
     pub date: NaiveDate,
@@ -228,68 +229,67 @@ pub fn next_birthday(birthday: Birthday, today: NaiveDate) -> NaiveDate {
 /// Builds the agenda of every analysed customer, sorted by date, kind, then customer id.
 pub fn agenda(records: &Records, facts: &[Facts], settings: &Settings, window: &Window) -> Vec<AgendaItem> {
     let reasons = Reasons::new(settings.language, &settings.currency);
+    let mut items: Vec<AgendaItem> =
+        facts.par_iter().flat_map_iter(|f| customer_items(records, f, settings, window, &reasons)).collect();
+    items.par_sort_by(|a, b| (a.date, a.kind, &a.customer).cmp(&(b.date, b.kind, &b.customer)));
+    items
+}
+
+/// The agenda items of the customer `f`, in no particular order.
+fn customer_items(
+    records: &Records,
+    f: &Facts,
+    settings: &Settings,
+    window: &Window,
+    reasons: &Reasons,
+) -> Vec<AgendaItem> {
     let mut items = Vec::new();
-    for f in facts {
-        let c = &records.customers[f.index];
-        let mut add_for = |owner: &str, date: NaiveDate, kind: Kind, reason: String, key: String| {
-            if let Some(status) = Status::of(date, window.today, settings.reminders.horizon_days) {
-                let (customer, owner) = (c.id.clone(), owner.to_string());
-                items.push(AgendaItem { date, status, kind, customer, owner, reason, key });
-            }
-        };
-        let owner = c.owner.get_ref();
-        let mut add =
-            |date: NaiveDate, kind: Kind, reason: String, key: String| add_for(owner, date, kind, reason, key);
-        add(f.contact.0, Kind::Contact, f.contact.1.clone(), String::new());
-        birthdays(c, settings, window, &reasons, &mut add);
-        for (i, k) in c.complaints.iter().enumerate().filter(|(_, k)| k.is_open(window.today)) {
-            let key = format!("{}#{i}", k.opened);
-            add(
-                Window::add_days(k.opened, settings.reminders.complaint_days),
-                Kind::Complaint,
-                reasons.complaint(k),
-                key,
-            );
+    let c = &records.customers[f.index];
+    let mut add_for = |owner: &str, date: NaiveDate, kind: Kind, reason: String, key: String| {
+        if let Some(status) = Status::of(date, window.today, settings.reminders.horizon_days) {
+            let (customer, owner) = (c.id.clone(), owner.to_string());
+            items.push(AgendaItem { date, status, kind, customer, owner, reason, key });
         }
-        for (i, o) in
-            c.orders.iter().enumerate().filter(|(_, o)| window.known(o.date) && super::credit::unpaid(o, window))
-        {
-            if let Some(due) = o.due {
-                let key = o.reference.as_ref().map_or_else(|| format!("{}#{i}", o.date), |r| r.get_ref().clone());
-                add(due, Kind::Collection, reasons.collection(o), key);
-            }
-        }
-        for (i, k) in c.contracts.iter().enumerate().filter(|(_, k)| k.end >= window.today) {
-            let key = format!("{}#{i}", k.kind);
-            add(
-                Window::add_days(k.end, -settings.reminders.contract_days_before),
-                Kind::Renewal,
-                reasons.renewal(k),
-                key,
-            );
-        }
-        if let (Lifecycle::New, Some(first)) = (f.lifecycle, f.ledger.first_order)
-            && !c.interactions.iter().any(|i| i.date >= first && window.known(i.date))
-        {
-            let date = Window::add_days(first, settings.reminders.welcome_days);
-            add(date, Kind::Welcome, reasons.welcome(first), String::new());
-        }
-        if let (Some(expected), Some(cycle), Some(last)) =
-            (f.ledger.expected_order, f.ledger.cycle_days, f.ledger.last_order)
-            && f.lifecycle != Lifecycle::Lost
-        {
-            add(expected, Kind::Reorder, reasons.reorder(cycle, last), String::new());
-        }
-        for h in settings.holidays.iter().filter(|h| h.date >= window.today) {
-            if h.classes.iter().any(|k| k == f.class().as_str()) {
-                let key = format!("{}#{}", h.name, h.date);
-                add(Window::add_days(h.date, -3).max(window.today), Kind::Holiday, reasons.holiday(h, f.class()), key);
-            }
-        }
-        care::follow_ups(records, c, f, settings, window, &reasons, &mut add);
-        keeping::follow_ups(c, f, settings, window, &reasons, &mut add_for);
+    };
+    let owner = c.owner.get_ref();
+    let mut add = |date: NaiveDate, kind: Kind, reason: String, key: String| add_for(owner, date, kind, reason, key);
+    add(f.contact.0, Kind::Contact, f.contact.1.clone(), String::new());
+    birthdays(c, settings, window, reasons, &mut add);
+    for (i, k) in c.complaints.iter().enumerate().filter(|(_, k)| k.is_open(window.today)) {
+        let key = format!("{}#{i}", k.opened);
+        add(Window::add_days(k.opened, settings.reminders.complaint_days), Kind::Complaint, reasons.complaint(k), key);
     }
-    items.sort_by(|a, b| (a.date, a.kind, &a.customer).cmp(&(b.date, b.kind, &b.customer)));
+    for (i, o) in c.orders.iter().enumerate().filter(|(_, o)| window.known(o.date) && super::credit::unpaid(o, window))
+    {
+        if let Some(due) = o.due {
+            let key = o.reference.as_ref().map_or_else(|| format!("{}#{i}", o.date), |r| r.get_ref().clone());
+            add(due, Kind::Collection, reasons.collection(o), key);
+        }
+    }
+    for (i, k) in c.contracts.iter().enumerate().filter(|(_, k)| k.end >= window.today) {
+        let key = format!("{}#{i}", k.kind);
+        add(Window::add_days(k.end, -settings.reminders.contract_days_before), Kind::Renewal, reasons.renewal(k), key);
+    }
+    if let (Lifecycle::New, Some(first)) = (f.lifecycle, f.ledger.first_order)
+        && !c.interactions.iter().any(|i| i.date >= first && window.known(i.date))
+    {
+        let date = Window::add_days(first, settings.reminders.welcome_days);
+        add(date, Kind::Welcome, reasons.welcome(first), String::new());
+    }
+    if let (Some(expected), Some(cycle), Some(last)) =
+        (f.ledger.expected_order, f.ledger.cycle_days, f.ledger.last_order)
+        && f.lifecycle != Lifecycle::Lost
+    {
+        add(expected, Kind::Reorder, reasons.reorder(cycle, last), String::new());
+    }
+    for h in settings.holidays.iter().filter(|h| h.date >= window.today) {
+        if h.classes.iter().any(|k| k == f.class().as_str()) {
+            let key = format!("{}#{}", h.name, h.date);
+            add(Window::add_days(h.date, -3).max(window.today), Kind::Holiday, reasons.holiday(h, f.class()), key);
+        }
+    }
+    care::follow_ups(records, c, f, settings, window, reasons, &mut add);
+    keeping::follow_ups(c, f, settings, window, reasons, &mut add_for);
     items
 }
 

@@ -98,7 +98,7 @@ mod tests {
     }
 
     fn losses_of(customers: Vec<Customer>) -> Losses {
-        let records = Records { members: Vec::new(), customers };
+        let records = Records::new(Vec::new(), customers);
         let a = analyse(&records, &Settings::default(), d(TODAY));
         losses(&records, &a.customers, &a.window)
     }

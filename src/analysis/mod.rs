@@ -79,7 +79,7 @@ pub struct Facts {
 }
 
 /// When a customer's file was last changed, and by whom (from the git history).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Changed {
     /// The author date of the latest commit that changed the file.
     pub date: NaiveDate,
@@ -184,7 +184,8 @@ impl Analysis {
 /// Analyses the records as of `today`.
 pub fn analyse(records: &Records, settings: &Settings, today: NaiveDate) -> Analysis {
     let window = Window::new(today, settings.window_days);
-    let active: Vec<(usize, &Customer)> = records.customers.iter().enumerate().filter(|(_, c)| !c.archived).collect();
+    let active: Vec<(usize, &Customer)> =
+        records.customers.iter().map(|c| &**c).enumerate().filter(|(_, c)| !c.archived).collect();
     let ledgers: Vec<Ledger> = active.par_iter().map(|(_, c)| ledger::ledger(c, &window)).collect();
     let revenues: Vec<(&str, Money)> =
         active.iter().zip(&ledgers).map(|((_, c), l)| (c.id.as_str(), l.revenue)).collect();
@@ -251,7 +252,9 @@ pub fn analyse(records: &Records, settings: &Settings, today: NaiveDate) -> Anal
         })
         .collect();
     let agenda = agenda::agenda(records, &customers, settings, &window);
-    let owners = owners::summaries(records, &customers, &agenda, &window);
-    let team = team::team(records, &customers, &agenda, &window);
+    let (owners, team) = rayon::join(
+        || owners::summaries(records, &customers, &agenda, &window),
+        || team::team(records, &customers, &agenda, &window),
+    );
     Analysis { window, customers, scale, agenda, owners, team }
 }

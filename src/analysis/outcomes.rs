@@ -125,7 +125,7 @@ mod tests {
     fn outcomes_of(opportunities: Vec<Opportunity>) -> Outcomes {
         let mut c = customer("a");
         c.opportunities = opportunities;
-        let records = Records { members: Vec::new(), customers: vec![c] };
+        let records = Records::new(Vec::new(), vec![c]);
         let a = analyse(&records, &Settings::default(), d("2026-11-25"));
         outcomes(&records, &a.customers, &a.window)
     }

@@ -139,7 +139,7 @@ mod tests {
     }
 
     fn analysed(customers: Vec<Customer>) -> (Records, crate::analysis::Analysis) {
-        let records = Records { members: Vec::new(), customers };
+        let records = Records::new(Vec::new(), customers);
         let a = crate::analysis::analyse(&records, &crate::records::settings::Settings::default(), d("2026-11-25"));
         (records, a)
     }

@@ -159,7 +159,7 @@ mod tests {
                 credit_order("2026-01-01", "1", &due.to_string(), None)
             })
             .collect();
-        Records { members: Vec::new(), customers: vec![c] }
+        Records::new(Vec::new(), vec![c])
     }
 
     #[test]
@@ -194,7 +194,7 @@ mod tests {
             credit_order("2026-11-26", "9", "2026-12-26", None),
             crate::analysis::testing::order("2026-10-01", "11", None),
         ];
-        let records = Records { members: Vec::new(), customers: vec![c] };
+        let records = Records::new(Vec::new(), vec![c]);
         let a = analyse(&records, &Settings::default(), d(TODAY));
         let list = unpaid_orders(&records, a.customers.iter(), &a.window);
         assert_eq!(
@@ -214,7 +214,7 @@ mod tests {
         ];
         let mut a = customer("a");
         a.orders = vec![credit_order("2026-01-01", "3", "2026-11-01", None)];
-        let records = Records { members: Vec::new(), customers: vec![a, b] };
+        let records = Records::new(Vec::new(), vec![a, b]);
         let an = analyse(&records, &Settings::default(), d(TODAY));
         let list = unpaid_orders(&records, an.customers.iter().rev(), &an.window);
         let order: Vec<(usize, usize)> = list.iter().map(|u| (u.customer, u.order)).collect();
@@ -232,7 +232,7 @@ mod tests {
         c.orders = vec![credit_order("2026-01-01", "1", "2026-12-01", None)];
         let mut none = customer("d");
         none.owner = toml::Spanned::new(0..0, "wang".to_string());
-        let records = Records { members: Vec::new(), customers: vec![a, b, c, none] };
+        let records = Records::new(Vec::new(), vec![a, b, c, none]);
         let an = analyse(&records, &Settings::default(), d(TODAY));
         let owners: Vec<(String, Money, Money)> =
             by_owner(&records, &an.customers).into_iter().map(|o| (o.owner, o.exposure, o.overdue)).collect();

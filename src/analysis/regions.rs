@@ -57,7 +57,7 @@ mod tests {
             located("e", None, "7", false),
             located("f", Some("East"), "0", false),
         ];
-        let analysis = analyse(&Records { members: Vec::new(), customers }, &Settings::default(), d("2026-11-25"));
+        let analysis = analyse(&Records::new(Vec::new(), customers), &Settings::default(), d("2026-11-25"));
         let got: Vec<(&str, usize, Money)> =
             analysis.team.regions.iter().map(|r| (r.region.as_str(), r.customers, r.revenue)).collect();
         assert_eq!(got, [("East", 1, m("0")), ("North", 2, m("10")), ("华东", 1, m("10"))]);

@@ -41,7 +41,7 @@ mod tests {
     }
 
     fn retention_of(customers: Vec<Customer>) -> Rate {
-        let records = Records { members: Vec::new(), customers };
+        let records = Records::new(Vec::new(), customers);
         let a = analyse(&records, &Settings::default(), d(TODAY));
         retention(&records, &a.customers, &a.window)
     }

@@ -149,7 +149,7 @@ mod tests {
     }
 
     fn week_of(customers: Vec<crate::records::model::Customer>) -> Week {
-        let records = Records { members: vec![member("zhang"), member("wang")], customers };
+        let records = Records::new(vec![member("zhang"), member("wang")], customers);
         analyse(&records, &Settings::default(), d(TODAY)).team.week
     }
 

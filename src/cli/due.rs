@@ -75,7 +75,7 @@ pub fn run(args: &DueArgs) -> Result<ExitCode> {
         anyhow::bail!("`{owner}` is not in team.toml");
     }
     let today = analysis.window.today;
-    let by_id: HashMap<&str, &Customer> = records.customers.iter().map(|c| (c.id.as_str(), c)).collect();
+    let by_id: HashMap<&str, &Customer> = records.customers.iter().map(|c| (c.id.as_str(), &**c)).collect();
     let items: Vec<DueItem<'_>> = analysis
         .agenda
         .iter()

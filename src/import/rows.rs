@@ -145,7 +145,7 @@ impl<'a> State<'a> {
         let mut by_name: HashMap<&str, Vec<&Customer>> = HashMap::new();
         let mut by_ref: HashMap<&str, Vec<&Customer>> = HashMap::new();
         for c in &records.customers {
-            by_id.insert(c.id.as_str(), c);
+            by_id.insert(c.id.as_str(), &**c);
             by_name.entry(c.name.as_str()).or_default().push(c);
             let refs: BTreeSet<&str> =
                 c.orders.iter().filter_map(|o| o.reference.as_ref()).map(|r| r.get_ref().as_str()).collect();

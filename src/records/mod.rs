@@ -23,6 +23,7 @@ pub use validate::placeholder;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -77,7 +78,7 @@ pub struct Loaded {
 enum Content {
     Settings(Box<Settings>),
     Team(Vec<model::Member>),
-    Customer(Box<model::Customer>),
+    Customer(Arc<model::Customer>),
     Nothing,
 }
 
@@ -173,10 +174,10 @@ fn assemble(
         match p.content {
             Content::Settings(s) => settings = Some(*s),
             Content::Team(t) => members = Some(t),
-            Content::Customer(c) => customers.push(*c),
+            Content::Customer(c) => customers.push(c),
             Content::Nothing => {
                 if let FileKind::Customer(id) = p.kind {
-                    customers.push(validate::placeholder(&id, &p.rel));
+                    customers.push(Arc::new(validate::placeholder(&id, &p.rel)));
                 }
             }
         }
@@ -280,7 +281,7 @@ fn parse_bytes(found: &Found, today: NaiveDate, bytes: &[u8]) -> Parsed {
             let top = Table::new(table.get_ref(), 0..0, "the customer");
             let customer = customer::read_customer(&mut cx, &top, id, today);
             top.finish(&mut cx);
-            Content::Customer(Box::new(customer))
+            Content::Customer(Arc::new(customer))
         }
     };
     parsed.diagnostics = cx.diagnostics;

@@ -2,6 +2,8 @@
 //!
 //! Spans are kept only on values that cross-file rules point at (owners, team ids, refs).
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use toml::Spanned;
@@ -318,11 +320,17 @@ pub struct Member {
 pub struct Records {
     /// Team members, in file order.
     pub members: Vec<Member>,
-    /// Customers, sorted by id.
-    pub customers: Vec<Customer>,
+    /// Customers, sorted by id. Shared: a command that loads again after each change keeps
+    /// the customers whose files did not change, without copying them.
+    pub customers: Vec<Arc<Customer>>,
 }
 
 impl Records {
+    /// Records of `members` and `customers`.
+    pub fn new(members: Vec<Member>, customers: Vec<Customer>) -> Records {
+        Records { members, customers: customers.into_iter().map(Arc::new).collect() }
+    }
+
     /// The team member with this id.
     pub fn member(&self, id: &str) -> Option<&Member> {
         self.members.iter().find(|m| m.id.get_ref() == id)

@@ -7,6 +7,7 @@ pub mod html;
 pub mod ics;
 pub mod json;
 pub mod search;
+mod stopping;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};

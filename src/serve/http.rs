@@ -94,18 +94,15 @@ pub fn respond(url: &str, snapshot: &Snapshot) -> Reply {
     let Some(rel) = site_path(url) else {
         return Reply::text(400, "bad path: it must stay inside the site");
     };
-    let files = match &snapshot.content {
-        Content::Errors(page) => {
-            return Reply::new(500, "text/html; charset=utf-8", pages::inject(page.as_bytes(), snapshot.version));
-        }
-        Content::Site(files) => files,
-    };
+    if let Content::Errors(page) = &snapshot.content {
+        return Reply::new(500, "text/html; charset=utf-8", pages::inject(page.as_bytes(), snapshot.version));
+    }
     match snapshot.file(&rel) {
         Some(bytes) if rel.ends_with(".html") => {
             Reply::new(200, pages::content_type(&rel), pages::inject(&bytes, snapshot.version))
         }
         Some(bytes) => Reply::new(200, pages::content_type(&rel), bytes.to_vec()),
-        None if files.contains_key(&format!("{rel}/index.html")) => {
+        None if snapshot.file(&format!("{rel}/index.html")).is_some() => {
             Reply { location: Some(format!("{path}/")), ..Reply::text(301, "moved") }
         }
         None => Reply::new(
@@ -144,16 +141,17 @@ mod tests {
         let mut files = BTreeMap::new();
         files.insert("index.html".to_string(), Arc::from(&b"<body></body>"[..]));
         files.insert("style.css".to_string(), Arc::from(&b"body{}"[..]));
-        files.insert("customers/index.html".to_string(), Arc::from(&b"<body></body>"[..]));
+        let pages = BTreeMap::from([("customers/index.html".to_string(), Arc::from(&b"<body></body>"[..]))]);
         let exports = BTreeMap::from([("data/x.csv".to_string(), Arc::from(&b"a,b"[..]))]);
-        let exports = super::super::state::Exports::finished(Arc::new(exports));
-        let snapshot = Snapshot { version: 7, content: Content::Site(Arc::new(files)), exports };
+        let later = [pages, exports].map(|files| super::super::state::Later::finished(Arc::new(files))).into();
+        let snapshot = Snapshot { version: 7, content: Content::Site(Arc::new(files)), later };
         let page = respond("/", &snapshot);
         assert_eq!((page.status, page.content_type), (200, "text/html; charset=utf-8"));
         assert!(String::from_utf8_lossy(&page.body).contains("reload.js?v=7"));
         assert_eq!(respond("/style.css", &snapshot).body, b"body{}");
-        assert_eq!(respond("/data/x.csv", &snapshot).body, b"a,b", "an export is served as a page is");
+        assert_eq!(respond("/data/x.csv", &snapshot).body, b"a,b", "a later part is served as the first is");
         assert_eq!(respond("/customers", &snapshot).location.as_deref(), Some("/customers/"));
+        assert_eq!(respond("/customers/", &snapshot).status, 200);
         assert_eq!(respond("/nope.html", &snapshot).status, 404);
         assert_eq!(respond("/__cardfile/version", &snapshot).body, b"7");
         let script = respond("/__cardfile/version?js&v=6&t=1", &snapshot);

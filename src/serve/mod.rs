@@ -74,26 +74,29 @@ impl PartialEq for Content {
 pub struct Snapshot {
     /// Increases by one with each build that changed something.
     pub version: u64,
-    /// The pages or the error page.
+    /// What is shown first: the assets and the customers' pages, or the error page.
     pub content: Content,
-    /// The search index, data files and calendars, finished after the pages.
-    pub exports: Arc<state::Exports>,
+    /// The parts of a site that follow its first (the other pages, then the search index,
+    /// data files and calendars), each finished into this snapshot when rendered.
+    pub later: Vec<Arc<state::Later>>,
 }
 
 impl Snapshot {
-    /// Whether the site file `rel` is one of the pages (or a folder of them), or there are
-    /// no pages to look in (the diagnostics page answers everything).
-    pub fn has_page(&self, rel: &str) -> bool {
+    /// Whether the site file `rel` (or a folder page) is in the first part, or there is no
+    /// site to look in (the diagnostics page answers everything).
+    pub fn shows_first(&self, rel: &str) -> bool {
         match &self.content {
-            Content::Site(files) => files.contains_key(rel) || files.contains_key(&format!("{rel}/index.html")),
+            Content::Site(files) => state::holds(files, rel),
             Content::Errors(_) => true,
         }
     }
 
-    /// The site file `rel`: a page, else an export when they are finished.
+    /// The site file `rel`: from the first part, else from a later part rendered by now.
     pub fn file(&self, rel: &str) -> Option<Arc<[u8]>> {
         match &self.content {
-            Content::Site(files) => files.get(rel).cloned().or_else(|| self.exports.ready()?.get(rel).cloned()),
+            Content::Site(files) => {
+                files.get(rel).cloned().or_else(|| self.later.iter().find_map(|later| later.ready()?.get(rel).cloned()))
+            }
             Content::Errors(_) => None,
         }
     }
@@ -120,10 +123,10 @@ impl Server {
         let watcher = watch::watch(&config.records, rebuilds.requester()).context("watching the records directory")?;
         let covered = rebuilds.asked();
         let mut builder = Builder::new(config);
-        let (content, exports) = rebuild::first(&mut builder);
+        let (content, later) = rebuild::first(&mut builder);
         Ok(Server {
             listener,
-            shared: Arc::new(Shared::new(content, exports)),
+            shared: Arc::new(Shared::new(content, later)),
             stop: Arc::new(Notify::new()),
             builder: Mutex::new(Some((builder, covered))),
             rebuilds: Mutex::new(rebuilds),

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use super::state::Shared;
 use super::{Content, ServeConfig, pages};
 use crate::history::History;
-use crate::project::{HistoryRead, Project};
+use crate::project::{HistoryRead, Project, SITE_PARTS};
 use crate::records::ParseCache;
 use crate::render::html::PageMemo;
 
@@ -42,44 +42,60 @@ impl Builder {
         *self = Builder::new(self.config.clone());
     }
 
-    /// Builds the site into memory, or the error page when the records have errors: gives
-    /// the pages (or the error page) to `pages`, which says whether to go on, then returns
-    /// the exports ([`crate::render::exports`]; none for the error page). With `out`, a good
-    /// build is also written there, whole. `None` when `superseded` says, between steps,
-    /// that a newer change makes this build pointless, or `pages` said to stop.
-    pub fn build(
-        &mut self,
-        superseded: &(dyn Fn() -> bool + Sync),
-        pages: &mut dyn FnMut(Content) -> bool,
-    ) -> Option<Arc<super::Files>> {
+    /// Builds the site into memory, or the error page when the records have errors, and
+    /// gives it to `parts` as it comes: first [`Part::First`] (the assets and the customers'
+    /// pages, or the error page: then nothing follows), then for a site each later part
+    /// ([`Project::render_reusing`]). `parts` says whether to go on. With `out`, a good build
+    /// is also written there, whole, once every part is rendered. `false` when `superseded`
+    /// says, between steps, that a newer change makes this build pointless, or `parts` said
+    /// to stop.
+    pub fn build(&mut self, superseded: &(dyn Fn() -> bool + Sync), parts: &mut dyn FnMut(Part) -> bool) -> bool {
         let config = self.config.clone();
         let today = config.today.unwrap_or_else(|| chrono::Local::now().date_naive());
-        let errors = |page: String, pages: &mut dyn FnMut(Content) -> bool| {
-            pages(Content::Errors(Arc::new(page))).then(Arc::default)
-        };
+        let errors =
+            |page: String, parts: &mut dyn FnMut(Part) -> bool| parts(Part::First(Content::Errors(Arc::new(page))));
         if !config.records.is_dir() {
             let message = format!("records directory {} not found", config.records.display());
-            return errors(pages::errors_page(None, Some(&message)), pages);
+            return errors(pages::errors_page(None, Some(&message)), parts);
         }
         let project = Project::reload(&mut self.cache, &config.records, today, &BTreeMap::new());
+        let built = self.build_loaded(&project, superseded, parts);
+        crate::project::drop_aside(project);
+        built
+    }
+
+    /// [`Builder::build`] once the records are loaded.
+    fn build_loaded(
+        &mut self,
+        project: &Project,
+        superseded: &(dyn Fn() -> bool + Sync),
+        parts: &mut dyn FnMut(Part) -> bool,
+    ) -> bool {
+        let config = self.config.clone();
+        let errors =
+            |page: String, parts: &mut dyn FnMut(Part) -> bool| parts(Part::First(Content::Errors(Arc::new(page))));
         if project.counts().errors > 0 {
-            return errors(pages::errors_page(Some(&project.loaded), None), pages);
+            return errors(pages::errors_page(Some(&project.loaded), None), parts);
         }
         if superseded() {
-            return None;
+            return false;
         }
         #[cfg(debug_assertions)]
-        panic_for_tests(&project);
-        let history = kept_history(&mut self.history, &config, &project);
+        panic_for_tests(project);
+        let history = kept_history(&mut self.history, &config, project);
         if superseded() {
-            return None;
+            return false;
         }
-        let mut shown: Option<Arc<super::Files>> = None;
+        let mut shown: Vec<Arc<super::Files>> = Vec::new();
         let mut give = |files: super::Files| {
             let files = Arc::new(files);
-            shown = Some(files.clone());
-            let go_on = !superseded() && pages(Content::Site(files));
-            if crate::fault::active("serve-slow-exports") {
+            let part = match shown.len() {
+                0 => Part::First(Content::Site(files.clone())),
+                n => Part::Then(n - 1, files.clone()),
+            };
+            shown.push(files);
+            let go_on = !superseded() && parts(part);
+            if crate::fault::active("serve-slow-exports") && shown.len() == SITE_PARTS - 1 {
                 std::thread::sleep(std::time::Duration::from_millis(500));
             }
             go_on
@@ -88,22 +104,32 @@ impl Builder {
         let rendered = options.and_then(|options| {
             project.render_reusing(history, options, &mut self.memo, self.cache.hashes(), &mut give, superseded)
         });
-        let exports = match rendered {
-            Ok(Some(exports)) => Arc::new(exports),
-            Ok(None) => return None,
-            Err(err) => return errors(pages::errors_page(None, Some(&format!("{err:#}"))), pages),
-        };
-        if let (Some(out), Some(shown)) = (&config.out, &shown) {
+        match rendered {
+            Ok(true) => {}
+            Ok(false) => return false,
+            Err(err) => return errors(pages::errors_page(None, Some(&format!("{err:#}"))), parts),
+        }
+        if let Some(out) = &config.out {
             if superseded() {
-                return None;
+                return false;
             }
-            let whole: super::Files = shown.iter().chain(exports.iter()).map(|(p, b)| (p.clone(), b.clone())).collect();
+            let whole: super::Files =
+                shown.iter().flat_map(|files| files.iter()).map(|(p, b)| (p.clone(), b.clone())).collect();
             if let Err(err) = project.write(&whole, out) {
-                return errors(pages::errors_page(None, Some(&format!("{err:#}"))), pages);
+                return errors(pages::errors_page(None, Some(&format!("{err:#}"))), parts);
             }
         }
-        Some(exports)
+        true
     }
+}
+
+/// One part of a build, in the order given.
+#[derive(Debug)]
+pub enum Part {
+    /// What is shown first: the assets and the customers' pages, or the error page.
+    First(Content),
+    /// The later part with this index: the other pages (0), then the exports (1).
+    Then(usize, Arc<super::Files>),
 }
 
 /// The history of the records, read again only when the repository's state changed.
@@ -266,23 +292,26 @@ impl Requests {
     }
 }
 
-/// The first build, before the server listens, with its exports; a panic is caught as in
-/// [`rebuild`].
-pub fn first(builder: &mut Builder) -> (Content, Arc<super::Files>) {
+/// The first build, before the server listens, with its later parts; a panic is caught as
+/// in [`rebuild`].
+pub fn first(builder: &mut Builder) -> (Content, Vec<Arc<super::Files>>) {
     let mut content = None;
+    let mut later = Vec::new();
     let built = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        builder.build(&|| false, &mut |pages| {
-            content = Some(pages);
+        builder.build(&|| false, &mut |part| {
+            match part {
+                Part::First(first) => content = Some(first),
+                Part::Then(_, files) => later.push(files),
+            }
             true
         })
     }));
     match (built, content) {
-        (Ok(Some(exports)), Some(content)) => (content, exports),
-        (Ok(_), _) => (
-            Content::Errors(Arc::new(pages::errors_page(None, Some("the first build did not finish")))),
-            Arc::default(),
-        ),
-        (Err(payload), _) => (failed(builder, payload.as_ref()), Arc::default()),
+        (Ok(true), Some(content)) => (content, later),
+        (Ok(_), _) => {
+            (Content::Errors(Arc::new(pages::errors_page(None, Some("the first build did not finish")))), Vec::new())
+        }
+        (Err(payload), _) => (failed(builder, payload.as_ref()), Vec::new()),
     }
 }
 
@@ -294,42 +323,55 @@ fn failed(builder: &mut Builder, payload: &(dyn Any + Send)) -> Content {
     Content::Errors(Arc::new(pages::errors_page(None, Some(&message))))
 }
 
-/// One rebuild for the changes up to `asked`: its pages published unless superseded, then
-/// its exports unless superseded by then (abandoned: the next rebuild's follow). A panic is
-/// caught and shown as the diagnostics page.
+/// One rebuild for the changes up to `asked`: its first part published unless superseded,
+/// then each later part finished into the version served unless superseded by then (the
+/// rest abandoned: the next rebuild's follow). A panic is caught and shown as the
+/// diagnostics page.
 fn rebuild(builder: &mut Builder, shared: &Shared, requests: &Requests, asked: u64) {
     let started = Instant::now();
     eprintln!("rebuild started");
     let superseded = || requests.asked.load(Ordering::SeqCst) != asked;
     let mut published = None;
     let built = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        builder.build(&superseded, &mut |content| {
-            // A change that came while it ran makes it stale too: the next one shows that change.
-            if superseded() {
-                return false;
+        builder.build(&superseded, &mut |part| {
+            let ms = || started.elapsed().as_millis();
+            match (part, published) {
+                (Part::First(content), _) => {
+                    let following = if matches!(content, Content::Site(_)) { SITE_PARTS - 1 } else { 0 };
+                    let (version, new) = shared.publish(content, following);
+                    let unchanged = if new { "" } else { ", unchanged" };
+                    eprintln!("rebuild done: version {version}{unchanged} ({} ms)", ms());
+                    published = Some(version);
+                    true
+                }
+                (Part::Then(part, files), Some(version)) => match shared.finish(version, part, files) {
+                    Some((now, new)) => {
+                        let what = if part + 2 == SITE_PARTS { "exports" } else { "pages" };
+                        eprintln!(
+                            "{what} done: version {now}{} ({} ms)",
+                            if new { "" } else { ", same version" },
+                            ms()
+                        );
+                        published = Some(now);
+                        true
+                    }
+                    None => false,
+                },
+                (Part::Then(..), None) => false,
             }
-            let (version, new) = shared.publish(content);
-            let ms = started.elapsed().as_millis();
-            eprintln!("rebuild done: version {version}{} ({ms} ms)", if new { "" } else { ", unchanged" });
-            published = Some(version);
-            true
         })
     }));
     match (built, published) {
-        (Ok(Some(exports)), Some(version)) => {
-            let (now, new) = shared.finish(version, exports);
-            let ms = started.elapsed().as_millis();
-            eprintln!("exports done: version {now}{} ({ms} ms)", if new { "" } else { ", same version" });
-        }
-        (Ok(_), Some(version)) => {
+        (Ok(true), _) => {}
+        (Ok(false), Some(version)) => {
             shared.abandon(version);
-            eprintln!("exports abandoned: version {version}");
+            eprintln!("rest abandoned: version {version}");
         }
-        (Ok(_), None) => eprintln!("rebuild superseded"),
+        (Ok(false), None) => eprintln!("rebuild superseded"),
         (Err(payload), published) => {
             let content = failed(builder, payload.as_ref());
-            let (version, _) = shared.publish(content);
-            // Said once per rebuild: its pages may have been published already.
+            let (version, _) = shared.publish(content, 0);
+            // Said once per rebuild: its first part may have been published already.
             if published.is_none() {
                 eprintln!("rebuild done: version {version} (the failure)");
             }

@@ -2,11 +2,12 @@
 //! whole (a request holds the snapshot it started with, never half of two), and the version
 //! the live-reload endpoint waits on, announced after the swap.
 //!
-//! A rebuild publishes its pages first and finishes its exports (the search index, the data
-//! files and the calendars: [`crate::render::exports`]) in the same snapshot afterwards: a
-//! request for a file that is not one of the pages waits until they are there. When a newer
-//! change makes them pointless before they are finished, they are abandoned and such a
-//! request waits for the next version's instead.
+//! A rebuild publishes the first part of a site (the assets and the customers' pages, the
+//! page just edited among them) as a new version, and finishes the parts that follow (the
+//! other pages, then the exports: [`crate::project::SITE_PARTS`]) in the same snapshot
+//! afterwards: a request for a file that is not in the first part waits until the part that
+//! holds it is there. When a newer change makes them pointless before they are finished,
+//! they are abandoned and such a request waits for the next version's instead.
 
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -15,40 +16,40 @@ use tokio::sync::watch;
 
 use super::{Content, Files, Snapshot};
 
-/// Where a snapshot's exports are.
+/// Where one of a snapshot's later parts is.
 #[derive(Debug, Clone)]
-pub enum Exported {
+pub enum Stage {
     /// Being rendered.
     Pending,
-    /// Rendered (none for the diagnostics page).
+    /// Rendered.
     Ready(Arc<Files>),
     /// Never to be finished: a newer version is on its way.
     Abandoned,
 }
 
-/// The exports of one snapshot, and the way to wait for them.
+/// One part of a snapshot that follows its first, and the way to wait for it.
 #[derive(Debug)]
-pub struct Exports(watch::Sender<Exported>);
+pub struct Later(watch::Sender<Stage>);
 
-impl Exports {
-    fn new(state: Exported) -> Arc<Exports> {
-        Arc::new(Exports(watch::channel(state).0))
+impl Later {
+    fn new(stage: Stage) -> Arc<Later> {
+        Arc::new(Later(watch::channel(stage).0))
     }
 
-    /// Exports already rendered.
-    pub fn finished(files: Arc<Files>) -> Arc<Exports> {
-        Exports::new(Exported::Ready(files))
+    /// A part already rendered.
+    pub fn finished(files: Arc<Files>) -> Arc<Later> {
+        Later::new(Stage::Ready(files))
     }
 
-    /// The exports when they are rendered.
+    /// The part's files when they are rendered.
     pub fn ready(&self) -> Option<Arc<Files>> {
         match &*self.0.borrow() {
-            Exported::Ready(files) => Some(files.clone()),
+            Stage::Ready(files) => Some(files.clone()),
             _ => None,
         }
     }
 
-    fn state(&self) -> Exported {
+    fn stage(&self) -> Stage {
         self.0.borrow().clone()
     }
 }
@@ -60,11 +61,11 @@ pub struct Shared {
 }
 
 impl Shared {
-    /// Starts with `content` and its `exports` as version 1.
-    pub fn new(content: Content, exports: Arc<Files>) -> Shared {
+    /// Starts with `content` and the `later` parts that follow it, rendered, as version 1.
+    pub fn new(content: Content, later: Vec<Arc<Files>>) -> Shared {
         let (versions, _) = watch::channel(1);
-        let exports = Exports::finished(exports);
-        Shared { snapshot: RwLock::new(Arc::new(Snapshot { version: 1, content, exports })), versions }
+        let later = later.into_iter().map(Later::finished).collect();
+        Shared { snapshot: RwLock::new(Arc::new(Snapshot { version: 1, content, later })), versions }
     }
 
     /// The snapshot being served now.
@@ -77,90 +78,99 @@ impl Shared {
         self.versions.subscribe()
     }
 
-    /// Serves `content` (pages, or the diagnostics page, which has no exports) from now on
-    /// when it differs from what is served, with the next version, then announces that
-    /// version; a site's exports follow with [`Shared::finish`]. Returns the version served
-    /// afterwards and whether it is new.
-    pub fn publish(&self, content: Content) -> (u64, bool) {
+    /// Serves `content` (a site's first part, which `following` parts follow, or the
+    /// diagnostics page, which nothing follows) from now on when it differs from what is
+    /// served, with the next version, then announces that version; the parts that follow
+    /// come with [`Shared::finish`]. Returns the version served afterwards and whether it
+    /// is new.
+    pub fn publish(&self, content: Content, following: usize) -> (u64, bool) {
         let version = {
             let mut snapshot = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
-            if snapshot.content == content {
+            if snapshot.content == content && snapshot.later.len() == following {
                 return (snapshot.version, false);
             }
-            let exports = match content {
-                Content::Site(_) => Exported::Pending,
-                Content::Errors(_) => Exported::Ready(Arc::default()),
-            };
             let version = snapshot.version + 1;
-            *snapshot = Arc::new(Snapshot { version, content, exports: Exports::new(exports) });
+            let later = (0..following).map(|_| Later::new(Stage::Pending)).collect();
+            *snapshot = Arc::new(Snapshot { version, content, later });
             version
         };
         self.versions.send_replace(version);
         (version, true)
     }
 
-    /// Gives version `version` its exports, when it is still the one served: into the same
-    /// snapshot when they were pending, else (its pages were unchanged) as a new version when
-    /// they differ from the ones it has. Returns the version served afterwards and whether it
-    /// is new.
-    pub fn finish(&self, version: u64, exports: Arc<Files>) -> (u64, bool) {
+    /// Gives version `version` its later part `part`: into the same snapshot when it was
+    /// pending, else (what came before it was unchanged) as a new version when it differs
+    /// from the one it has, the parts after it pending again. Returns the version served
+    /// afterwards and whether it is new; `None` when `version` is not the one served (the
+    /// part is dropped).
+    pub fn finish(&self, version: u64, part: usize, files: Arc<Files>) -> Option<(u64, bool)> {
         let version = {
             let mut snapshot = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
-            if snapshot.version != version {
-                return (snapshot.version, false);
-            }
-            match snapshot.exports.state() {
-                Exported::Ready(old) if old == exports => return (version, false),
-                Exported::Ready(_) => {
+            let later = snapshot.later.get(part).filter(|_| snapshot.version == version)?;
+            match later.stage() {
+                Stage::Ready(old) if old == files => return Some((version, false)),
+                Stage::Ready(_) => {
                     let content = snapshot.content.clone();
-                    let exports = Exports::new(Exported::Ready(exports));
-                    *snapshot = Arc::new(Snapshot { version: version + 1, content, exports });
+                    let kept = snapshot.later[..part].iter().cloned();
+                    let pending = (part + 1..snapshot.later.len()).map(|_| Later::new(Stage::Pending));
+                    let later = kept.chain(std::iter::once(Later::finished(files))).chain(pending).collect();
+                    *snapshot = Arc::new(Snapshot { version: version + 1, content, later });
                     version + 1
                 }
-                Exported::Pending | Exported::Abandoned => {
-                    snapshot.exports.0.send_replace(Exported::Ready(exports));
-                    return (version, false);
+                Stage::Pending | Stage::Abandoned => {
+                    later.0.send_replace(Stage::Ready(files));
+                    return Some((version, false));
                 }
             }
         };
         self.versions.send_replace(version);
-        (version, true)
+        Some((version, true))
     }
 
-    /// Says that version `version`'s exports will not be finished (a newer change came), so
-    /// that the requests waiting for them wait for the next version's.
+    /// Says that version `version`'s parts not finished yet will not be (a newer change
+    /// came), so that the requests waiting for them wait for the next version's.
     pub fn abandon(&self, version: u64) {
         let snapshot = self.snapshot();
-        if snapshot.version == version && matches!(snapshot.exports.state(), Exported::Pending) {
-            snapshot.exports.0.send_replace(Exported::Abandoned);
+        if snapshot.version == version {
+            for later in snapshot.later.iter().filter(|l| matches!(l.stage(), Stage::Pending)) {
+                later.0.send_replace(Stage::Abandoned);
+            }
         }
     }
 
     /// The snapshot to answer a request for the site file `rel` from: the one served now,
-    /// once its exports are there when `rel` is not one of its pages; waits at most `limit`
-    /// (then the snapshot served then, which answers 404 for a missing export).
+    /// once the part that holds `rel` is there (every part, when none does: a 404); waits at
+    /// most `limit` (then the snapshot served then, which may not hold it yet).
     pub async fn snapshot_for(&self, rel: &str, limit: Duration) -> Arc<Snapshot> {
         let wait = async {
-            loop {
+            'version: loop {
                 let snapshot = self.snapshot();
-                let mut exports = snapshot.exports.0.subscribe();
-                let state = exports.borrow_and_update().clone();
-                match state {
-                    Exported::Ready(_) => return snapshot,
-                    _ if snapshot.has_page(rel) => return snapshot,
-                    Exported::Pending => {
-                        let _ = exports.wait_for(|s| !matches!(s, Exported::Pending)).await;
-                    }
-                    Exported::Abandoned => {
-                        // The next rebuild publishes a new version, or (its pages unchanged)
-                        // finishes this one's exports.
-                        let mut versions = self.versions();
-                        tokio::select! {
-                            _ = versions.wait_for(|v| *v != snapshot.version) => {}
-                            _ = exports.wait_for(|s| !matches!(s, Exported::Abandoned)) => {}
+                if snapshot.shows_first(rel) {
+                    return snapshot;
+                }
+                for later in &snapshot.later {
+                    let mut stage = later.0.subscribe();
+                    let now = stage.borrow_and_update().clone();
+                    match now {
+                        Stage::Ready(files) if holds(&files, rel) => return snapshot,
+                        Stage::Ready(_) => {}
+                        Stage::Pending => {
+                            let _ = stage.wait_for(|s| !matches!(s, Stage::Pending)).await;
+                            continue 'version;
+                        }
+                        Stage::Abandoned => {
+                            // The next rebuild publishes a new version, or (what comes first
+                            // unchanged) finishes this one's parts.
+                            let mut versions = self.versions();
+                            tokio::select! {
+                                _ = versions.wait_for(|v| *v != snapshot.version) => {}
+                                _ = stage.wait_for(|s| !matches!(s, Stage::Abandoned)) => {}
+                            }
+                            continue 'version;
                         }
                     }
                 }
+                return snapshot;
             }
         };
         match tokio::time::timeout(limit, wait).await {
@@ -168,6 +178,11 @@ impl Shared {
             Err(_) => self.snapshot(),
         }
     }
+}
+
+/// Whether `files` hold the site file `rel` (or the folder page `rel/index.html`).
+pub fn holds(files: &Files, rel: &str) -> bool {
+    files.contains_key(rel) || files.contains_key(&format!("{rel}/index.html"))
 }
 
 #[cfg(test)]
@@ -199,14 +214,25 @@ mod tests {
         waited.unwrap_or_else(|_| panic!("{rel}: still waiting after 20 s"))
     }
 
+    /// Two later parts, as a site has: the other pages, then the exports.
+    const FOLLOWING: usize = 2;
+
+    fn later(pages: &str, export: &str) -> Vec<Arc<Files>> {
+        vec![files("customers/index.html", pages), files("data/x.json", export)]
+    }
+
+    fn export_of(snapshot: &Snapshot) -> Vec<u8> {
+        snapshot.file("data/x.json").map(|b| b.to_vec()).unwrap_or_default()
+    }
+
     #[test]
     fn a_new_content_is_a_new_version_announced_after_the_swap() {
-        let shared = Shared::new(site("a"), Arc::default());
+        let shared = Shared::new(site("a"), later("p", "1"));
         let mut versions = shared.versions();
         let before = shared.snapshot();
-        assert_eq!(shared.publish(site("a")), (1, false), "the same content is not a new version");
+        assert_eq!(shared.publish(site("a"), FOLLOWING), (1, false), "the same content is not a new version");
         assert!(!versions.has_changed().unwrap_or(true));
-        assert_eq!(shared.publish(site("b")), (2, true));
+        assert_eq!(shared.publish(site("b"), FOLLOWING), (2, true));
         assert!(versions.has_changed().unwrap_or(false));
         assert_eq!(*versions.borrow_and_update(), 2);
         assert_eq!(shared.snapshot().version, 2);
@@ -215,80 +241,92 @@ mod tests {
     }
 
     #[test]
-    fn a_request_for_an_export_waits_for_the_exports_of_the_version_it_is_served() {
-        let shared = Arc::new(Shared::new(site("a"), files("data/x.json", "1")));
-        shared.publish(site("b"));
-        assert!(shared.snapshot().exports.ready().is_none(), "pages first, exports pending");
+    fn a_request_for_a_later_file_waits_for_the_part_that_holds_it_in_its_version() {
+        let shared = Arc::new(Shared::new(site("a"), later("p", "1")));
+        shared.publish(site("b"), FOLLOWING);
+        assert!(shared.snapshot().file("data/x.json").is_none(), "the first part first, the rest pending");
         let page = answered(&shared, "index.html");
-        assert_eq!(page.version, 2, "a page is served at once");
+        assert_eq!(page.version, 2, "a page of the first part is served at once");
         let finisher = {
             let shared = shared.clone();
             std::thread::spawn(move || {
                 std::thread::sleep(Duration::from_millis(50));
-                shared.finish(2, files("data/x.json", "2"))
+                let pages = shared.finish(2, 0, files("customers/index.html", "q"));
+                std::thread::sleep(Duration::from_millis(50));
+                (pages, shared.finish(2, 1, files("data/x.json", "2")))
             })
         };
+        let list = answered(&shared, "customers");
+        assert_eq!(list.file("customers/index.html").as_deref(), Some(&b"q"[..]), "the folder page of part 0");
         let export = answered(&shared, "data/x.json");
-        assert_eq!(finisher.join().unwrap(), (2, false), "finished in the same version");
-        assert_eq!(export.version, 2);
-        assert_eq!(&*export.exports.ready().unwrap()["data/x.json"], b"2");
+        let finished = finisher.join().unwrap();
+        assert_eq!(finished, (Some((2, false)), Some((2, false))), "finished in the same version");
+        assert_eq!((export.version, export_of(&export)), (2, b"2".to_vec()));
+        let missing = answered(&shared, "nope.html");
+        assert!(missing.file("nope.html").is_none(), "a file no part holds is answered once all are there");
     }
 
     #[test]
-    fn abandoned_exports_make_a_request_wait_for_the_next_version() {
-        let shared = Arc::new(Shared::new(site("a"), files("data/x.json", "1")));
-        shared.publish(site("b"));
+    fn abandoned_parts_make_a_request_wait_for_the_next_version() {
+        let shared = Arc::new(Shared::new(site("a"), later("p", "1")));
+        shared.publish(site("b"), FOLLOWING);
+        shared.finish(2, 0, files("customers/index.html", "q"));
         shared.abandon(2);
         let next = {
             let shared = shared.clone();
             std::thread::spawn(move || {
                 std::thread::sleep(Duration::from_millis(50));
-                shared.publish(site("c"));
-                shared.finish(3, files("data/x.json", "3"));
+                shared.publish(site("c"), FOLLOWING);
+                shared.finish(3, 0, files("customers/index.html", "r"));
+                shared.finish(3, 1, files("data/x.json", "3"));
             })
         };
         let export = answered(&shared, "data/x.json");
         next.join().unwrap();
-        assert_eq!(export.version, 3);
-        assert_eq!(&*export.exports.ready().unwrap()["data/x.json"], b"3");
-        assert_eq!(shared.finish(2, files("data/x.json", "2")), (3, false), "a stale version changes nothing");
+        assert_eq!((export.version, export_of(&export)), (3, b"3".to_vec()));
+        assert_eq!(shared.finish(2, 1, files("data/x.json", "2")), None, "a stale version changes nothing");
     }
 
     #[test]
-    fn abandoned_exports_finished_by_a_rebuild_with_the_same_pages_answer_the_waiting_request() {
-        let shared = Arc::new(Shared::new(site("a"), files("data/x.json", "1")));
-        shared.publish(site("b"));
+    fn abandoned_parts_finished_by_a_rebuild_with_the_same_first_part_answer_the_waiting_request() {
+        let shared = Arc::new(Shared::new(site("a"), later("p", "1")));
+        shared.publish(site("b"), FOLLOWING);
         shared.abandon(2);
         let next = {
             let shared = shared.clone();
             std::thread::spawn(move || {
                 std::thread::sleep(Duration::from_millis(50));
-                assert_eq!(shared.publish(site("b")), (2, false), "the same pages");
-                shared.finish(2, files("data/x.json", "2b"))
+                assert_eq!(shared.publish(site("b"), FOLLOWING), (2, false), "the same first part");
+                assert_eq!(shared.finish(2, 0, files("customers/index.html", "q")), Some((2, false)));
+                shared.finish(2, 1, files("data/x.json", "2b"))
             })
         };
         let export = answered(&shared, "data/x.json");
-        assert_eq!(next.join().unwrap(), (2, false));
-        assert_eq!((export.version, &*export.exports.ready().unwrap()["data/x.json"]), (2, &b"2b"[..]));
+        assert_eq!(next.join().unwrap(), Some((2, false)));
+        assert_eq!((export.version, export_of(&export)), (2, b"2b".to_vec()));
     }
 
     #[test]
-    fn unchanged_pages_with_other_exports_are_a_new_version() {
-        let shared = Shared::new(site("a"), files("data/x.json", "1"));
-        assert_eq!(shared.publish(site("a")), (1, false));
-        assert_eq!(shared.finish(1, files("data/x.json", "1")), (1, false), "nothing changed");
-        assert_eq!(shared.finish(1, files("data/x.json", "2")), (2, true));
+    fn an_unchanged_first_part_with_another_later_part_is_a_new_version() {
+        let shared = Shared::new(site("a"), later("p", "1"));
+        assert_eq!(shared.publish(site("a"), FOLLOWING), (1, false));
+        assert_eq!(shared.finish(1, 0, files("customers/index.html", "p")), Some((1, false)), "nothing changed");
+        assert_eq!(shared.finish(1, 0, files("customers/index.html", "q")), Some((2, true)));
         let now = shared.snapshot();
         assert!(now.content == site("a"));
-        assert_eq!(&*now.exports.ready().unwrap()["data/x.json"], b"2");
+        assert_eq!(now.file("customers/index.html").as_deref(), Some(&b"q"[..]));
+        assert!(now.file("data/x.json").is_none(), "the parts after the new one are pending again");
+        assert_eq!(shared.finish(1, 1, files("data/x.json", "1")), None, "version 1 is gone");
+        assert_eq!(shared.finish(2, 1, files("data/x.json", "1")), Some((2, false)));
+        assert_eq!(export_of(&shared.snapshot()), b"1".to_vec());
     }
 
     #[test]
-    fn the_diagnostics_page_has_no_exports_to_wait_for() {
-        let shared = Shared::new(site("a"), Arc::default());
-        shared.publish(Content::Errors(Arc::new("errors".to_string())));
+    fn the_diagnostics_page_has_nothing_to_wait_for() {
+        let shared = Shared::new(site("a"), later("p", "1"));
+        shared.publish(Content::Errors(Arc::new("errors".to_string())), 0);
         let snapshot = answered(&shared, "data/x.json");
         assert_eq!(snapshot.version, 2);
-        assert!(snapshot.exports.ready().is_some());
+        assert!(snapshot.later.is_empty());
     }
 }

@@ -67,7 +67,7 @@ mod tests {
 
     /// The SPEC 12.3 items of `customers` as (date, kind, customer, owner).
     fn items(customers: Vec<Customer>) -> Vec<(String, &'static str, String, String)> {
-        let records = Records { members: Vec::new(), customers };
+        let records = Records::new(Vec::new(), customers);
         let keep = |i: &AgendaItem| matches!(i.kind, Kind::Promise | Kind::Escalate | Kind::Delivery | Kind::Plan);
         analyse(&records, &Settings::default(), d(TODAY))
             .agenda
@@ -140,7 +140,7 @@ mod tests {
             complaint("2026-11-01", Some("2026-11-20")),
             complaint("2026-11-01", Some("2026-11-26")),
         ];
-        let records = Records { members: Vec::new(), customers: vec![c] };
+        let records = Records::new(Vec::new(), vec![c]);
         let a = analyse(&records, &Settings::default(), d(TODAY));
         let escalate: Vec<(String, Status, &str)> = a
             .agenda

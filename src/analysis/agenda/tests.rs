@@ -8,7 +8,7 @@ use crate::records::settings::Holiday;
 const TODAY: &str = "2026-11-25";
 
 fn items_of(customers: Vec<Customer>, settings: &Settings) -> Vec<(String, &'static str, String)> {
-    let records = Records { members: Vec::new(), customers };
+    let records = Records::new(Vec::new(), customers);
     analyse(&records, settings, d(TODAY))
         .agenda
         .into_iter()

@@ -23,7 +23,7 @@ fn complaint(category: ComplaintCategory, opened: &str, resolved: Option<&str>) 
 }
 
 fn figures_of(customers: Vec<Customer>) -> ComplaintFigures {
-    let records = Records { members: Vec::new(), customers };
+    let records = Records::new(Vec::new(), customers);
     let a = analyse(&records, &Settings::default(), d(TODAY));
     figures(&records, &a.customers, &a.window)
 }

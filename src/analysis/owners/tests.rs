@@ -28,7 +28,7 @@ fn owned(id: &str, owner: &str, revenue: &str) -> Customer {
 }
 
 fn summaries_of(members: Vec<Member>, customers: Vec<Customer>) -> Vec<OwnerSummary> {
-    analyse(&Records { members, customers }, &Settings::default(), d(TODAY)).owners
+    analyse(&Records::new(members, customers), &Settings::default(), d(TODAY)).owners
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn an_owner_sums_their_customers_revenue_and_unpaid_amounts_and_counts_their_ove
     let mut other = customer("c");
     other.owner = toml::Spanned::new(0..0, "li".to_string());
     other.orders = vec![credit_order("2026-10-01", "7", "2026-11-01", None)];
-    let records = Records { members: vec![member("zhang", None), member("li", None)], customers: vec![a, b, other] };
+    let records = Records::new(vec![member("zhang", None), member("li", None)], vec![a, b, other]);
     let analysis = analyse(&records, &Settings::default(), d(TODAY));
     let got: Vec<(&str, Money, Money, Money)> =
         analysis.owners.iter().map(|o| (o.id.as_str(), o.revenue, o.receivables, o.receivables_overdue)).collect();

@@ -10,7 +10,7 @@ use crate::records::settings::Settings;
 const TODAY: &str = "2026-11-25";
 
 fn team_of(customers: Vec<Customer>) -> Team {
-    analyse(&Records { members: Vec::new(), customers }, &Settings::default(), d(TODAY)).team
+    analyse(&Records::new(Vec::new(), customers), &Settings::default(), d(TODAY)).team
 }
 
 /// A customer with `now` of revenue in the window and `before` in the previous one.
@@ -102,7 +102,7 @@ fn revenue_by_month_covers_24_months_to_the_current_one_and_orders_up_to_today()
 
 #[test]
 fn revenue_by_month_in_january_reaches_back_into_the_year_before_last() {
-    let records = Records { members: Vec::new(), customers: vec![customer("a")] };
+    let records = Records::new(Vec::new(), vec![customer("a")]);
     let a = analyse(&records, &Settings::default(), d("2026-01-15"));
     let months = &a.team.revenue_by_month;
     assert_eq!((months[0].year, months[0].month), (2024, 2));
@@ -138,7 +138,7 @@ fn due_this_week_counts_overdue_today_and_soon_but_not_upcoming() {
 
 #[test]
 fn completeness_bands_include_both_edges() {
-    let records = Records { members: Vec::new(), customers: vec![customer("a")] };
+    let records = Records::new(Vec::new(), vec![customer("a")]);
     let a = analyse(&records, &Settings::default(), d(TODAY));
     let facts: Vec<Facts> = [0, 49, 50, 74, 75, 99, 100]
         .into_iter()
@@ -151,7 +151,7 @@ fn completeness_bands_include_both_edges() {
 
 #[test]
 fn satisfaction_by_class_counts_the_latest_score_and_the_never_scored() {
-    let records = Records { members: Vec::new(), customers: vec![selling("a", "10", "1")] };
+    let records = Records::new(Vec::new(), vec![selling("a", "10", "1")]);
     let a = analyse(&records, &Settings::default(), d(TODAY));
     let scored = |score: Option<u8>| Facts {
         care: crate::analysis::Care { satisfaction: score.map(|s| (s, d(TODAY))), ..a.customers[0].care.clone() },
@@ -205,7 +205,7 @@ fn without_the_birthday_items_the_agenda_figures_are_counted_again() {
         left: None,
         target: None,
     };
-    let records = Records { members: vec![member], customers: vec![c] };
+    let records = Records::new(vec![member], vec![c]);
     let mut a = analyse(&records, &Settings::default(), d(TODAY));
     let birthdays = a.agenda.iter().filter(|i| i.kind == crate::analysis::agenda::Kind::Birthday).count();
     assert_eq!(birthdays, 1);

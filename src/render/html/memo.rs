@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
@@ -31,13 +31,39 @@ impl fmt::Write for Pieces {
 impl Key {
     /// The key of everything in `parts` (their `Debug` text, in order).
     pub fn of(parts: &[&dyn fmt::Debug]) -> Key {
-        let mut pieces = Pieces(DefaultHasher::new());
-        for part in parts {
-            // Writing to a hasher cannot fail.
-            let _ = write!(pieces, "{part:?}");
-            let _ = pieces.write_str("\u{0}");
-        }
-        Key(pieces.0.finish())
+        parts.iter().fold(Keyer::new(), |keyer, part| keyer.debug(part)).finish()
+    }
+}
+
+/// A key made part by part: by `Hash` where a part has it (much quicker than formatting its
+/// `Debug` text), else by its `Debug` text.
+pub struct Keyer(Pieces);
+
+impl Keyer {
+    /// Nothing hashed yet.
+    pub fn new() -> Keyer {
+        Keyer(Pieces(DefaultHasher::new()))
+    }
+
+    /// Adds `part` by its `Debug` text.
+    pub fn debug(mut self, part: &dyn fmt::Debug) -> Keyer {
+        // Writing to a hasher cannot fail.
+        let _ = write!(self.0, "{part:?}");
+        let _ = self.0.write_str("\u{0}");
+        self
+    }
+
+    /// Adds `part` by its `Hash` (which ends each string and counts each list, so that
+    /// parts cannot run into each other either).
+    pub fn hash(mut self, part: &impl Hash) -> Keyer {
+        part.hash(&mut self.0.0);
+        self.0.0.write_u8(0xff);
+        self
+    }
+
+    /// The key.
+    pub fn finish(self) -> Key {
+        Key(self.0.0.finish())
     }
 }
 
@@ -114,6 +140,13 @@ mod tests {
         assert_ne!(Key::of(&[&two]), Key::of(&[&one]));
         assert_ne!(Key::of(&[&"ab", &"c"]), Key::of(&[&"a", &"bc"]));
         assert_eq!(Key::of(&[&"ab", &1]), Key::of(&[&"ab".to_string(), &1]));
+        let hashed = |a: &str, b: &str| Keyer::new().hash(&a).hash(&b).finish();
+        assert_ne!(hashed("ab", "c"), hashed("a", "bc"));
+        assert_ne!(
+            Keyer::new().hash(&vec!["a", "b"]).hash(&"c").finish(),
+            Keyer::new().hash(&vec!["a"]).hash(&vec!["b", "c"]).finish()
+        );
+        assert_eq!(hashed("ab", "c"), Keyer::new().hash(&"ab".to_string()).hash(&"c").finish());
     }
 
     #[test]

@@ -22,9 +22,10 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
-use self::memo::Key;
 pub use self::memo::PageMemo;
-use super::Sink;
+use self::memo::{Key, Keyer};
+use super::stopping::StoppingWriter;
+use super::{Sink, Stop};
 use crate::analysis::{Analysis, Facts};
 use crate::history::History;
 use crate::i18n::Language;
@@ -65,6 +66,8 @@ pub struct Site<'a> {
     memo: Option<&'a PageMemo>,
     /// Each customer's [`Site::customer_key`], by index, computed once for page and card.
     keys: Vec<Option<Key>>,
+    /// Asked before each page is rendered: a rendering no longer wanted fails at its next page.
+    stop: Option<Stop<'a>>,
 }
 
 /// What a site build needs besides the records.
@@ -134,6 +137,7 @@ impl<'a> Site<'a> {
             shared,
             memo: None,
             keys: Vec::new(),
+            stop: None,
         })
     }
 
@@ -153,10 +157,25 @@ impl<'a> Site<'a> {
         site
     }
 
+    /// Renders until `stop` says to: then rendering the next page fails (the site is
+    /// incomplete, and the caller, which asked for it, drops it).
+    pub fn stopping(self, stop: Stop<'a>) -> Self {
+        Site { stop: Some(stop), ..self }
+    }
+
+    /// Fails when [`Site::stopping`]'s `stop` says to stop.
+    fn go_on(&self) -> Result<()> {
+        match self.stop {
+            Some(stop) if stop() => Err(anyhow!("the rendering was stopped")),
+            _ => Ok(()),
+        }
+    }
+
     /// What a customer's page and card are made from, hashed (`None` without a memo): its
-    /// record (by its file's hash), its facts and agenda, the names of the customers it links
-    /// to, its history, and what every such page shares (the templates, the global words, the
-    /// settings, the team, the analysis window and score scale).
+    /// record (by its file's hash), what its facts are made from besides the record, its
+    /// agenda, the names of the customers it links to, its history, and what every such page
+    /// shares (the templates, the global words, the settings, the team, the analysis window
+    /// and score scale).
     pub fn customer_key(&self, f: &Facts) -> Option<Key> {
         self.keys.get(f.index).copied().flatten()
     }
@@ -164,7 +183,6 @@ impl<'a> Site<'a> {
     fn key_of(&self, memo: &PageMemo, f: &Facts) -> Key {
         let c = &self.records.customers[f.index];
         let source = memo.source(&c.file);
-        let record: &dyn std::fmt::Debug = if let Some(hash) = &source { hash } else { c };
         let agenda: Vec<_> = self.agenda_of(&c.id).collect();
         let linked: Vec<(&str, Option<&str>)> = f
             .care
@@ -175,7 +193,15 @@ impl<'a> Site<'a> {
             .map(|id| (id, self.customer_by_id(id).map(|other| other.name.as_str())))
             .collect();
         let history = self.history.map(|h| h.of(&c.id));
-        Key::of(&[&self.shared, &c.file, record, f, &agenda, &linked, &history])
+        // A customer's facts are made from its record, its place in the ABC ranking, the
+        // customers it referred (in `linked`), its history and what `shared` holds
+        // (`analysis::analyse`): keyed by these, which is much quicker than by their text.
+        let keyer = Keyer::new().hash(&self.shared).hash(&c.file);
+        let keyer = match source {
+            Some(hash) => keyer.hash(&hash),
+            None => keyer.debug(c),
+        };
+        keyer.hash(&(f.index, &f.rank, &f.changed)).hash(&agenda).hash(&linked).debug(&history).finish()
     }
 
     /// The rendering called `name` made from what `key` hashes: the memo's when it has it,
@@ -194,7 +220,7 @@ impl<'a> Site<'a> {
 
     /// A customer by id.
     pub fn customer_by_id(&self, id: &str) -> Option<&'a Customer> {
-        self.by_id.get(id).map(|i| &self.records.customers[*i])
+        self.by_id.get(id).map(|i| &*self.records.customers[*i])
     }
 
     /// The analysed facts of a customer by id.
@@ -209,6 +235,7 @@ impl<'a> Site<'a> {
 
     /// Renders `template` with `context` to `path`, adding the page's root prefix.
     pub fn page(&self, sink: &dyn Sink, path: &str, template: &str, active: &str, context: Context) -> Result<()> {
+        self.go_on()?;
         let context = framed(context, path, active);
         // Rendered into this thread's buffer, kept between pages, and handed to the sink as
         // bytes: no new allocation per page and no second UTF-8 check of our own output. A
@@ -217,7 +244,7 @@ impl<'a> Site<'a> {
         let render = |html: &mut Vec<u8>| {
             html.clear();
             self.tera
-                .render_to(template, &context, &mut *html)
+                .render_to(template, &context, StoppingWriter::new(html, self.stop))
                 .map_err(|e| anyhow!("rendering {template} for {path}: {e}"))?;
             let put = sink.put(path, html);
             if html.capacity() > MAX_KEPT_BUFFER {
@@ -244,6 +271,7 @@ impl<'a> Site<'a> {
         key: Option<Key>,
         context: impl FnOnce() -> Context,
     ) -> Result<()> {
+        self.go_on()?;
         let (Some(memo), Some(key)) = (self.memo, key) else {
             return self.page(sink, path, template, active, context());
         };
@@ -261,9 +289,24 @@ impl<'a> Site<'a> {
 
     /// Renders every page and asset of the site into `sink`, page groups in parallel.
     pub fn render(&self, sink: &dyn Sink) -> Result<()> {
+        let parts: [&(dyn Fn() -> Result<()> + Sync); 2] =
+            [&|| self.render_customer_pages(sink), &|| self.render_other_pages(sink)];
+        parts.par_iter().try_for_each(|render| render())
+    }
+
+    /// Renders the assets and the page of every customer: what `serve` shows first after a
+    /// change, since the page of the customer just edited is among them (with
+    /// [`Site::render_other_pages`], every page of the site).
+    pub fn render_customer_pages(&self, sink: &dyn Sink) -> Result<()> {
         for (name, text) in &self.assets {
             sink.put(&format!("assets/{name}"), text.as_bytes())?;
         }
+        self.analysis.customers.par_iter().try_for_each(|f| customer_page::render(self, sink, f))
+    }
+
+    /// Renders every page that is not a customer's: the dashboard, the lists, the team's
+    /// pages and the cards, in parallel.
+    pub fn render_other_pages(&self, sink: &dyn Sink) -> Result<()> {
         let groups: [&(dyn Fn() -> Result<()> + Sync); 3] =
             [&|| dashboard::render(self, sink), &|| pages::render(self, sink), &|| cards::render(self, sink)];
         groups.par_iter().try_for_each(|render| render())

@@ -28,13 +28,12 @@ pub fn group_agenda(site: &Site<'_>, rows: Vec<AgendaRow>) -> Vec<AgendaGroup> {
         .collect()
 }
 
-/// Renders every page but the dashboard and the cards, in parallel.
+/// Renders every page but the dashboard, the cards and the customers' own pages, in parallel.
 pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let rows: Vec<CustomerRow> = site.analysis.customers.iter().map(|f| site.customer_row(f)).collect();
-    let groups: [&(dyn Fn() -> Result<()> + Sync); 10] = [
+    let groups: [&(dyn Fn() -> Result<()> + Sync); 9] = [
         &|| agenda(site, sink),
         &|| customers(site, sink, &rows),
-        &|| site.analysis.customers.par_iter().try_for_each(|f| super::customer_page::render(site, sink, f)),
         &|| owners(site, sink, &rows),
         &|| regions(site, sink, &rows),
         &|| super::dashboard::receivables(site, sink),

@@ -33,24 +33,36 @@ fn full(config: &ServeConfig) -> Content {
     Content::Site(Arc::new(files.into_iter().map(|(p, b)| (p, Arc::from(b))).collect()))
 }
 
-/// What the kept builder serves once the rebuild is finished: its pages and exports in
-/// one, or its error page.
+/// What the kept builder serves once the rebuild is finished: all its parts in one, or its
+/// error page.
 fn kept(builder: &mut Builder) -> Content {
-    let mut shown = None;
-    let exports = builder
-        .build(&|| false, &mut |content| {
-            shown = Some(content);
-            true
-        })
-        .unwrap();
-    match shown.unwrap() {
-        Content::Site(pages) => {
-            let both: super::super::Files =
-                pages.iter().chain(exports.iter()).map(|(p, b)| (p.clone(), b.clone())).collect();
-            assert_eq!(both.len(), pages.len() + exports.len(), "no export is also a page");
-            Content::Site(Arc::new(both))
+    let mut first = None;
+    let mut later: Vec<Arc<super::super::Files>> = Vec::new();
+    let finished = builder.build(&|| false, &mut |part| {
+        match part {
+            Part::First(content) => first = Some(content),
+            Part::Then(index, files) => {
+                assert_eq!(index, later.len(), "the later parts come in order");
+                later.push(files);
+            }
         }
-        errors => errors,
+        true
+    });
+    assert!(finished);
+    match first.unwrap() {
+        Content::Site(pages) => {
+            assert_eq!(later.len(), SITE_PARTS - 1);
+            let all = || std::iter::once(&pages).chain(later.iter());
+            let whole: super::super::Files =
+                all().flat_map(|f| f.iter()).map(|(p, b)| (p.clone(), b.clone())).collect();
+            assert_eq!(whole.len(), all().map(|f| f.len()).sum::<usize>(), "no file is in two parts");
+            assert!(pages.keys().any(|p| p.starts_with("customers/") && p != "customers/index.html"));
+            Content::Site(Arc::new(whole))
+        }
+        errors => {
+            assert!(later.is_empty(), "nothing follows the error page");
+            errors
+        }
     }
 }
 
