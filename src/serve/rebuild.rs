@@ -52,8 +52,6 @@ impl Builder {
     pub fn build(&mut self, superseded: &(dyn Fn() -> bool + Sync), parts: &mut dyn FnMut(Part) -> bool) -> bool {
         let config = self.config.clone();
         let today = config.today.unwrap_or_else(|| chrono::Local::now().date_naive());
-        let errors =
-            |page: String, parts: &mut dyn FnMut(Part) -> bool| parts(Part::First(Content::Errors(Arc::new(page))));
         if !config.records.is_dir() {
             let message = format!("records directory {} not found", config.records.display());
             return errors(pages::errors_page(None, Some(&message)), parts);
@@ -72,8 +70,6 @@ impl Builder {
         parts: &mut dyn FnMut(Part) -> bool,
     ) -> bool {
         let config = self.config.clone();
-        let errors =
-            |page: String, parts: &mut dyn FnMut(Part) -> bool| parts(Part::First(Content::Errors(Arc::new(page))));
         if project.counts().errors > 0 {
             return errors(pages::errors_page(Some(&project.loaded), None), parts);
         }
@@ -121,6 +117,11 @@ impl Builder {
         }
         true
     }
+}
+
+/// Gives `parts` the error page `page` (nothing follows it); whether to go on.
+fn errors(page: String, parts: &mut dyn FnMut(Part) -> bool) -> bool {
+    parts(Part::First(Content::Errors(Arc::new(page))))
 }
 
 /// One part of a build, in the order given.
