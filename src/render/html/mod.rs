@@ -66,7 +66,8 @@ pub struct Site<'a> {
     memo: Option<&'a PageMemo>,
     /// Each customer's [`Site::customer_key`], by index, computed once for page and card.
     keys: Vec<Option<Key>>,
-    /// Asked before each page is rendered: a rendering no longer wanted fails at its next page.
+    /// Asked before each page is rendered and every 64 KB of a page written: a rendering no
+    /// longer wanted fails there.
     stop: Option<Stop<'a>>,
 }
 
@@ -157,8 +158,8 @@ impl<'a> Site<'a> {
         site
     }
 
-    /// Renders until `stop` says to: then rendering the next page fails (the site is
-    /// incomplete, and the caller, which asked for it, drops it).
+    /// Renders until `stop` says to: then the next page, or the page being written at its
+    /// next 64 KB, fails (the site is incomplete, and the caller, which asked for it, drops it).
     pub fn stopping(self, stop: Stop<'a>) -> Self {
         Site { stop: Some(stop), ..self }
     }
