@@ -5,11 +5,12 @@
 //! calendars).
 //!
 //! ```text
-//! cargo run --release --example rebuild_phases -- target/bench-data/10000 [RUNS]
+//! cargo run --release --example rebuild_phases -- target/bench-data/10000 [RUNS] [--fresh]
 //! ```
 //!
 //! Works on a copy of the tree in a scratch directory; prints the median of RUNS (default 5)
-//! rebuilds for each phase, in milliseconds.
+//! rebuilds for each phase, in milliseconds. With `--fresh`, no page is reused: every run
+//! renders the whole site, as `cardfile build` does.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -46,7 +47,9 @@ fn timed<T>(times: &mut BTreeMap<&'static str, Vec<f64>>, phase: &'static str, f
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
     let source = PathBuf::from(args.next().context("usage: rebuild_phases RECORDS [RUNS]")?);
-    let runs: usize = args.next().map_or(Ok(5), |r| r.parse()).context("RUNS is a number")?;
+    let rest: Vec<String> = args.collect();
+    let fresh = rest.iter().any(|a| a == "--fresh");
+    let runs: usize = rest.iter().find(|a| *a != "--fresh").map_or(Ok(5), |r| r.parse()).context("RUNS is a number")?;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).context("a date")?;
     let scratch = tempfile::tempdir()?;
     let root = scratch.path().join("records");
@@ -78,6 +81,9 @@ fn main() -> Result<()> {
         let project = timed(&mut times, "1 reload", || Project::reload(&mut cache, &root, today, &BTreeMap::new()));
         let options = project.site_options(false, None)?;
         let analysis = timed(&mut times, "2 analyse", || project.analyse_for_site(None, &options));
+        if fresh {
+            memo = PageMemo::default();
+        }
         memo.begin(cache.hashes());
         {
             let loaded = &project.loaded;

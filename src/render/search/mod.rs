@@ -110,48 +110,53 @@ impl Index {
         bytes.div_ceil(BUCKET_BYTES).max(1).next_power_of_two()
     }
 
-    /// The files of the index, by path under the site's root.
-    pub fn files(&self) -> Vec<(String, String)> {
+    /// Hands the files of the index to `sink`, by path under the site's root, each as soon as
+    /// it is written: the buckets (in parallel; the terms are dropped after them), then the
+    /// chunks of documents, then the manifest. So the index's files, 73 MB at 10,000
+    /// customers, are never all in memory at once.
+    pub fn write(self, sink: &dyn Sink) -> Result<()> {
         let buckets = self.buckets();
         let mut split: Vec<Vec<(&str, &[u32])>> = vec![Vec::new(); buckets];
         for (term, ids) in &self.terms {
             split[bucket(term, buckets)].push((term, ids));
         }
-        let mut files: Vec<(String, String)> = split
-            .into_par_iter()
-            .enumerate()
-            .map(|(n, mut terms)| {
-                terms.sort_unstable_by_key(|(t, _)| *t);
-                (format!("search/b{n}.js"), bucket_file(n, &terms))
-            })
-            .collect();
-        let rows: Vec<String> = self
-            .docs
-            .par_iter()
-            .map(|doc| {
-                let row = (doc.kind as u8, doc.title.as_str(), doc.shown(), doc.customer.as_str(), doc.anchor.as_str());
-                script_json(&row)
-            })
-            .collect();
+        split.into_par_iter().enumerate().try_for_each(|(n, mut terms)| {
+            terms.sort_unstable_by_key(|(t, _)| *t);
+            sink.put(&format!("search/b{n}.js"), bucket_file(n, &terms).as_bytes())
+        })?;
+        let Index { docs, terms } = self;
+        drop(terms);
         let mut firsts = Vec::new();
         let mut chunk = String::new();
-        for (id, row) in rows.iter().enumerate() {
-            if chunk.is_empty() {
-                firsts.push(id);
-            }
-            chunk.push_str(if chunk.is_empty() { "[" } else { "," });
-            chunk.push_str(row);
-            if chunk.len() >= CHUNK_BYTES {
-                files.push(chunk_file(firsts.len() - 1, &mut chunk));
+        let mut id = 0;
+        for block in docs.chunks(ROWS_AT_ONCE) {
+            let rows: Vec<String> = block.par_iter().map(row).collect();
+            for row in rows {
+                if chunk.is_empty() {
+                    firsts.push(id);
+                }
+                chunk.push_str(if chunk.is_empty() { "[" } else { "," });
+                chunk.push_str(&row);
+                if chunk.len() >= CHUNK_BYTES {
+                    put_chunk(sink, firsts.len() - 1, &mut chunk)?;
+                }
+                id += 1;
             }
         }
         if !chunk.is_empty() {
-            files.push(chunk_file(firsts.len() - 1, &mut chunk));
+            put_chunk(sink, firsts.len() - 1, &mut chunk)?;
         }
-        let manifest = serde_json::json!({ "buckets": buckets, "chunks": firsts, "docs": self.docs.len() });
-        files.push(("search/index.js".into(), format!("cardfileSearch.put(\"index\",{});\n", script_json(&manifest))));
-        files
+        let manifest = serde_json::json!({ "buckets": buckets, "chunks": firsts, "docs": docs.len() });
+        sink.put("search/index.js", format!("cardfileSearch.put(\"index\",{});\n", script_json(&manifest)).as_bytes())
     }
+}
+
+/// Documents turned into rows of a chunk together, in parallel, before they are cut into chunks.
+const ROWS_AT_ONCE: usize = 4096;
+
+/// The row of one document in a chunk: kind, title, text shown, customer id and anchor.
+fn row(doc: &Doc) -> String {
+    script_json(&(doc.kind as u8, doc.title.as_str(), doc.shown(), doc.customer.as_str(), doc.anchor.as_str()))
 }
 
 /// The file of bucket `n`: each term with its ids as differences (the first as is).
@@ -177,11 +182,11 @@ fn bucket_file(n: usize, terms: &[(&str, &[u32])]) -> String {
     out
 }
 
-/// The file of chunk `n` from the rows gathered in `chunk` (then emptied).
-fn chunk_file(n: usize, chunk: &mut String) -> (String, String) {
+/// Hands `sink` chunk `n`, made of the rows gathered in `chunk` (then emptied).
+fn put_chunk(sink: &dyn Sink, n: usize, chunk: &mut String) -> Result<()> {
     let file = format!("cardfileSearch.put(\"d{n}\",{chunk}]);\n");
     chunk.clear();
-    (format!("search/d{n}.js"), file)
+    sink.put(&format!("search/d{n}.js"), file.as_bytes())
 }
 
 /// The bucket of `term` among `buckets` (a power of two): FNV-1a over the code points of its
@@ -220,9 +225,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink, stop: Stop<'_>) -> Result<bool> 
     if stop() {
         return Ok(false);
     }
-    for (path, text) in index.files() {
-        sink.put(&path, text.as_bytes())?;
-    }
+    index.write(sink)?;
     Ok(true)
 }
 
