@@ -21,7 +21,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 pub use documents::{Doc, Kind, documents};
-pub use tokens::{fold, for_each_term, pinyin_terms, terms};
+pub use tokens::{Tokeniser, fold, for_each_term, pinyin_terms, terms};
 
 use super::html::Site;
 use super::{Sink, Stop};
@@ -50,7 +50,7 @@ pub type Terms = HashMap<String, Vec<u32>, fnv::FnvBuildHasher>;
 
 /// Adds to `terms` the document `id`: the terms of its text, of the customer's name for a
 /// customer, of the pinyin of its name; each once, and none that holds a withheld value.
-fn add_doc(terms: &mut Terms, id: u32, doc: &Doc) {
+fn add_doc(terms: &mut Terms, tokeniser: &mut Tokeniser, id: u32, doc: &Doc) {
     let mut add = |term: &str| {
         if doc.withheld.iter().any(|w| term.contains(w.as_str())) {
             return;
@@ -63,9 +63,9 @@ fn add_doc(terms: &mut Terms, id: u32, doc: &Doc) {
             }
         }
     };
-    for_each_term(&doc.text, &mut add);
+    tokeniser.each_term(&doc.text, &mut add);
     if doc.kind == Kind::Customer {
-        for_each_term(&doc.title, &mut add);
+        tokeniser.each_term(&doc.title, &mut add);
     }
     pinyin_terms(&doc.name).iter().for_each(|t| add(t));
 }
@@ -90,8 +90,9 @@ impl Index {
                 if stop() {
                     return local;
                 }
+                let mut tokeniser = Tokeniser::default();
                 for (i, doc) in batch.iter().enumerate() {
-                    add_doc(&mut local, (b * BATCH + i) as u32, doc);
+                    add_doc(&mut local, &mut tokeniser, (b * BATCH + i) as u32, doc);
                 }
                 local
             })

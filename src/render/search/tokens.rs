@@ -18,7 +18,38 @@ use unicode_normalization::char::is_combining_mark;
 
 /// `text` folded for search: compatibility forms decomposed, accents dropped, lower case.
 pub fn fold(text: &str) -> String {
-    text.nfkd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+    let mut out = String::new();
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends `text`, folded as [`fold`] does, to `out`. ASCII and the common Han ideographs
+/// (U+4E00 to U+9FFF: no decomposition, no case, combining class 0) are copied as they are (ASCII
+/// lower-cased), and only the runs of other characters go through the decomposition: the same
+/// result, since a decomposition splits exactly before any character of combining class 0.
+fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
+    let mut other = 0;
+    for (at, c) in text.char_indices() {
+        if c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            decompose(&text[other..at], out);
+            out.push(c.to_ascii_lowercase());
+            other = at + c.len_utf8();
+        }
+    }
+    decompose(&text[other..], out);
+}
+
+/// Appends `text` decomposed, accents dropped, in lower case, to `out`.
+fn decompose(text: &str, out: &mut String) {
+    if !text.is_empty() {
+        out.extend(text.nfkd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase));
+    }
 }
 
 /// Whether `c` is written without spaces between words (Han ideographs, kana), so that it is
@@ -28,9 +59,9 @@ pub fn is_cjk(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
-/// What may stand between two groups of digits of one number.
-fn joins_digits(c: char) -> bool {
-    matches!(c, ' ' | '-' | '.')
+/// What may stand between two groups of digits of one number (each one byte long).
+fn joins_digits(byte: u8) -> bool {
+    matches!(byte, b' ' | b'-' | b'.')
 }
 
 /// The terms of `text`, in order of appearance (with repeats).
@@ -40,54 +71,87 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
-/// Calls `f` with each term of `text`, in order of appearance (with repeats), most of them
-/// slices of the folded text (no allocation per term: the index calls this for every record).
-pub fn for_each_term(text: &str, mut f: impl FnMut(&str)) {
-    let folded = if text.is_ascii() { text.to_ascii_lowercase() } else { fold(text) };
-    let chars: Vec<(usize, char)> = folded.char_indices().collect();
-    let at = |i: usize| chars.get(i).map_or(folded.len(), |(byte, _)| *byte);
-    let mut number = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
-        if is_cjk(c) {
-            let start = i;
-            while i < chars.len() && is_cjk(chars[i].1) {
-                i += 1;
+/// Calls `f` with each term of `text`, in order of appearance (with repeats).
+pub fn for_each_term(text: &str, f: impl FnMut(&str)) {
+    Tokeniser::default().each_term(text, f);
+}
+
+/// The tokeniser with its buffers, kept from one text to the next: the index tokenises every
+/// record, and terms are handed out as slices of the folded text, so a text costs no
+/// allocation once the buffers have grown.
+#[derive(Default)]
+pub struct Tokeniser {
+    /// The text being tokenised, folded.
+    folded: String,
+    /// The digits of a number written in groups.
+    number: String,
+    /// Where each group of such a number starts, in `folded`.
+    groups: Vec<usize>,
+}
+
+impl Tokeniser {
+    /// Calls `f` with each term of `text`, in order of appearance (with repeats): of a run of
+    /// Chinese its characters, then its pairs.
+    pub fn each_term(&mut self, text: &str, mut f: impl FnMut(&str)) {
+        self.folded.clear();
+        fold_into(text, &mut self.folded);
+        let Tokeniser { folded, number, groups } = self;
+        let text = folded.as_str();
+        let mut at = 0;
+        while let Some(c) = text[at..].chars().next() {
+            if is_cjk(c) {
+                let end = run_end(text, at, is_cjk);
+                let run = &text[at..end];
+                run.char_indices().for_each(|(k, c)| f(&run[k..k + c.len_utf8()]));
+                let mut starts = run.char_indices().map(|(k, _)| k).skip(1).peekable();
+                let mut from = 0;
+                while let Some(next) = starts.next() {
+                    let to = starts.peek().copied().unwrap_or(run.len());
+                    f(&run[from..to]);
+                    from = next;
+                }
+                at = end;
+            } else if c.is_alphanumeric() {
+                at = word_terms(text, at, number, groups, &mut f);
+            } else {
+                at += c.len_utf8();
             }
-            (start..i).for_each(|k| f(&folded[at(k)..at(k + 1)]));
-            (start..i.saturating_sub(1)).for_each(|k| f(&folded[at(k)..at(k + 2)]));
-        } else if c.is_alphanumeric() {
-            i = word_terms(&chars, i, &mut number, |from, to| &folded[at(from)..at(to)], &mut f);
-        } else {
-            i += 1;
         }
     }
 }
 
-/// The word that starts at `start` of `chars` (`slice` gives the text between two of its
-/// indexes); a number made of several groups also from each later group on, built in
-/// `number`. Returns where the word ends.
-fn word_terms<'a>(
-    chars: &[(usize, char)],
+/// Where the run of characters that satisfy `is` and starts at byte `from` of `text` ends.
+fn run_end(text: &str, from: usize, is: impl Fn(char) -> bool) -> usize {
+    text[from..].char_indices().find(|(_, c)| !is(*c)).map_or(text.len(), |(k, _)| from + k)
+}
+
+/// Whether `c` is part of a word of letters and digits.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+/// The word that starts at byte `start` of `text`; a number made of several groups also from
+/// each later group on, built in `number` (the groups' starts in `groups`). Returns where the
+/// word ends.
+fn word_terms(
+    text: &str,
     start: usize,
     number: &mut String,
-    slice: impl Fn(usize, usize) -> &'a str,
+    groups: &mut Vec<usize>,
     f: &mut impl FnMut(&str),
 ) -> usize {
-    let is_word = |i: usize| chars.get(i).is_some_and(|(_, c)| c.is_alphanumeric() && !is_cjk(*c));
-    let word_end = |from: usize| (from..).find(|i| !is_word(*i)).unwrap_or(from);
-    let digits = |from: usize, to: usize| chars[from..to].iter().all(|(_, c)| c.is_ascii_digit());
-    let mut end = word_end(start);
+    let digits = |from: usize, to: usize| text.as_bytes()[from..to].iter().all(u8::is_ascii_digit);
+    let mut end = run_end(text, start, is_word);
     if !digits(start, end) {
-        f(slice(start, end));
+        f(&text[start..end]);
         return end;
     }
-    let mut groups = vec![start];
+    groups.clear();
+    groups.push(start);
     loop {
         let next = end + 1;
-        let joined = chars.get(end).is_some_and(|(_, c)| joins_digits(*c)) && next < chars.len();
-        let next_end = if joined { word_end(next) } else { next };
+        let joined = text.as_bytes().get(end).is_some_and(|b| joins_digits(*b)) && next < text.len();
+        let next_end = if joined { run_end(text, next, is_word) } else { next };
         if !joined || next_end == next || !digits(next, next_end) {
             break;
         }
@@ -95,15 +159,15 @@ fn word_terms<'a>(
         end = next_end;
     }
     if groups.len() == 1 {
-        f(slice(start, end));
+        f(&text[start..end]);
         return end;
     }
     number.clear();
-    number.extend(chars[start..end].iter().map(|(_, c)| *c).filter(char::is_ascii_digit));
+    number.extend(text[start..end].chars().filter(char::is_ascii_digit));
     let mut skipped = 0;
-    for group in &groups {
+    for group in groups.iter() {
         f(&number[skipped..]);
-        skipped += chars[*group..end].iter().take_while(|(_, c)| c.is_ascii_digit()).count();
+        skipped += text.as_bytes()[*group..end].iter().take_while(|b| b.is_ascii_digit()).count();
     }
     end
 }

@@ -59,3 +59,22 @@ fn names_match_by_pinyin_and_initials_from_each_syllable() {
     let mixed = pinyin_terms("上海ABC机械");
     assert!(has(&mixed, "shanghai") && has(&mixed, "jixie") && !has(&mixed, "shanghaijixie"), "{mixed:?}");
 }
+
+/// The decomposition over the whole text, as `fold` was first written.
+fn fold_whole(text: &str) -> String {
+    text.nfkd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
+#[test]
+fn folding_by_runs_is_folding_the_whole_text() {
+    for text in ["e\u{301}", "E\u{301}\u{323}x", "华\u{301}东", "Ｅ\u{300}a", "ǅ华", "ﬁ汽\u{0345}A", "\u{301}", "한국"]
+    {
+        assert_eq!(fold(text), fold_whole(text), "{text:?}");
+    }
+    let pieces = "aZ9 -.华东\u{4E00}\u{9FFF}\u{9FFE}\u{3400}éÉ\u{301}\u{323}\u{345}ＡｶﾞǅßİΣﬁ①한";
+    let chars = proptest::collection::vec(proptest::sample::select(pieces.chars().collect::<Vec<_>>()), 0..12);
+    proptest::proptest!(|(text in chars)| {
+        let text: String = text.into_iter().collect();
+        proptest::prop_assert_eq!(fold(&text), fold_whole(&text));
+    });
+}
