@@ -1,6 +1,8 @@
 //! Markdown from records to HTML, safely: raw HTML is shown as text, only harmless link
 //! schemes survive, and images become links (a page must not load anything remote).
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 
 /// Whether a link destination is safe to keep: relative, or http(s), mailto or tel.
@@ -64,14 +66,24 @@ fn parse_and_render(markdown: &str) -> String {
 
 /// The first `limit` characters of Markdown source as plain text (for cards).
 pub fn plain_excerpt(markdown: &str, limit: usize) -> String {
-    let mut text = String::new();
-    if plain(markdown) {
-        text.push_str(markdown);
+    let text = plain_words(markdown);
+    if text.chars().count() > limit {
+        format!("{}…", text.chars().take(limit).collect::<String>())
     } else {
-        plain_text(markdown, &mut text);
+        text.into()
     }
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() > limit { format!("{}…", text.chars().take(limit).collect::<String>()) } else { text }
+}
+
+/// Markdown source as plain text, its words separated by single spaces: the source itself when
+/// it is one line of plain text spaced so (most summaries), without a copy.
+pub fn plain_words(markdown: &str) -> Cow<'_, str> {
+    if plain(markdown) {
+        // `plain` allows no whitespace but single spaces between words.
+        return Cow::Borrowed(markdown);
+    }
+    let mut text = String::new();
+    plain_text(markdown, &mut text);
+    Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The text of Markdown source, a space for each break, paragraph and list item.

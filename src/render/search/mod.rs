@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use anyhow::Result;
 use rayon::prelude::*;
 
-pub use documents::{Doc, Kind, documents};
+pub use documents::{Anchor, Doc, Kind, documents};
 pub use tokens::{Tokeniser, fold, for_each_term, pinyin_terms, terms};
 
 use super::html::Site;
@@ -36,9 +36,9 @@ const CHUNK_BYTES: usize = 48 * 1024;
 const BATCH: usize = 512;
 
 /// The index: every term with the ascending ids of the documents that hold it.
-pub struct Index {
+pub struct Index<'a> {
     /// The documents, by id.
-    pub docs: Vec<Doc>,
+    pub docs: Vec<Doc<'a>>,
     /// The terms.
     pub terms: Terms,
 }
@@ -50,9 +50,9 @@ pub type Terms = HashMap<String, Vec<u32>, fnv::FnvBuildHasher>;
 
 /// Adds to `terms` the document `id`: the terms of its text, of the customer's name for a
 /// customer, of the pinyin of its name; each once, and none that holds a withheld value.
-fn add_doc(terms: &mut Terms, tokeniser: &mut Tokeniser, id: u32, doc: &Doc) {
+fn add_doc(terms: &mut Terms, tokeniser: &mut Tokeniser, id: u32, doc: &Doc<'_>) {
     let mut add = |term: &str| {
-        if doc.withheld.iter().any(|w| term.contains(w.as_str())) {
+        if doc.withheld.iter().flat_map(|w| w.iter()).any(|w| term.contains(w.as_str())) {
             return;
         }
         match terms.get_mut(term) {
@@ -67,21 +67,21 @@ fn add_doc(terms: &mut Terms, tokeniser: &mut Tokeniser, id: u32, doc: &Doc) {
     if doc.kind == Kind::Customer {
         tokeniser.each_term(&doc.title, &mut add);
     }
-    pinyin_terms(&doc.name).iter().for_each(|t| add(t));
+    pinyin_terms(doc.name).iter().for_each(|t| add(t));
 }
 
-impl Index {
+impl<'a> Index<'a> {
     /// Indexes `docs`: batches of documents tokenised in parallel, each into its own small
     /// index, merged in order (a later batch's ids follow an earlier one's, so every list stays
     /// ascending).
-    pub fn new(docs: Vec<Doc>) -> Index {
+    pub fn new(docs: Vec<Doc<'a>>) -> Index<'a> {
         let never: Stop<'_> = &|| false;
         Index::unless_stopped(docs, never).unwrap_or_else(|| Index { docs: Vec::new(), terms: Terms::default() })
     }
 
     /// Indexes `docs` as [`Index::new`] does; `None` when `stop` said to stop (asked before
     /// each batch).
-    pub fn unless_stopped(docs: Vec<Doc>, stop: Stop<'_>) -> Option<Index> {
+    pub fn unless_stopped(docs: Vec<Doc<'a>>, stop: Stop<'_>) -> Option<Index<'a>> {
         let terms = docs
             .par_chunks(BATCH)
             .enumerate()
@@ -156,8 +156,8 @@ impl Index {
 const ROWS_AT_ONCE: usize = 4096;
 
 /// The row of one document in a chunk: kind, title, text shown, customer id and anchor.
-fn row(doc: &Doc) -> String {
-    script_json(&(doc.kind as u8, doc.title.as_str(), doc.shown(), doc.customer.as_str(), doc.anchor.as_str()))
+fn row(doc: &Doc<'_>) -> String {
+    script_json(&(doc.kind as u8, doc.title, doc.shown(), doc.customer, doc.anchor))
 }
 
 /// The file of bucket `n`: each term with its ids as differences (the first as is).

@@ -11,15 +11,15 @@ fn files(index: Index) -> Vec<(String, String)> {
     sink.into_files().into_iter().map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap())).collect()
 }
 
-fn doc(kind: Kind, title: &str, text: &str) -> Doc {
+fn doc<'a>(kind: Kind, title: &'a str, text: &str) -> Doc<'a> {
     Doc {
         kind,
-        title: title.into(),
-        text: text.into(),
-        customer: "x".into(),
-        anchor: String::new(),
-        name: String::new(),
-        withheld: Vec::new(),
+        title,
+        text: text.to_string().into(),
+        customer: "x",
+        anchor: Anchor::default(),
+        name: "",
+        withheld: None,
     }
 }
 
@@ -58,7 +58,8 @@ fn each_term_lists_the_documents_that_hold_it_in_id_order() {
 #[test]
 fn documents_are_cut_into_chunks_that_the_manifest_lists() {
     let long = "x".repeat(300);
-    let docs: Vec<Doc> = (0..400).map(|i| doc(Kind::Note, &format!("c{i}"), &long)).collect();
+    let titles: Vec<String> = (0..400).map(|i| format!("c{i}")).collect();
+    let docs: Vec<Doc> = titles.iter().map(|title| doc(Kind::Note, title, &long)).collect();
     let files = files(Index::new(docs));
     let chunks: Vec<&(String, String)> = files.iter().filter(|(p, _)| p.starts_with("search/d")).collect();
     assert!(chunks.len() >= 2, "{} chunk(s)", chunks.len());
@@ -96,8 +97,8 @@ fn a_bucket_depends_on_the_first_two_characters_only() {
 #[test]
 fn no_term_holds_a_withheld_value() {
     let mut contact = doc(Kind::Contact, "Acme", "费振华 · 经理");
-    contact.name = "费振华".into();
-    contact.withheld = vec!["feizhenhua".into()];
+    contact.name = "费振华";
+    contact.withheld = Some(vec!["feizhenhua".to_string()].into());
     let index = Index::new(vec![contact]);
     assert!(!index.terms.contains_key("feizhenhua"), "the pinyin spells the redacted WeChat id");
     assert!(index.terms.contains_key("fzh") && index.terms.contains_key("费振"), "the rest of the name is indexed");
