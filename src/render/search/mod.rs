@@ -13,6 +13,7 @@
 //! buckets and chunks are sized so that this stays small at 10,000 customers.
 
 mod documents;
+mod site_documents;
 mod tokens;
 
 use std::collections::HashMap;
@@ -20,7 +21,8 @@ use std::collections::HashMap;
 use anyhow::Result;
 use rayon::prelude::*;
 
-pub use documents::{Anchor, Doc, Kind, documents};
+pub use documents::{Anchor, Doc, Documents, Kind};
+pub use site_documents::{SiteDocuments, documents};
 pub use tokens::{Tokeniser, fold, for_each_term, pinyin_terms, terms};
 
 use super::html::Site;
@@ -36,9 +38,9 @@ const CHUNK_BYTES: usize = 48 * 1024;
 const BATCH: usize = 512;
 
 /// The index: every term with the ascending ids of the documents that hold it.
-pub struct Index<'a> {
+pub struct Index<D> {
     /// The documents, by id.
-    pub docs: Vec<Doc<'a>>,
+    pub docs: D,
     /// The terms.
     pub terms: Terms,
 }
@@ -52,7 +54,7 @@ pub type Terms = HashMap<String, Vec<u32>, fnv::FnvBuildHasher>;
 /// customer, of the pinyin of its name; each once, and none that holds a withheld value.
 fn add_doc(terms: &mut Terms, tokeniser: &mut Tokeniser, id: u32, doc: &Doc<'_>) {
     let mut add = |term: &str| {
-        if doc.withheld.iter().flat_map(|w| w.iter()).any(|w| term.contains(w.as_str())) {
+        if doc.withheld.iter().any(|w| term.contains(w.as_str())) {
             return;
         }
         match terms.get_mut(term) {
@@ -65,34 +67,40 @@ fn add_doc(terms: &mut Terms, tokeniser: &mut Tokeniser, id: u32, doc: &Doc<'_>)
     };
     tokeniser.each_term(&doc.text, &mut add);
     if doc.kind == Kind::Customer {
-        tokeniser.each_term(&doc.title, &mut add);
+        tokeniser.each_term(doc.title, &mut add);
     }
     pinyin_terms(doc.name).iter().for_each(|t| add(t));
 }
 
-impl<'a> Index<'a> {
+impl<D: Documents> Index<D> {
     /// Indexes `docs`: batches of documents tokenised in parallel, each into its own small
     /// index, merged in order (a later batch's ids follow an earlier one's, so every list stays
     /// ascending).
-    pub fn new(docs: Vec<Doc<'a>>) -> Index<'a> {
+    pub fn new(docs: D) -> Index<D> {
         let never: Stop<'_> = &|| false;
-        Index::unless_stopped(docs, never).unwrap_or_else(|| Index { docs: Vec::new(), terms: Terms::default() })
+        let terms = Index::terms_unless_stopped(&docs, never).unwrap_or_default();
+        Index { docs, terms }
     }
 
     /// Indexes `docs` as [`Index::new`] does; `None` when `stop` said to stop (asked before
     /// each batch).
-    pub fn unless_stopped(docs: Vec<Doc<'a>>, stop: Stop<'_>) -> Option<Index<'a>> {
-        let terms = docs
-            .par_chunks(BATCH)
-            .enumerate()
-            .map(|(b, batch)| {
+    pub fn unless_stopped(docs: D, stop: Stop<'_>) -> Option<Index<D>> {
+        Index::terms_unless_stopped(&docs, stop).map(|terms| Index { docs, terms })
+    }
+
+    /// The terms of `docs`; `None` when `stop` said to stop.
+    fn terms_unless_stopped(docs: &D, stop: Stop<'_>) -> Option<Terms> {
+        let count = docs.count();
+        let terms = (0..count.div_ceil(BATCH))
+            .into_par_iter()
+            .map(|b| {
                 let mut local = Terms::default();
                 if stop() {
                     return local;
                 }
                 let mut tokeniser = Tokeniser::default();
-                for (i, doc) in batch.iter().enumerate() {
-                    add_doc(&mut local, &mut tokeniser, (b * BATCH + i) as u32, doc);
+                for id in b * BATCH..count.min((b + 1) * BATCH) {
+                    add_doc(&mut local, &mut tokeniser, id as u32, &docs.doc(id));
                 }
                 local
             })
@@ -102,7 +110,7 @@ impl<'a> Index<'a> {
                 }
                 earlier
             });
-        (!stop()).then_some(Index { docs, terms })
+        (!stop()).then_some(terms)
     }
 
     /// The number of buckets: a power of two, about [`BUCKET_BYTES`] each.
@@ -130,8 +138,9 @@ impl<'a> Index<'a> {
         let mut firsts = Vec::new();
         let mut chunk = String::new();
         let mut id = 0;
-        for block in docs.chunks(ROWS_AT_ONCE) {
-            let rows: Vec<String> = block.par_iter().map(row).collect();
+        for start in (0..docs.count()).step_by(ROWS_AT_ONCE) {
+            let end = docs.count().min(start + ROWS_AT_ONCE);
+            let rows: Vec<String> = (start..end).into_par_iter().map(|id| row(&docs.doc(id))).collect();
             for row in rows {
                 if chunk.is_empty() {
                     firsts.push(id);
@@ -147,7 +156,7 @@ impl<'a> Index<'a> {
         if !chunk.is_empty() {
             put_chunk(sink, firsts.len() - 1, &mut chunk)?;
         }
-        let manifest = serde_json::json!({ "buckets": buckets, "chunks": firsts, "docs": docs.len() });
+        let manifest = serde_json::json!({ "buckets": buckets, "chunks": firsts, "docs": docs.count() });
         sink.put("search/index.js", format!("cardfileSearch.put(\"index\",{});\n", script_json(&manifest)).as_bytes())
     }
 }
