@@ -13,15 +13,18 @@
 //! buckets and chunks are sized so that this stays small at 10,000 customers.
 
 mod documents;
+mod postings;
 mod site_documents;
 mod tokens;
 
 use std::collections::HashMap;
+use std::fmt::Write;
 
 use anyhow::Result;
 use rayon::prelude::*;
 
 pub use documents::{Anchor, Doc, Documents, Kind};
+pub use postings::Postings;
 pub use site_documents::{SiteDocuments, documents};
 pub use tokens::{Tokeniser, fold, for_each_term, pinyin_terms, terms};
 
@@ -45,10 +48,10 @@ pub struct Index<D> {
     pub terms: Terms,
 }
 
-/// Terms with the ascending ids of the documents that hold them.
+/// Terms with the documents that hold them.
 /// Hashed with FNV-1a, quicker than the default for short keys (the order of the map is never
 /// seen: every file sorts its terms).
-pub type Terms = HashMap<String, Vec<u32>, fnv::FnvBuildHasher>;
+pub type Terms = HashMap<String, Postings, fnv::FnvBuildHasher>;
 
 /// Adds to `terms` the document `id`: the terms of its text, of the customer's name for a
 /// customer, of the pinyin of its name; each once, and none that holds a withheld value.
@@ -58,10 +61,11 @@ fn add_doc(terms: &mut Terms, tokeniser: &mut Tokeniser, id: u32, doc: &Doc<'_>)
             return;
         }
         match terms.get_mut(term) {
-            Some(ids) if ids.last() == Some(&id) => {}
             Some(ids) => ids.push(id),
             None => {
-                terms.insert(term.to_string(), vec![id]);
+                let mut ids = Postings::default();
+                ids.push(id);
+                terms.insert(term.to_string(), ids);
             }
         }
     };
@@ -106,7 +110,7 @@ impl<D: Documents> Index<D> {
             })
             .reduce(Terms::default, |mut earlier, later| {
                 for (term, ids) in later {
-                    earlier.entry(term).or_default().extend(ids);
+                    earlier.entry(term).or_default().append(ids);
                 }
                 earlier
             });
@@ -125,7 +129,7 @@ impl<D: Documents> Index<D> {
     /// customers, are never all in memory at once.
     pub fn write(self, sink: &dyn Sink) -> Result<()> {
         let buckets = self.buckets();
-        let mut split: Vec<Vec<(&str, &[u32])>> = vec![Vec::new(); buckets];
+        let mut split: Vec<Vec<(&str, &Postings)>> = vec![Vec::new(); buckets];
         for (term, ids) in &self.terms {
             split[bucket(term, buckets)].push((term, ids));
         }
@@ -170,7 +174,7 @@ fn row(doc: &Doc<'_>) -> String {
 }
 
 /// The file of bucket `n`: each term with its ids as differences (the first as is).
-fn bucket_file(n: usize, terms: &[(&str, &[u32])]) -> String {
+fn bucket_file(n: usize, terms: &[(&str, &Postings)]) -> String {
     let mut out = format!("cardfileSearch.put(\"b{n}\",{{");
     for (i, (term, ids)) in terms.iter().enumerate() {
         if i > 0 {
@@ -178,13 +182,11 @@ fn bucket_file(n: usize, terms: &[(&str, &[u32])]) -> String {
         }
         out.push_str(&script_json(term));
         out.push_str(":[");
-        let mut last = 0;
-        for (j, id) in ids.iter().enumerate() {
+        for (j, difference) in ids.differences().enumerate() {
             if j > 0 {
                 out.push(',');
             }
-            out.push_str(&(id - last).to_string());
-            last = *id;
+            let _ = write!(out, "{difference}"); // ok: writing to a String cannot fail
         }
         out.push(']');
     }

@@ -72,7 +72,8 @@ fn documents_are_cut_into_chunks_that_the_manifest_lists() {
 
 #[test]
 fn the_same_documents_give_the_same_files() {
-    let docs = || (0..300).map(|i| doc(Kind::Interaction, "n", &format!("visit {i} 华东 {}", i * 7))).collect::<Vec<_>>();
+    let docs =
+        || (0..300).map(|i| doc(Kind::Interaction, "n", &format!("visit {i} 华东 {}", i * 7))).collect::<Vec<_>>();
     assert_eq!(files(Index::new(docs())), files(Index::new(docs())));
 }
 
