@@ -169,3 +169,6 @@ fn withheld(c: &Customer) -> Vec<String> {
     out.retain(|v| !v.is_empty());
     out
 }
+
+#[cfg(test)]
+mod tests;
