@@ -24,6 +24,7 @@ use tera::{Context, Tera};
 
 pub use self::memo::PageMemo;
 use self::memo::{Key, Keyer};
+pub use self::views::newest_first;
 use super::stopping::StoppingWriter;
 use super::{Sink, Stop};
 use crate::analysis::{Analysis, Facts};

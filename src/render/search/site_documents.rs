@@ -11,6 +11,7 @@ use crate::analysis::Facts;
 use crate::records::model::{Customer, Order};
 use crate::render::html::Site;
 use crate::render::html::markdown::plain_words;
+use crate::render::html::newest_first;
 use crate::render::html::paths::id_path;
 
 /// One document: what it is, of which customer (its index in the records) and which entry
@@ -71,13 +72,10 @@ fn of_customer(site: &Site<'_>, f: &Facts) -> OfCustomer {
     };
     push(Kind::Customer, 0);
     (0..c.contacts.len()).for_each(|i| push(Kind::Contact, i));
-    let mut orders: Vec<_> = c.orders.iter().enumerate().filter(|(_, o)| o.date <= site.today).collect();
-    orders.sort_by(|a, b| b.1.date.cmp(&a.1.date).then(b.0.cmp(&a.0)));
+    let orders = newest_first(&c.orders, site.today, |o| o.date);
     orders.into_iter().filter(|(_, o)| !order_text(o).is_empty()).for_each(|(i, _)| push(Kind::Order, i));
     f.keeping.complaints.iter().for_each(|t| push(Kind::Complaint, t.index));
-    let mut interactions: Vec<_> = c.interactions.iter().enumerate().filter(|(_, i)| i.date <= site.today).collect();
-    interactions.sort_by(|a, b| b.1.date.cmp(&a.1.date).then(b.0.cmp(&a.0)));
-    interactions.into_iter().for_each(|(i, _)| push(Kind::Interaction, i));
+    newest_first(&c.interactions, site.today, |i| i.date).into_iter().for_each(|(i, _)| push(Kind::Interaction, i));
     if c.notes.is_some() && !site.redact {
         push(Kind::Note, 0);
     }

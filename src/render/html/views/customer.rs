@@ -8,7 +8,7 @@ use super::super::history_pages::LastChanged;
 use super::super::markdown;
 use super::keeping::{ComplaintView, PromiseView};
 use super::team::UnpaidRow;
-use super::{AgendaRow, CustomerLink, Labelled, opt_date};
+use super::{AgendaRow, CustomerLink, Labelled, newest_first, opt_date};
 use crate::analysis::credit::unpaid;
 use crate::analysis::explain::Why;
 use crate::format::date;
@@ -310,9 +310,7 @@ impl Site<'_> {
     ///
     /// On a card (`for_card`), at most `limit` with plain excerpts; on a page, all with HTML.
     pub fn interactions(&self, c: &Customer, limit: usize, for_card: bool) -> Vec<InteractionView> {
-        let mut list: Vec<(usize, &crate::records::model::Interaction)> =
-            c.interactions.iter().enumerate().filter(|(_, i)| i.date <= self.today).collect();
-        list.sort_by(|a, b| b.1.date.cmp(&a.1.date).then(b.0.cmp(&a.0)));
+        let mut list = newest_first(&c.interactions, self.today, |i| i.date);
         list.truncate(limit);
         list.into_iter()
             .map(|(n, i)| InteractionView {
@@ -331,11 +329,8 @@ impl Site<'_> {
     /// The orders of a customer up to today, newest first.
     pub fn orders(&self, c: &Customer) -> Vec<OrderView> {
         let window = &self.analysis.window;
-        let mut list: Vec<OrderView> = c
-            .orders
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.date <= self.today)
+        newest_first(&c.orders, self.today, |o| o.date)
+            .into_iter()
             .map(|(n, o)| OrderView {
                 date: date(o.date),
                 reference: o.reference.as_ref().map(|r| r.get_ref().clone()).unwrap_or_default(),
@@ -351,10 +346,7 @@ impl Site<'_> {
                     .map_or(0, |d| (self.today - d).num_days()),
                 anchor: anchor("order", n),
             })
-            .collect();
-        list.reverse();
-        list.sort_by(|a, b| b.date.cmp(&a.date));
-        list
+            .collect()
     }
 
     /// The contracts of a customer, latest end first.

@@ -117,6 +117,15 @@ pub struct AgendaRow {
     pub phone: String,
 }
 
+/// The entries of a list dated up to `today`, with their index in the file, newest first and,
+/// on one day, the later in the file first: the order a customer's page lists them in (and the
+/// search its results).
+pub fn newest_first<T>(entries: &[T], today: NaiveDate, date: impl Fn(&T) -> NaiveDate) -> Vec<(usize, &T)> {
+    let mut list: Vec<(usize, &T)> = entries.iter().enumerate().filter(|(_, e)| date(e) <= today).collect();
+    list.sort_by(|a, b| date(b.1).cmp(&date(a.1)).then(b.0.cmp(&a.0)));
+    list
+}
+
 /// A date, or empty.
 pub fn opt_date(d: Option<NaiveDate>) -> String {
     d.map(date).unwrap_or_default()
