@@ -73,7 +73,8 @@ impl Anchor {
 }
 
 impl fmt::Display for Anchor {
-    /// The anchor as it is in the page: `interaction-3`, `notes`, or empty.
+    /// The anchor as it is in the page (an entry as `html::paths::anchor` writes it):
+    /// `interaction-3`, `notes`, or empty.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.entry {
             Some(index) => write!(f, "{}-{index}", self.section),

@@ -41,17 +41,17 @@ type OfCustomer = ([Vec<DocRef>; KINDS], Vec<String>);
 
 /// The documents of `site`.
 pub fn documents<'s, 'a>(site: &'s Site<'a>) -> SiteDocuments<'s, 'a> {
-    let per_customer: Vec<OfCustomer> = site.analysis.customers.par_iter().map(|f| of_customer(site, f)).collect();
+    let mut per_customer: Vec<OfCustomer> = site.analysis.customers.par_iter().map(|f| of_customer(site, f)).collect();
     let mut refs: Vec<DocRef> = Vec::with_capacity(per_customer.iter().flat_map(|(r, _)| r).map(Vec::len).sum());
     let mut history = Vec::new();
     for kind in 0..KINDS {
-        for (mine, changes) in &per_customer {
+        for (mine, changes) in &mut per_customer {
             let from = refs.len();
             refs.extend(&mine[kind]);
             if kind == Kind::History as usize {
-                for (r, text) in refs[from..].iter_mut().zip(changes) {
+                for (r, text) in refs[from..].iter_mut().zip(std::mem::take(changes)) {
                     r.entry = history.len() as u32;
-                    history.push(text.clone());
+                    history.push(text);
                 }
             }
         }

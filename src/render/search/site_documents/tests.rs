@@ -107,3 +107,10 @@ fn a_redacted_site_has_no_contact_details_and_withholds_them_from_names() {
     assert_eq!(withheld[1], (Kind::Contact, 3));
     assert!(withheld[2..].iter().all(|(_, n)| *n == 0), "only named documents are checked: {withheld:?}");
 }
+
+#[test]
+fn an_anchor_is_written_as_the_page_writes_it() {
+    assert_eq!(Anchor::entry("interaction", 3).to_string(), crate::render::html::paths::anchor("interaction", 3));
+    assert_eq!(Anchor::section("notes").to_string(), "notes");
+    assert_eq!(Anchor::default().to_string(), "");
+}
