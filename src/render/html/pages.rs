@@ -17,14 +17,20 @@ use crate::i18n::ui;
 use crate::records::model::Money;
 use crate::render::Sink;
 
-/// Groups agenda rows by status, in status order, leaving out empty groups.
+/// Groups agenda rows by status, in status order, leaving out empty groups. The rows are
+/// moved into their groups, in the order given.
 pub fn group_agenda(site: &Site<'_>, rows: Vec<AgendaRow>) -> Vec<AgendaGroup> {
+    let mut buckets: Vec<Vec<AgendaRow>> = Status::ALL.iter().map(|_| Vec::new()).collect();
+    for row in rows {
+        if let Some(at) = Status::ALL.iter().position(|s| row.status.key == s.as_str()) {
+            buckets[at].push(row);
+        }
+    }
     Status::ALL
         .iter()
-        .filter_map(|s| {
-            let items: Vec<AgendaRow> = rows.iter().filter(|r| r.status.key == s.as_str()).cloned().collect();
-            (!items.is_empty()).then(|| AgendaGroup { key: s.as_str(), label: site.labelled(*s).label, items })
-        })
+        .zip(buckets)
+        .filter(|(_, items)| !items.is_empty())
+        .map(|(s, items)| AgendaGroup { key: s.as_str(), label: site.labelled(*s).label, items })
         .collect()
 }
 
