@@ -7,7 +7,6 @@ use tera::Context;
 
 use super::Site;
 use super::customer_page::opportunity_row;
-use super::views::Labelled;
 use super::views::care::{
     CategoryRow, ComplaintRow, LossSummaryRow, LostRow, ObjectionRow, OwnerPipelineRow, PipelineRow, ReasonRow,
     RepeatRow, ScorecardRow, StageRow,
@@ -92,7 +91,7 @@ fn lost(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
     let losses = &site.analysis.team.losses;
     let reason = |r: Option<LossReason>| match r {
         Some(r) => site.labelled(r),
-        None => Labelled { key: "unrecorded", label: site.word(labels::LOSS_UNRECORDED) },
+        None => site.labelled_key("unrecorded", labels::LOSS_UNRECORDED),
     };
     let rows: Vec<LostRow> = losses
         .customers

@@ -121,7 +121,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         .lifecycle
         .iter()
         .map(|l| Figure {
-            label: site.labelled(l.lifecycle).label,
+            label: site.labelled(l.lifecycle).label.to_string(),
             value: l.customers.to_string(),
             note: String::new(),
             href: String::new(),

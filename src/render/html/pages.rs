@@ -30,7 +30,7 @@ pub fn group_agenda(site: &Site<'_>, rows: Vec<AgendaRow>) -> Vec<AgendaGroup> {
         .iter()
         .zip(buckets)
         .filter(|(_, items)| !items.is_empty())
-        .map(|(s, items)| AgendaGroup { key: s.as_str(), label: site.labelled(*s).label, items })
+        .map(|(s, items)| AgendaGroup { key: s.as_str(), label: site.labelled(*s).label.to_string(), items })
         .collect()
 }
 

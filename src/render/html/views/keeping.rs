@@ -98,13 +98,11 @@ pub struct DeliveryView {
 impl Site<'_> {
     /// `on time` or `late` for a target that was met or missed.
     fn timing(&self, on_time: Option<bool>) -> Option<Labelled> {
-        on_time.map(|ok| {
-            if ok {
-                Labelled { key: "on_time", label: self.word(ui::ON_TIME) }
-            } else {
-                Labelled { key: "late", label: self.word(ui::LATE) }
-            }
-        })
+        on_time.map(
+            |ok| {
+                if ok { self.labelled_key("on_time", ui::ON_TIME) } else { self.labelled_key("late", ui::LATE) }
+            },
+        )
     }
 
     /// The complaints of a customer up to today against their targets, open first, newest

@@ -14,6 +14,8 @@ pub mod keeping;
 pub mod team;
 pub mod week;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -25,12 +27,42 @@ use crate::format::{date, money, percent};
 use crate::i18n::{Label, Text, ui};
 
 /// A label with the key it was translated from (the key also serves as a CSS class).
-#[derive(Debug, Clone, Serialize)]
+///
+/// Templates see a map `{key, label}`. Every distinct label is turned into the template
+/// engine's value once per thread and shared by every row that shows it: the agenda's tens of
+/// thousands of rows carry a few dozen distinct statuses and kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Labelled {
     /// The untranslated key, e.g. `active`.
     pub key: &'static str,
     /// The label in the site's language.
-    pub label: String,
+    pub label: &'static str,
+}
+
+/// [`Labelled`] as templates see it.
+#[derive(Serialize)]
+struct LabelledFields {
+    key: &'static str,
+    label: &'static str,
+}
+
+thread_local! {
+    /// Each label met on this thread as the template engine's value, by key and label.
+    static LABEL_VALUES: std::cell::RefCell<HashMap<(&'static str, &'static str), tera::Value>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+impl Serialize for Labelled {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let value = LABEL_VALUES.with(|values| {
+            values
+                .borrow_mut()
+                .entry((self.key, self.label))
+                .or_insert_with(|| tera::Value::from_serializable(&LabelledFields { key: self.key, label: self.label }))
+                .clone()
+        });
+        value.serialize(serializer)
+    }
 }
 
 /// A value shown with how it was computed.
@@ -140,12 +172,12 @@ pub fn signed_percent(change: Decimal) -> String {
 impl Site<'_> {
     /// An enumerated value with its name in the site's language.
     pub fn labelled(&self, value: impl Label) -> Labelled {
-        Labelled { key: value.key(), label: self.word(value.label()) }
+        Labelled { key: value.key(), label: value.label().get(self.lang()) }
     }
 
     /// A key with the catalogue's word for it, in the site's language.
     pub fn labelled_key(&self, key: &'static str, text: Text) -> Labelled {
-        Labelled { key, label: self.word(text) }
+        Labelled { key, label: text.get(self.lang()) }
     }
 
     /// A rate's base as `12 of 15`.

@@ -116,3 +116,18 @@ fn a_signed_percent_has_a_plus_unless_it_is_negative() {
     assert_eq!(signed_percent(share("0.000")), "+0 %");
     assert_eq!(signed_percent(share("-0.0005")), "-0.1 %", "a half of the last place rounds away from zero");
 }
+
+#[test]
+fn a_label_reads_as_its_key_and_label_however_often_it_is_shared() {
+    use crate::render::html::views::Labelled;
+    let mut tera = tera::Tera::default();
+    tera.add_raw_template("t", "{% for l in rows %}{{ l.key }}={{ l.label }};{% endfor %}").expect("a template");
+    let english = Labelled { key: "overdue", label: "Overdue" };
+    let chinese = Labelled { key: "overdue", label: "逾期" };
+    let mut cx = tera::Context::new();
+    cx.insert("rows", &[english, chinese, english, Labelled { key: "soon", label: "Overdue" }]);
+    let out = tera.render("t", &cx).expect("rendered");
+    assert_eq!(out, "overdue=Overdue;overdue=逾期;overdue=Overdue;soon=Overdue;");
+    let json = serde_json::to_string(&english).expect("JSON");
+    assert_eq!(json, r#"{"key":"overdue","label":"Overdue"}"#, "outside the template engine too");
+}
