@@ -63,7 +63,9 @@ pub fn read_customer(cx: &mut Ctx<'_>, top: &Table<'_, '_>, id: &str, today: Nai
     customer
 }
 
-/// Reads every entry of an array of tables, keeping those without errors.
+/// Reads every entry of an array of tables, keeping those without errors. The list is
+/// allocated at its length: the records are held for a whole build, and a list collected from
+/// the tables would keep their larger allocation or its growth slack.
 fn each<T>(
     cx: &mut Ctx<'_>,
     top: &Table<'_, '_>,
@@ -72,7 +74,12 @@ fn each<T>(
     mut read: impl FnMut(&mut Ctx<'_>, Table<'_, '_>) -> Option<T>,
 ) -> Vec<T> {
     let tables = top.tables(cx, key, name);
-    tables.into_iter().filter_map(|t| read(cx, t)).collect()
+    let mut entries = Vec::with_capacity(tables.len());
+    for t in tables {
+        entries.extend(read(cx, t));
+    }
+    entries.shrink_to_fit();
+    entries
 }
 
 fn warn_unreachable(cx: &mut Ctx<'_>, c: &Customer, today: NaiveDate) {
