@@ -130,10 +130,7 @@ impl ParseCache {
         if let Some(kept) = kept.filter(|e| e.hash == hash) {
             return (Entry { stamp, read_at, ..kept.clone() }, false);
         }
-        let mut parsed = parse_bytes(found, today, &bytes);
-        if parsed.diagnostics.is_empty() {
-            parsed.text = String::new();
-        }
+        let parsed = parse_bytes(found, today, &bytes);
         (Entry { stamp, read_at, hash, parsed: Arc::new(parsed) }, true)
     }
 }
