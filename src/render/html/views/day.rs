@@ -54,7 +54,7 @@ impl Site<'_> {
             cards.push(DayCard {
                 customer: c.id.clone(),
                 name: c.name.clone(),
-                status: row.status.clone(),
+                status: row.status,
                 phone: row.phone.clone(),
                 items: vec![row],
                 last: self.interactions(c, 1, true).into_iter().next(),
