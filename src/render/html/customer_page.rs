@@ -11,7 +11,7 @@ use super::views::{AgendaRow, Explained, signed_percent};
 use crate::analysis::Facts;
 use crate::analysis::explain::{Why, explain};
 use crate::format::date;
-use crate::i18n::{Text, ui};
+use crate::i18n::{Label, Text, ui};
 use crate::records::choices::Choice as _;
 use crate::records::choices::{ContactRole, CustomerKind, Stance};
 use crate::records::model::{Customer, Opportunity};
@@ -37,7 +37,7 @@ fn context(site: &Site<'_>, f: &Facts) -> Context {
     let opt = |d: Option<chrono::NaiveDate>| d.map(date).unwrap_or_default();
     let computed = vec![
         value(ui::CLASS, "class", f.class().as_str().to_string()),
-        value(ui::LIFECYCLE, "lifecycle", site.labelled(f.lifecycle).label.to_string()),
+        value(ui::LIFECYCLE, "lifecycle", site.word(f.lifecycle.label())),
         value(ui::SCORE, "score", f.score.value.to_string()),
         value(ui::REVENUE, "revenue", site.money(l.revenue)),
         value(ui::PROFIT, "profit", l.profit.map(|p| site.money(p)).unwrap_or_default()),
@@ -90,14 +90,14 @@ pub fn profile(site: &Site<'_>, c: &Customer) -> Profile {
     Profile {
         id: c.id.clone(),
         name: c.name.clone(),
-        kind: site.labelled(c.kind).label.to_string(),
+        kind: site.word(c.kind.label()),
         owner: c.owner.get_ref().clone(),
         owner_name: site.member_name(c.owner.get_ref()),
         region_slug: if region.is_empty() { String::new() } else { region_slug(&region) },
         region,
         tags: c.tags.clone(),
         since: c.since.map(date).unwrap_or_default(),
-        relationship: site.labelled(c.relationship).label.to_string(),
+        relationship: site.word(c.relationship.label()),
         prospect: c.prospect,
         credit_limit: c.credit_limit.map(|v| site.money(v)).unwrap_or_default(),
         phone: hide(&c.phone),

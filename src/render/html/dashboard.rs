@@ -12,7 +12,7 @@ use crate::analysis::agenda::Status;
 use crate::analysis::rate::Rate;
 use crate::analysis::receivables::unpaid_orders;
 use crate::format::percent;
-use crate::i18n::{Text, ui};
+use crate::i18n::{Label, Text, ui};
 use crate::render::Sink;
 
 /// Renders `receivables.html`.
@@ -121,7 +121,7 @@ pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
         .lifecycle
         .iter()
         .map(|l| Figure {
-            label: site.labelled(l.lifecycle).label.to_string(),
+            label: site.word(l.lifecycle.label()),
             value: l.customers.to_string(),
             note: String::new(),
             href: String::new(),

@@ -13,7 +13,7 @@ use crate::analysis::Facts;
 use crate::analysis::agenda::Status;
 use crate::analysis::receivables::unpaid_orders;
 use crate::format::date;
-use crate::i18n::ui;
+use crate::i18n::{Label, ui};
 use crate::records::model::Money;
 use crate::render::Sink;
 
@@ -30,7 +30,7 @@ pub fn group_agenda(site: &Site<'_>, rows: Vec<AgendaRow>) -> Vec<AgendaGroup> {
         .iter()
         .zip(buckets)
         .filter(|(_, items)| !items.is_empty())
-        .map(|(s, items)| AgendaGroup { key: s.as_str(), label: site.labelled(*s).label.to_string(), items })
+        .map(|(s, items)| AgendaGroup { key: s.as_str(), label: site.word(s.label()), items })
         .collect()
 }
 

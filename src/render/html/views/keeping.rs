@@ -98,11 +98,8 @@ pub struct DeliveryView {
 impl Site<'_> {
     /// `on time` or `late` for a target that was met or missed.
     fn timing(&self, on_time: Option<bool>) -> Option<Labelled> {
-        on_time.map(
-            |ok| {
-                if ok { self.labelled_key("on_time", ui::ON_TIME) } else { self.labelled_key("late", ui::LATE) }
-            },
-        )
+        let (key, text) = if on_time? { ("on_time", ui::ON_TIME) } else { ("late", ui::LATE) };
+        Some(self.labelled_key(key, text))
     }
 
     /// The complaints of a customer up to today against their targets, open first, newest
