@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use indicatif::{HumanCount, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::render::Sink;
+use crate::render::{Sink, Writing};
 
 /// The progress of one command.
 #[derive(Debug, Clone, Copy)]
@@ -121,6 +121,12 @@ pub struct Counted<'a> {
 impl Sink for Counted<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
         self.inner.put(path, bytes)?;
+        self.stage.inc();
+        Ok(())
+    }
+
+    fn put_streamed(&self, path: &str, write: &mut Writing<'_>) -> Result<()> {
+        self.inner.put_streamed(path, write)?;
         self.stage.inc();
         Ok(())
     }

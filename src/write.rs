@@ -2,15 +2,19 @@
 //! swapped in at once, so a failed or killed build leaves the old site whole. The build lock
 //! (`.<out>.lock`, [`crate::lock`]) keeps two builds from writing the same directory.
 
+mod compare;
+
 use std::collections::HashSet;
 use std::fs;
+use std::io::BufWriter;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
 
+use self::compare::ComparingFile;
 use crate::lock::Lock;
-use crate::render::{Sink, safe_relative};
+use crate::render::{Sink, Writing, safe_relative};
 
 /// The file that marks a directory as a cardfile site (so `--out ~/Documents` is refused).
 pub const MARKER: &str = ".cardfile-site";
@@ -221,8 +225,10 @@ fn exchange(_a: &Path, _b: &Path) -> Result<bool> {
     Ok(false)
 }
 
-impl Sink for Output {
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+impl Output {
+    /// Checks that `path` stays in the site and is not written twice, creates its directory,
+    /// and gives where it goes in the new site and where it is in the old one.
+    fn claim(&self, path: &str) -> Result<(PathBuf, PathBuf)> {
         if !safe_relative(path) {
             bail!("refusing to write {path}: outside the site");
         }
@@ -233,9 +239,15 @@ impl Sink for Output {
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
+        Ok((target, self.out.join(path)))
+    }
+}
+
+impl Sink for Output {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let (target, old) = self.claim(path)?;
         // Incremental output: a file whose bytes did not change is the old file, linked into
         // the new site, so its modification time survives and sync tools skip it.
-        let old = self.out.join(path);
         let unchanged = fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
             && fs::read(&old).is_ok_and(|b| b == bytes);
         if unchanged && fs::hard_link(&old, &target).is_ok() {
@@ -243,7 +255,20 @@ impl Sink for Output {
         }
         fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))
     }
+
+    fn put_streamed(&self, path: &str, write: &mut Writing<'_>) -> Result<()> {
+        let (target, old) = self.claim(path)?;
+        // Compared with the old file as it is written, and linked in the same way when equal.
+        let mut file = BufWriter::with_capacity(STREAM_BUFFER, ComparingFile::new(target.clone(), old));
+        write(&mut file)?;
+        let file =
+            file.into_inner().map_err(|e| e.into_error()).with_context(|| format!("writing {}", target.display()))?;
+        file.finish().with_context(|| format!("writing {}", target.display()))
+    }
 }
+
+/// How many bytes of a streamed page are gathered before they are compared or written.
+const STREAM_BUFFER: usize = 64 * 1024;
 
 #[cfg(test)]
 mod tests;

@@ -26,7 +26,19 @@ pub trait Sink: Sync {
     fn put_shared(&self, path: &str, bytes: Arc<[u8]>) -> Result<()> {
         self.put(path, &bytes)
     }
+
+    /// Stores one file whose bytes `write` writes, for a page too large to gather first (the
+    /// agenda of 100,000 customers is 140 MB). This default gathers them and calls
+    /// [`Sink::put`]; the output directory writes them to the file as they come.
+    fn put_streamed(&self, path: &str, write: &mut Writing<'_>) -> Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        self.put(path, &bytes)
+    }
 }
+
+/// What [`Sink::put_streamed`] is given: writes a file's bytes, once, into the writer.
+pub type Writing<'w> = dyn FnMut(&mut dyn std::io::Write) -> Result<()> + 'w;
 
 /// Whether a path relative to the site's root stays inside it: only normal components (what
 /// [`Sink::put`] may be given).

@@ -9,35 +9,36 @@ use super::Stop;
 /// How many bytes are written between two questions to the stop.
 const EVERY: usize = 64 * 1024;
 
-/// Writes into a buffer, asking `stop` every [`EVERY`] bytes; fails once it says to stop.
-pub struct StoppingWriter<'a, 's> {
-    out: &'a mut Vec<u8>,
+/// Writes into `out`, asking `stop` every [`EVERY`] bytes; fails once it says to stop.
+pub struct StoppingWriter<'s, W> {
+    out: W,
     stop: Option<Stop<'s>>,
+    written: usize,
     next_question: usize,
 }
 
-impl<'a, 's> StoppingWriter<'a, 's> {
-    /// Appends to `out`; never stops without a `stop`.
-    pub fn new(out: &'a mut Vec<u8>, stop: Option<Stop<'s>>) -> Self {
-        let next_question = out.len() + EVERY;
-        StoppingWriter { out, stop, next_question }
+impl<'s, W: Write> StoppingWriter<'s, W> {
+    /// Writes into `out`; never stops without a `stop`.
+    pub fn new(out: W, stop: Option<Stop<'s>>) -> Self {
+        StoppingWriter { out, stop, written: 0, next_question: EVERY }
     }
 }
 
-impl Write for StoppingWriter<'_, '_> {
+impl<W: Write> Write for StoppingWriter<'_, W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.out.len() >= self.next_question {
+        if self.written >= self.next_question {
             if self.stop.is_some_and(|stop| stop()) {
                 return Err(io::Error::other("the rendering was stopped"));
             }
-            self.next_question = self.out.len() + EVERY;
+            self.next_question = self.written + EVERY;
         }
-        self.out.extend_from_slice(buf);
-        Ok(buf.len())
+        let n = self.out.write(buf)?;
+        self.written += n;
+        Ok(n)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+        self.out.flush()
     }
 }
 

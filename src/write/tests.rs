@@ -159,3 +159,90 @@ fn an_output_through_a_link_is_checked_where_it_leads() {
     assert_eq!(super::resolved(&dir.join("rl/x/../y")), fs::canonicalize(&records).expect("records").join("y"));
     let _ = fs::remove_dir_all(&dir);
 }
+
+/// Writes `bytes` through [`Sink::put_streamed`] in pieces of `piece` bytes.
+fn put_streamed(output: &Output, path: &str, bytes: &[u8], piece: usize) -> Result<()> {
+    output.put_streamed(path, &mut |out| {
+        for chunk in bytes.chunks(piece) {
+            out.write_all(chunk)?;
+        }
+        Ok(())
+    })
+}
+
+#[test]
+fn a_streamed_page_that_did_not_change_is_the_old_file_and_one_that_did_is_new() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = scratch("streamed");
+    let (records, out) = (dir.join("records"), dir.join("site"));
+    // Longer than the writer's buffer, so that a change can come after bytes already compared.
+    let long: Vec<u8> = (0..200_000u32).map(|i| b'a' + (i % 23) as u8).collect();
+    let mut late = long.clone();
+    late[150_000] = b'!';
+    let mut early = long.clone();
+    early[3] = b'!';
+    let cases: [(&str, &[u8]); 7] = [
+        ("same.html", &long),
+        ("late.html", &late),
+        ("early.html", &early),
+        ("shorter.html", &long[..199_999]),
+        ("longer.html", &[long.as_slice(), b"+"].concat()),
+        ("empty.html", b""),
+        ("nothing-before.html", b"new"),
+    ];
+    let output = Output::begin(&out, &records).expect("begin");
+    for (path, _) in &cases[..6] {
+        put_streamed(&output, path, &long, 1000).expect("the first site");
+    }
+    output.commit().expect("commit");
+    let inode = |path: &str| fs::metadata(out.join(path)).map(|m| m.ino()).ok();
+    let before: Vec<Option<u64>> = cases.iter().map(|(path, _)| inode(path)).collect();
+    let output = Output::begin(&out, &records).expect("begin");
+    for (path, bytes) in &cases {
+        put_streamed(&output, path, bytes, 777).expect("the second site");
+    }
+    output.commit().expect("commit");
+    for ((path, bytes), before) in cases.iter().zip(before) {
+        assert_eq!(fs::read(out.join(path)).expect("read"), *bytes, "{path}");
+        let linked = inode(path) == before;
+        assert_eq!(linked, *path == "same.html", "{path} linked: {linked}");
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_streamed_page_over_a_link_in_the_old_site_does_not_follow_it() {
+    let dir = scratch("streamed-link");
+    let (records, out) = (dir.join("records"), dir.join("site"));
+    let output = Output::begin(&out, &records).expect("begin");
+    output.commit().expect("commit");
+    fs::write(dir.join("elsewhere"), "secret").expect("a file outside the site");
+    std::os::unix::fs::symlink(dir.join("elsewhere"), out.join("page.html")).expect("symlink");
+    let output = Output::begin(&out, &records).expect("begin");
+    put_streamed(&output, "page.html", b"secret", 2).expect("the page");
+    output.commit().expect("commit");
+    let page = fs::symlink_metadata(out.join("page.html")).expect("the page");
+    assert!(page.is_file(), "the page is a file of its own, not the link");
+    assert_eq!(fs::read(out.join("page.html")).expect("read"), b"secret");
+    assert_eq!(fs::read(dir.join("elsewhere")).expect("read"), b"secret");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_streamed_page_that_fails_midway_leaves_the_old_site_whole() {
+    let dir = scratch("streamed-fail");
+    let (records, out) = (dir.join("records"), dir.join("site"));
+    let output = Output::begin(&out, &records).expect("begin");
+    put_streamed(&output, "page.html", b"old page", 3).expect("the first site");
+    output.commit().expect("commit");
+    let output = Output::begin(&out, &records).expect("begin");
+    let failed = output.put_streamed("page.html", &mut |out| {
+        out.write_all(b"new")?;
+        bail!("No space left on device (simulated)")
+    });
+    assert!(failed.is_err());
+    drop(output);
+    assert_eq!(names(&dir), ["records", "site"]);
+    assert_eq!(fs::read(out.join("page.html")).expect("read"), b"old page");
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -235,22 +235,35 @@ impl<'a> Site<'a> {
         self.agenda_by_customer.get(customer).into_iter().flatten().map(|i| &self.analysis.agenda[*i])
     }
 
-    /// Renders `template` with `context` to `path`, adding the page's root prefix.
+    /// Renders `template` with `context` to `path`, adding the page's root prefix. The page
+    /// goes to the sink as it is rendered ([`Sink::put_streamed`]): a list page of 100,000
+    /// customers is never whole in memory.
     pub fn page(&self, sink: &dyn Sink, path: &str, template: &str, active: &str, context: Context) -> Result<()> {
         self.go_on()?;
         let context = framed(context, path, active);
-        // Rendered into this thread's buffer, kept between pages, and handed to the sink as
-        // bytes: no new allocation per page and no second UTF-8 check of our own output. A
-        // page rendered while the buffer is in use on this thread (a sink that renders) gets
-        // a buffer of its own.
+        sink.put_streamed(path, &mut |out| {
+            self.tera
+                .render_to(template, &context, StoppingWriter::new(out, self.stop))
+                .map_err(|e| anyhow!("rendering {template} for {path}: {e}"))
+        })
+    }
+
+    /// Renders `template` with `context` to `path` as [`Site::page`] does, for the many small
+    /// pages (the customers'): into this thread's buffer, kept between pages, and handed to the
+    /// sink as bytes, so no allocation per page and no second UTF-8 check of our own output. A
+    /// page rendered while the buffer is in use on this thread (a sink that renders) gets a
+    /// buffer of its own.
+    fn small_page(&self, sink: &dyn Sink, path: &str, template: &str, active: &str, context: Context) -> Result<()> {
+        self.go_on()?;
+        let context = framed(context, path, active);
         let render = |html: &mut Vec<u8>| {
             html.clear();
             self.tera
-                .render_to(template, &context, StoppingWriter::new(html, self.stop))
+                .render_to(template, &context, StoppingWriter::new(&mut *html, self.stop))
                 .map_err(|e| anyhow!("rendering {template} for {path}: {e}"))?;
             let put = sink.put(path, html);
             if html.capacity() > MAX_KEPT_BUFFER {
-                // A large page (the agenda, all cards) is not held for the pages after it.
+                // A page larger than most is not held for the pages after it.
                 *html = Vec::new();
             }
             put
@@ -261,7 +274,7 @@ impl<'a> Site<'a> {
         })
     }
 
-    /// Renders the page `path` as [`Site::page`] does, or takes the last complete build's
+    /// Renders the page `path` as [`Site::small_page`] does, or takes the last complete build's
     /// from the memo when `key` says it is made from the same data (`serve`'s rebuilds);
     /// `context` is built only when the page is rendered.
     pub fn page_memoized(
@@ -275,7 +288,7 @@ impl<'a> Site<'a> {
     ) -> Result<()> {
         self.go_on()?;
         let (Some(memo), Some(key)) = (self.memo, key) else {
-            return self.page(sink, path, template, active, context());
+            return self.small_page(sink, path, template, active, context());
         };
         let html = memo.get_or_render(path, key, || {
             let context = framed(context(), path, active);
