@@ -119,7 +119,7 @@ pub fn exports(site: &html::Site<'_>, sink: &dyn Sink, stop: Stop<'_>) -> Result
     }
     let records = site.records;
     let analysis = site.analysis;
-    sink.put("data/cardfile.json", json::render(records, analysis, None).as_bytes())?;
+    sink.put_streamed("data/cardfile.json", &mut |mut out| Ok(json::write(&mut out, records, analysis, None)?))?;
     if stop() {
         return Ok(false);
     }

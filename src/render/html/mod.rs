@@ -319,12 +319,14 @@ impl<'a> Site<'a> {
         self.analysis.customers.par_iter().try_for_each(|f| customer_page::render(self, sink, f))
     }
 
-    /// Renders every page that is not a customer's: the dashboard, the lists, the team's
-    /// pages and the cards, in parallel.
+    /// Renders every page that is not a customer's: the dashboard, the lists and the team's
+    /// pages, then the cards, each group in parallel within. The two groups run one after the
+    /// other so that their largest contexts (the agenda, every card) are not held together;
+    /// the customers' pages, rendered beside them ([`Site::render`]), keep the threads busy.
     pub fn render_other_pages(&self, sink: &dyn Sink) -> Result<()> {
-        let groups: [&(dyn Fn() -> Result<()> + Sync); 3] =
-            [&|| dashboard::render(self, sink), &|| pages::render(self, sink), &|| cards::render(self, sink)];
-        groups.par_iter().try_for_each(|render| render())
+        dashboard::render(self, sink)?;
+        pages::render(self, sink)?;
+        cards::render(self, sink)
     }
 }
 
