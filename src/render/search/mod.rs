@@ -18,7 +18,6 @@ mod site_documents;
 mod tokens;
 
 use std::collections::HashMap;
-use std::fmt::Write;
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -182,11 +181,12 @@ fn bucket_file(n: usize, terms: &[(&str, &Postings)]) -> String {
         }
         out.push_str(&script_json(term));
         out.push_str(":[");
+        let mut digits = itoa::Buffer::new();
         for (j, difference) in ids.differences().enumerate() {
             if j > 0 {
                 out.push(',');
             }
-            let _ = write!(out, "{difference}"); // ok: writing to a String cannot fail
+            out.push_str(digits.format(difference));
         }
         out.push(']');
     }
