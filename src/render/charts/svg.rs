@@ -84,16 +84,17 @@ pub(super) struct Px(pub f64);
 impl fmt::Display for Px {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let tenths = if self.0.is_finite() { (self.0 * 10.0).round() } else { 0.0 };
-        // Tenths that fit an integer exactly are written with integers, not float formatting.
+        // Tenths that fit an integer exactly are written as integer digits, without float
+        // formatting or a nested `write!` (charts write thousands of coordinates).
         if tenths.abs() < 1e15 {
             let t = tenths as i64;
-            let sign = if t < 0 { "-" } else { "" };
             let (whole, tenth) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
-            return match (whole, tenth) {
-                (0, 0) => f.write_str("0"),
-                (_, 0) => write!(f, "{sign}{whole}"),
-                _ => write!(f, "{sign}{whole}.{tenth}"),
-            };
+            if t < 0 {
+                f.write_str("-")?;
+            }
+            f.write_str(itoa::Buffer::new().format(whole))?;
+            const TENTHS: [&str; 10] = ["", ".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9"];
+            return f.write_str(TENTHS[tenth as usize]);
         }
         let v = tenths / 10.0;
         if v == 0.0 {
@@ -272,6 +273,12 @@ mod tests {
         assert_eq!(Px(-0.01).to_string(), "0");
         assert_eq!(Px(f64::NAN).to_string(), "0");
         assert_eq!(Px(0.1 + 0.2).to_string(), "0.3");
+        assert_eq!(Px(-0.5).to_string(), "-0.5");
+        assert_eq!(Px(-12.0).to_string(), "-12");
+        assert_eq!(Px(-12.46).to_string(), "-12.5");
+        assert_eq!(Px(0.04).to_string(), "0");
+        assert_eq!(Px(1_234_567.8).to_string(), "1234567.8");
+        assert_eq!(Px(20.0 / 3.0).to_string(), "6.7");
     }
 
     #[test]
