@@ -37,7 +37,7 @@ pub fn group_agenda<'i>(site: &Site<'_>, items: impl Iterator<Item = &'i AgendaI
 /// Renders every page but the dashboard, the cards and the customers' own pages: the agenda
 /// first and alone, then the others in parallel.
 pub fn render(site: &Site<'_>, sink: &dyn Sink) -> Result<()> {
-    // The agenda's context is the largest of the site (a template value per item: 320 MB for
+    // The agenda's context is the largest of the site (a template value per item: 300 MiB for
     // 100,000 customers), so it is not built beside the customer list's rows.
     agenda(site, sink)?;
     let rows: Vec<CustomerRow> = site.analysis.customers.iter().map(|f| site.customer_row(f)).collect();
