@@ -268,8 +268,8 @@ pub fn export_view<'a>(records: &'a Records, analysis: &'a Analysis, explain: Op
     }
 }
 
-/// Writes the export object as pretty-printed JSON with a final newline, byte for byte what
-/// [`render`] returns.
+/// Writes the export object as pretty-printed JSON with a final newline (what `export
+/// --format json` prints and the site's `data/cardfile.json`).
 pub fn write(
     out: &mut impl std::io::Write,
     records: &Records,
@@ -278,13 +278,6 @@ pub fn write(
 ) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &export_view(records, analysis, explain)).map_err(std::io::Error::other)?;
     out.write_all(b"\n")
-}
-
-/// The export object as pretty-printed JSON with a final newline.
-pub fn render(records: &Records, analysis: &Analysis, explain: Option<&Settings>) -> String {
-    let mut text = serde_json::to_string_pretty(&export_view(records, analysis, explain)).unwrap_or_default(); // ok: plain data
-    text.push('\n');
-    text
 }
 
 #[cfg(test)]

@@ -27,43 +27,42 @@ impl Sink for Rendering<'_, '_> {
     }
 }
 
-fn demo_site<'a>(loaded: &'a crate::records::Loaded, analysis: &'a crate::analysis::Analysis) -> Site<'a> {
+/// Runs `test` on the demo records' site, with a `page.html` template that shows `word`.
+fn with_demo_site(test: impl FnOnce(&Site<'_>)) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
+    let loaded = crate::records::load(&root, today);
+    let analysis = crate::analysis::analyse(&loaded.records, &loaded.settings, today);
     let overrides = BTreeMap::from([("page.html".to_string(), "<p>{{ word }}</p>".to_string())]);
     let options = SiteOptions { redact: false, base_url: None, overrides };
-    Site::new(&loaded.records, analysis, &loaded.settings, None, options).expect("a site")
+    test(&Site::new(&loaded.records, &analysis, &loaded.settings, None, options).expect("a site"));
 }
 
 #[test]
 fn a_page_rendered_while_another_is_being_stored_gets_its_own_buffer() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
-    let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
-    let loaded = crate::records::load(&root, today);
-    let analysis = crate::analysis::analyse(&loaded.records, &loaded.settings, today);
-    let site = demo_site(&loaded, &analysis);
-    let sink = Rendering { site: &site, inner: MemorySink::default() };
-    let mut cx = Context::new();
-    cx.insert("word", "outer");
-    site.small_page(&sink, "outer.html", "page.html", "x", cx).expect("both pages render");
-    let files = sink.inner.into_files();
-    assert_eq!(files.get("outer.html").map(Vec::as_slice), Some(b"<p>outer</p>".as_slice()));
-    assert_eq!(files.get("inner.html").map(Vec::as_slice), Some(b"<p>inner</p>".as_slice()));
+    with_demo_site(|site| {
+        let sink = Rendering { site, inner: MemorySink::default() };
+        let mut cx = Context::new();
+        cx.insert("word", "outer");
+        site.small_page(&sink, "outer.html", "page.html", "x", cx).expect("both pages render");
+        let files = sink.inner.into_files();
+        assert_eq!(files.get("outer.html").map(Vec::as_slice), Some(b"<p>outer</p>".as_slice()));
+        assert_eq!(files.get("inner.html").map(Vec::as_slice), Some(b"<p>inner</p>".as_slice()));
+    });
 }
 
 #[test]
 fn a_streamed_page_is_the_page_rendered_into_a_buffer() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
-    let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
-    let loaded = crate::records::load(&root, today);
-    let analysis = crate::analysis::analyse(&loaded.records, &loaded.settings, today);
-    let site = demo_site(&loaded, &analysis);
-    let sink = MemorySink::default();
-    for (path, word) in [("streamed.html", "<both>"), ("buffered.html", "<both>")] {
-        let mut cx = Context::new();
-        cx.insert("word", word);
-        let put = if path == "streamed.html" { Site::page } else { Site::small_page };
-        put(&site, &sink, path, "page.html", "x", cx).expect("the page renders");
-    }
-    let files = sink.into_files();
-    assert_eq!(files.get("streamed.html").map(Vec::as_slice), Some(b"<p>&lt;both&gt;</p>".as_slice()));
-    assert_eq!(files.get("streamed.html"), files.get("buffered.html"));
+    with_demo_site(|site| {
+        let sink = MemorySink::default();
+        for (path, word) in [("streamed.html", "<both>"), ("buffered.html", "<both>")] {
+            let mut cx = Context::new();
+            cx.insert("word", word);
+            let put = if path == "streamed.html" { Site::page } else { Site::small_page };
+            put(site, &sink, path, "page.html", "x", cx).expect("the page renders");
+        }
+        let files = sink.into_files();
+        assert_eq!(files.get("streamed.html").map(Vec::as_slice), Some(b"<p>&lt;both&gt;</p>".as_slice()));
+        assert_eq!(files.get("streamed.html"), files.get("buffered.html"));
+    });
 }
