@@ -4,8 +4,8 @@
 //! given whole).
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::PathBuf;
 
 /// The new file `target`, written as its bytes come, compared with `old` until they differ.
 pub struct ComparingFile {
@@ -36,7 +36,7 @@ impl ComparingFile {
             if ended && fs::hard_link(&old, &self.target).is_ok() {
                 return Ok(());
             }
-            self.diverge(&old)?;
+            self.diverge(file)?;
         }
         match self.out {
             Some(_) => Ok(()),
@@ -52,13 +52,14 @@ impl ComparingFile {
         file.read_exact(&mut self.scratch).is_ok() && self.scratch == buf
     }
 
-    /// Stops comparing: the new file gets the bytes written so far, which are the old
-    /// file's start.
-    fn diverge(&mut self, old: &Path) -> io::Result<()> {
+    /// Stops comparing: the new file gets the bytes written so far, which are the start of
+    /// `old`, read again from the file already open (not reopened by its path).
+    fn diverge(&mut self, mut old: File) -> io::Result<()> {
         let mut out = self.create()?;
-        let copied = io::copy(&mut File::open(old)?.take(self.written), &mut out)?;
+        old.seek(SeekFrom::Start(0))?;
+        let copied = io::copy(&mut old.take(self.written), &mut out)?;
         if copied != self.written {
-            return Err(io::Error::other(format!("{} changed while the site was written", old.display())));
+            return Err(io::Error::other("the old site's file changed while the site was written"));
         }
         self.out = Some(out);
         Ok(())
@@ -77,7 +78,7 @@ impl Write for ComparingFile {
                 return Ok(buf.len());
             }
             match self.old.take() {
-                Some((old, _)) => self.diverge(&old)?,
+                Some((_, old)) => self.diverge(old)?,
                 None => self.out = Some(self.create()?),
             }
         }
