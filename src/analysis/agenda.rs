@@ -262,7 +262,7 @@ fn customer_items(
     for (i, o) in c.orders.iter().enumerate().filter(|(_, o)| window.known(o.date) && super::credit::unpaid(o, window))
     {
         if let Some(due) = o.due {
-            let key = o.reference.as_ref().map_or_else(|| format!("{}#{i}", o.date), |r| r.get_ref().clone());
+            let key = o.reference.as_ref().map_or_else(|| format!("{}#{i}", o.date), |r| r.to_string());
             add(due, Kind::Collection, reasons.collection(o), key);
         }
     }

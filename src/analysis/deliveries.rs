@@ -44,7 +44,7 @@ pub fn delivery(index: usize, o: &Order, today: NaiveDate) -> Option<Delivery> {
     Some(Delivery {
         index,
         date: o.date,
-        reference: o.reference.as_ref().map(|r| r.get_ref().clone()),
+        reference: o.reference.as_ref().map(|r| r.to_string()),
         promised,
         delivered,
         late_days,

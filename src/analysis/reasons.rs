@@ -70,7 +70,7 @@ impl<'a> Reasons<'a> {
         let amount = money(o.amount, self.currency);
         let due = o.due.map(date).unwrap_or_default();
         match &o.reference {
-            Some(r) => reasons::collection_of_ref(self.lang, amount, r.get_ref(), due),
+            Some(r) => reasons::collection_of_ref(self.lang, amount, r, due),
             None => reasons::collection_of_date(self.lang, amount, date(o.date), due),
         }
     }
@@ -120,7 +120,7 @@ impl<'a> Reasons<'a> {
 
     /// An after-sale call.
     pub fn aftersale(&self, o: &Order) -> String {
-        let what = o.product.clone().unwrap_or_else(|| money(o.amount, self.currency));
+        let what = o.product.as_ref().map_or_else(|| money(o.amount, self.currency), |p| p.to_string());
         reasons::aftersale(self.lang, date(o.date), what)
     }
 
@@ -150,7 +150,7 @@ impl<'a> Reasons<'a> {
     /// An order to deliver by its promised date.
     pub fn delivery(&self, o: &Order, promised: NaiveDate) -> String {
         match &o.reference {
-            Some(r) => reasons::delivery_of_ref(self.lang, r.get_ref(), date(promised)),
+            Some(r) => reasons::delivery_of_ref(self.lang, r, date(promised)),
             None => reasons::delivery_of_date(self.lang, date(o.date), date(promised)),
         }
     }

@@ -148,7 +148,7 @@ impl<'a> State<'a> {
             by_id.insert(c.id.as_str(), &**c);
             by_name.entry(c.name.as_str()).or_default().push(c);
             let refs: BTreeSet<&str> =
-                c.orders.iter().filter_map(|o| o.reference.as_ref()).map(|r| r.get_ref().as_str()).collect();
+                c.orders.iter().filter_map(|o| o.reference.as_ref()).map(|r| r.as_str()).collect();
             for r in refs {
                 by_ref.entry(r).or_default().push(c);
             }

@@ -6,9 +6,9 @@ use toml::Spanned;
 use super::choices::{
     Choice, ComplaintCategory, CustomerKind, LossReason, OutcomeReason, Relationship, Severity, Stage,
 };
-use super::entries::{contacts, handover_rules, order_rules, warn_if_future};
+use super::entries::{RefsSeen, contacts, handover_rules, warn_if_future};
 use super::keeping::{not_before, plan, promise};
-use super::model::{Complaint, Contract, Customer, Handover, Interaction, Loss, Opportunity, Order};
+use super::model::{Complaint, Contract, Customer, Handover, Interaction, Loss, Opportunity, Order, ShortText};
 use super::reader::{Ctx, Table};
 use crate::diagnostics::Code;
 
@@ -24,6 +24,7 @@ pub fn read_customer(cx: &mut Ctx<'_>, top: &Table<'_, '_>, id: &str, today: Nai
     }
     let loss = top.table(cx, "loss", "[loss]").and_then(|t| loss(cx, t));
     let lost_on = loss.as_ref().map(|l| l.date);
+    let mut refs = RefsSeen::default();
     let mut customer = Customer {
         id: id.to_string(),
         file: cx.file.to_string(),
@@ -48,7 +49,7 @@ pub fn read_customer(cx: &mut Ctx<'_>, top: &Table<'_, '_>, id: &str, today: Nai
         loss,
         contacts: contacts(cx, top),
         interactions: each(cx, top, "interaction", "[[interaction]]", |cx, t| interaction(cx, t, today)),
-        orders: each(cx, top, "order", "[[order]]", |cx, t| order(cx, t, today, lost_on)),
+        orders: each(cx, top, "order", "[[order]]", |cx, t| order(cx, t, today, lost_on, &mut refs)),
         complaints: each(cx, top, "complaint", "[[complaint]]", |cx, t| complaint(cx, t, today)),
         contracts: each(cx, top, "contract", "[[contract]]", contract),
         opportunities: each(cx, top, "opportunity", "[[opportunity]]", |cx, t| opportunity(cx, t, today)),
@@ -56,7 +57,6 @@ pub fn read_customer(cx: &mut Ctx<'_>, top: &Table<'_, '_>, id: &str, today: Nai
         promises: each(cx, top, "promise", "[[promise]]", |cx, t| promise(cx, t, today)),
         plan: top.table(cx, "plan", "[plan]").and_then(|t| plan(cx, t)),
     };
-    customer.orders = order_rules(cx, std::mem::take(&mut customer.orders));
     let handovers = each(cx, top, "handover", "[[handover]]", |cx, t| handover(cx, t, today));
     customer.handovers = handover_rules(cx, handovers, &customer.owner, today);
     warn_unreachable(cx, &customer, today);
@@ -122,12 +122,19 @@ fn interaction(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate) -> Option<I
 }
 
 /// Reads one order; `lost_on` is the customer's `[loss]` date, which an order should not follow.
-fn order(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate, lost_on: Option<NaiveDate>) -> Option<Order> {
+/// The ref of an order that is kept is checked against the refs of the orders kept before it.
+fn order(
+    cx: &mut Ctx<'_>,
+    t: Table<'_, '_>,
+    today: NaiveDate,
+    lost_on: Option<NaiveDate>,
+    refs: &mut RefsSeen,
+) -> Option<Order> {
     let date = t.required_date(cx, "date");
     let amount = t.required_money(cx, "amount");
     let cost = t.money(cx, "cost").map(Spanned::into_inner);
     let reference = t.string(cx, "ref");
-    let product = t.text(cx, "product");
+    let product = t.text(cx, "product").map(ShortText::from);
     let due = t.date(cx, "due");
     let paid = t.date(cx, "paid");
     let promised = t.date(cx, "promised");
@@ -161,11 +168,15 @@ fn order(cx: &mut Ctx<'_>, t: Table<'_, '_>, today: NaiveDate, lost_on: Option<N
         )
         .help = Some("add `due` if the order was sold on credit, or remove `paid`".to_string());
     }
+    let amount = amount?.into_inner();
+    if let Some(reference) = &reference {
+        refs.check(cx, reference);
+    }
     Some(Order {
         date: date.into_inner(),
-        amount: amount?.into_inner(),
+        amount,
         cost,
-        reference,
+        reference: reference.map(|r| ShortText::from(r.into_inner())),
         product,
         due: due.map(Spanned::into_inner),
         paid: paid.map(Spanned::into_inner),

@@ -1,12 +1,13 @@
 //! Per-file rules that look at several entries of a customer at once.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use chrono::NaiveDate;
 use toml::Spanned;
 
 use super::choices::{ContactRole, Stance};
-use super::model::{Contact, Handover, Order};
+use super::model::{Contact, Handover, ShortText};
 use super::reader::{Ctx, Table};
 use crate::diagnostics::Code;
 
@@ -46,25 +47,25 @@ pub fn contacts(cx: &mut Ctx<'_>, top: &Table<'_, '_>) -> Vec<Contact> {
     out
 }
 
-/// Reports order refs used twice in the file. One pass with a map of first uses, so that a file
-/// of a hundred thousand orders is checked in linear time.
-pub fn order_rules(cx: &mut Ctx<'_>, orders: Vec<Order>) -> Vec<Order> {
-    let mut first_use: HashMap<&str, &Spanned<String>> = HashMap::new();
-    for order in &orders {
-        let Some(reference) = &order.reference else { continue };
-        if let Some(first) = first_use.get(reference.get_ref().as_str()).copied() {
-            cx.report(
-                Code::DuplicateRef,
-                reference.span(),
-                format!("order ref \"{}\" is used twice", reference.get_ref()),
-            )
-            .with_label_here(first.span(), "first used here")
-            .help = Some("each order's `ref` must be unique within the customer".to_string());
+/// The order refs met so far in one file, each with where it was first used.
+#[derive(Default)]
+pub struct RefsSeen {
+    first_use: HashMap<ShortText, Range<usize>>,
+}
+
+impl RefsSeen {
+    /// Reports `reference` if an earlier order of the file used it; else remembers it. One map
+    /// of first uses, so that a file of a hundred thousand orders is checked in linear time.
+    pub fn check(&mut self, cx: &mut Ctx<'_>, reference: &Spanned<String>) {
+        let text = reference.get_ref().as_str();
+        if let Some(first) = self.first_use.get(text) {
+            cx.report(Code::DuplicateRef, reference.span(), format!("order ref \"{text}\" is used twice"))
+                .with_label_here(first.clone(), "first used here")
+                .help = Some("each order's `ref` must be unique within the customer".to_string());
         } else {
-            first_use.insert(reference.get_ref(), reference);
+            self.first_use.insert(ShortText::from(text), reference.span());
         }
     }
-    orders
 }
 
 /// Checks that the latest handover up to today goes to the customer's owner.

@@ -16,6 +16,11 @@ use super::choices::{
 /// An exact amount of money in the settings' currency, in major units.
 pub type Money = Decimal;
 
+/// A short text that most records keep short (an order's `ref` and `product`): up to 24 bytes
+/// are held inside the value, longer ones on the heap. A hundred thousand customers hold 1.5
+/// million orders, so a separate allocation for each of their texts is tens of megabytes.
+pub type ShortText = compact_str::CompactString;
+
 /// One customer, read from `customers/**/<id>.toml`.
 #[derive(Debug, Clone)]
 pub struct Customer {
@@ -186,10 +191,10 @@ pub struct Order {
     pub amount: Money,
     /// What it cost us.
     pub cost: Option<Money>,
-    /// The order's reference, unique within the customer.
-    pub reference: Option<Spanned<String>>,
+    /// The order's reference, unique within the customer (checked as the file is read).
+    pub reference: Option<ShortText>,
     /// What was sold.
-    pub product: Option<String>,
+    pub product: Option<ShortText>,
     /// Payable by (a credit sale).
     pub due: Option<NaiveDate>,
     /// Fully paid on.

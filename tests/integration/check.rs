@@ -42,7 +42,7 @@ cases! {
     duplicate_id => 1 ["E016"];
     unknown_members => 1 ["E017"];
     date_order => 1 ["E018"];
-    duplicate_ref => 1 ["E019"];
+    duplicate_ref => 1 ["E012", "E019"];
     negative_money => 1 ["E020"];
     many_errors => 1 ["E010", "E012", "E014", "E017", "E020"];
     merge_conflict => 1 ["E003"];

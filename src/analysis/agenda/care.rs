@@ -61,7 +61,7 @@ pub fn follow_ups(
     if matches!(c.relationship, Relationship::Accountable | Relationship::Proactive | Relationship::Partner) {
         for (i, o) in c.orders.iter().enumerate().filter(|(_, o)| within_last(window, o.date, 30)) {
             if !known().any(|i| i.date >= o.date) {
-                let key = o.reference.as_ref().map_or_else(|| format!("{}#{i}", o.date), |r| r.get_ref().clone());
+                let key = o.reference.as_ref().map_or_else(|| format!("{}#{i}", o.date), |r| r.to_string());
                 add(Window::add_days(o.date, r.aftersale_days), Kind::Aftersale, reasons.aftersale(o), key);
             }
         }

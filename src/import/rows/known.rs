@@ -33,7 +33,7 @@ impl Known {
         let identities: Vec<String> = if array == "order" {
             for o in &customer.orders {
                 if let Some(r) = &o.reference {
-                    known.refs.insert(r.get_ref().clone(), (o.date, o.amount));
+                    known.refs.insert(r.to_string(), (o.date, o.amount));
                 }
             }
             customer

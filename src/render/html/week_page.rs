@@ -76,7 +76,7 @@ fn owner(site: &Site<'_>, o: &OwnerWeek) -> WeekOwner {
 /// An order's ref and product, joined (either may be missing).
 fn order_text(c: &Customer, index: usize) -> String {
     let o = &c.orders[index];
-    let reference = o.reference.as_ref().map(|r| r.get_ref().as_str());
+    let reference = o.reference.as_deref();
     [reference, o.product.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ")
 }
 

@@ -145,7 +145,7 @@ impl<'s> SiteDocuments<'s, '_> {
 
 /// What an order is found by: its reference and product.
 fn order_text(o: &Order) -> Cow<'_, str> {
-    let reference = o.reference.as_ref().map_or("", |r| r.get_ref().as_str());
+    let reference = o.reference.as_deref().unwrap_or("");
     joined([reference, o.product.as_deref().unwrap_or("")])
 }
 

@@ -333,8 +333,8 @@ impl Site<'_> {
             .into_iter()
             .map(|(n, o)| OrderView {
                 date: date(o.date),
-                reference: o.reference.as_ref().map(|r| r.get_ref().clone()).unwrap_or_default(),
-                product: o.product.clone().unwrap_or_default(),
+                reference: o.reference.as_ref().map(|r| r.to_string()).unwrap_or_default(),
+                product: o.product.as_ref().map(|p| p.to_string()).unwrap_or_default(),
                 amount: self.money(o.amount),
                 cost: o.cost.map(|v| self.money(v)).unwrap_or_default(),
                 due: opt_date(o.due),

@@ -205,7 +205,7 @@ impl Site<'_> {
                     customer: c.id.clone(),
                     name: c.name.clone(),
                     owner_name: self.member_name(c.owner.get_ref()),
-                    reference: o.reference.as_ref().map(|r| r.get_ref().clone()).unwrap_or_default(),
+                    reference: o.reference.as_ref().map(|r| r.to_string()).unwrap_or_default(),
                     date: date(o.date),
                     due: date(u.due),
                     amount: self.money(u.amount),
