@@ -73,36 +73,78 @@ pub struct CalendarMeta<'a> {
 
 /// Renders `events`, in the given order, as one `VCALENDAR` with CRLF line endings.
 pub fn calendar(events: &[IcsEvent<'_>], meta: &CalendarMeta<'_>) -> String {
-    let mut out = String::new();
-    let mut line = |text: &str| fold_into(&mut out, text);
-    line("BEGIN:VCALENDAR");
-    line("VERSION:2.0");
-    line(&format!("PRODID:{PRODID}"));
-    line("CALSCALE:GREGORIAN");
-    line("METHOD:PUBLISH");
-    line(&format!("NAME:{}", text(meta.name)));
-    line(&format!("X-WR-CALNAME:{}", text(meta.name)));
-    let stamp = meta.today.format("%Y%m%dT000000Z").to_string();
+    let mut w = Lines::default();
+    w.fixed("BEGIN:VCALENDAR");
+    w.fixed("VERSION:2.0");
+    w.line.push_str("PRODID:");
+    w.line.push_str(PRODID);
+    w.end();
+    w.fixed("CALSCALE:GREGORIAN");
+    w.fixed("METHOD:PUBLISH");
+    for property in ["NAME:", "X-WR-CALNAME:"] {
+        w.line.push_str(property);
+        push_text(&mut w.line, meta.name);
+        w.end();
+    }
+    let mut stamp = String::from("DTSTAMP:");
+    push_date(&mut stamp, meta.today);
+    stamp.push_str("T000000Z");
     for (event, uid) in events.iter().zip(uids(events)) {
         let item = event.item;
         let label = event.label.unwrap_or(item.kind.as_str());
         let end = item.date.checked_add_days(Days::new(1)).unwrap_or(item.date);
-        line("BEGIN:VEVENT");
-        line(&format!("UID:{uid}"));
-        line(&format!("DTSTAMP:{stamp}"));
-        line(&format!("DTSTART;VALUE=DATE:{}", ics_date(item.date)));
-        line(&format!("DTEND;VALUE=DATE:{}", ics_date(end)));
-        line(&format!("SUMMARY:{}: {}", text(label), text(event.customer_name)));
-        line(&format!("DESCRIPTION:{}", text(&item.reason)));
-        line(&format!("CATEGORIES:{}", text(item.kind.as_str())));
+        w.fixed("BEGIN:VEVENT");
+        w.line.push_str("UID:");
+        w.line.push_str(&uid);
+        w.end();
+        w.fixed(&stamp);
+        w.line.push_str("DTSTART;VALUE=DATE:");
+        push_date(&mut w.line, item.date);
+        w.end();
+        w.line.push_str("DTEND;VALUE=DATE:");
+        push_date(&mut w.line, end);
+        w.end();
+        w.line.push_str("SUMMARY:");
+        push_text(&mut w.line, label);
+        w.line.push_str(": ");
+        push_text(&mut w.line, event.customer_name);
+        w.end();
+        w.line.push_str("DESCRIPTION:");
+        push_text(&mut w.line, &item.reason);
+        w.end();
+        w.line.push_str("CATEGORIES:");
+        push_text(&mut w.line, item.kind.as_str());
+        w.end();
         if let Some(url) = event.url {
-            line(&format!("URL:{}", uri(url)));
+            w.line.push_str("URL:");
+            push_uri(&mut w.line, url);
+            w.end();
         }
-        line("TRANSP:TRANSPARENT");
-        line("END:VEVENT");
+        w.fixed("TRANSP:TRANSPARENT");
+        w.fixed("END:VEVENT");
     }
-    line("END:VCALENDAR");
-    out
+    w.fixed("END:VCALENDAR");
+    w.out
+}
+
+/// The calendar being written, and the content line being assembled before it is folded in.
+#[derive(Default)]
+struct Lines {
+    out: String,
+    line: String,
+}
+
+impl Lines {
+    /// Folds the assembled line into the calendar and starts the next one.
+    fn end(&mut self) {
+        fold_into(&mut self.out, &self.line);
+        self.line.clear();
+    }
+
+    /// Appends a line that needs no escaping.
+    fn fixed(&mut self, line: &str) {
+        fold_into(&mut self.out, line);
+    }
 }
 
 /// The UID of every event, in order (see the module docs for the scheme).
@@ -143,15 +185,31 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(OFFSET, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(PRIME))
 }
 
-fn ics_date(date: NaiveDate) -> String {
-    date.format("%Y%m%d").to_string()
+/// Appends a DATE value, `YYYYMMDD` (RFC 5545 3.3.4).
+fn push_date(out: &mut String, date: NaiveDate) {
+    use chrono::Datelike;
+    match u32::try_from(date.year()) {
+        Ok(year @ 1000..=9999) => {
+            for n in [year / 100, year % 100, date.month(), date.day()] {
+                out.push(char::from(b'0' + (n / 10) as u8));
+                out.push(char::from(b'0' + (n % 10) as u8));
+            }
+        }
+        _ => out.push_str(&date.format("%Y%m%d").to_string()),
+    }
 }
 
-/// Escapes a TEXT value (RFC 5545 3.3.11): `\` `;` `,` are backslashed, each line break
+/// Escapes a TEXT value (RFC 5545 3.3.11): `\\` `;` `,` are backslashed, each line break
 /// (CRLF, CR or LF) becomes `\n`, a tab becomes a space and other control characters are
 /// dropped.
 pub fn text(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
+    push_text(&mut out, value);
+    out
+}
+
+/// Appends `value` escaped as [`text`] escapes it.
+fn push_text(out: &mut String, value: &str) {
     let mut chars = value.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -168,16 +226,18 @@ pub fn text(value: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
-/// A URI value: control characters dropped, spaces percent-encoded; nothing else changes.
-fn uri(value: &str) -> String {
-    value
-        .chars()
-        .filter(|c| !c.is_control())
-        .map(|c| if c == ' ' { "%20".to_string() } else { c.to_string() })
-        .collect()
+/// Appends a URI value: control characters dropped, spaces percent-encoded; nothing else
+/// changes.
+fn push_uri(out: &mut String, value: &str) {
+    for c in value.chars().filter(|c| !c.is_control()) {
+        if c == ' ' {
+            out.push_str("%20");
+        } else {
+            out.push(c);
+        }
+    }
 }
 
 /// Appends one content line, folded so that no line exceeds [`MAX_LINE`] octets: a
