@@ -81,11 +81,8 @@ pub fn calendar(events: &[IcsEvent<'_>], meta: &CalendarMeta<'_>) -> String {
     w.end();
     w.fixed("CALSCALE:GREGORIAN");
     w.fixed("METHOD:PUBLISH");
-    for property in ["NAME:", "X-WR-CALNAME:"] {
-        w.line.push_str(property);
-        push_text(&mut w.line, meta.name);
-        w.end();
-    }
+    w.escaped("NAME:", meta.name);
+    w.escaped("X-WR-CALNAME:", meta.name);
     let mut stamp = String::from("DTSTAMP:");
     push_date(&mut stamp, meta.today);
     stamp.push_str("T000000Z");
@@ -98,23 +95,15 @@ pub fn calendar(events: &[IcsEvent<'_>], meta: &CalendarMeta<'_>) -> String {
         w.line.push_str(&uid);
         w.end();
         w.fixed(&stamp);
-        w.line.push_str("DTSTART;VALUE=DATE:");
-        push_date(&mut w.line, item.date);
-        w.end();
-        w.line.push_str("DTEND;VALUE=DATE:");
-        push_date(&mut w.line, end);
-        w.end();
+        w.dated("DTSTART;VALUE=DATE:", item.date);
+        w.dated("DTEND;VALUE=DATE:", end);
         w.line.push_str("SUMMARY:");
         push_text(&mut w.line, label);
         w.line.push_str(": ");
         push_text(&mut w.line, event.customer_name);
         w.end();
-        w.line.push_str("DESCRIPTION:");
-        push_text(&mut w.line, &item.reason);
-        w.end();
-        w.line.push_str("CATEGORIES:");
-        push_text(&mut w.line, item.kind.as_str());
-        w.end();
+        w.escaped("DESCRIPTION:", &item.reason);
+        w.escaped("CATEGORIES:", item.kind.as_str());
         if let Some(url) = event.url {
             w.line.push_str("URL:");
             push_uri(&mut w.line, url);
@@ -144,6 +133,20 @@ impl Lines {
     /// Appends a line that needs no escaping.
     fn fixed(&mut self, line: &str) {
         fold_into(&mut self.out, line);
+    }
+
+    /// Appends a property (`name` ends with its `:`) whose value is TEXT.
+    fn escaped(&mut self, name: &str, value: &str) {
+        self.line.push_str(name);
+        push_text(&mut self.line, value);
+        self.end();
+    }
+
+    /// Appends a property whose value is a DATE.
+    fn dated(&mut self, name: &str, date: NaiveDate) {
+        self.line.push_str(name);
+        push_date(&mut self.line, date);
+        self.end();
     }
 }
 
@@ -199,7 +202,7 @@ fn push_date(out: &mut String, date: NaiveDate) {
     }
 }
 
-/// Escapes a TEXT value (RFC 5545 3.3.11): `\\` `;` `,` are backslashed, each line break
+/// Escapes a TEXT value (RFC 5545 3.3.11): `\` `;` `,` are backslashed, each line break
 /// (CRLF, CR or LF) becomes `\n`, a tab becomes a space and other control characters are
 /// dropped.
 pub fn text(value: &str) -> String {
