@@ -4,6 +4,10 @@
 //! root of a git work tree, else from the `.cargo_vcs_info.json` that `cargo package` writes
 //! into a crate. Nothing else (no date, no host) goes into the binary, so builds stay
 //! reproducible.
+//!
+//! It also tells the program a hash of the sources it is compiled from (`CARDFILE_SOURCES`:
+//! `src/`, `templates/`, `Cargo.toml` and `Cargo.lock`), which a site names so that a build
+//! over it reuses its pages only when they were rendered by the same code.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,9 +23,45 @@ fn main() {
         .map(|c| c.trim().to_string())
         .or_else(|| from_git(&dir))
         .or_else(|| from_package(&dir));
+    println!("cargo:rustc-env=CARDFILE_SOURCES={:016x}", sources(&dir));
     match commit {
         Some(commit) => println!("cargo:rustc-env=CARDFILE_LONG_VERSION={version} (commit {commit})"),
         None => println!("cargo:rustc-env=CARDFILE_LONG_VERSION={version}"),
+    }
+}
+
+/// A hash of every file under `src/` and `templates/` and of `Cargo.toml` and `Cargo.lock`
+/// (paths and bytes, in path order); Cargo runs this again when any of them changes.
+fn sources(dir: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut files = Vec::new();
+    for top in ["src", "templates"] {
+        println!("cargo:rerun-if-changed={top}");
+        walk(&dir.join(top), &mut files);
+    }
+    for file in ["Cargo.toml", "Cargo.lock"] {
+        println!("cargo:rerun-if-changed={file}");
+        files.push(dir.join(file));
+    }
+    files.sort();
+    let mut hasher = std::hash::DefaultHasher::new();
+    for file in files {
+        file.strip_prefix(dir).unwrap_or(&file).hash(&mut hasher);
+        std::fs::read(&file).unwrap_or_default().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// Every file under `dir`, into `files`.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, files);
+        } else {
+            files.push(path);
+        }
     }
 }
 

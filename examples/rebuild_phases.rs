@@ -84,7 +84,7 @@ fn main() -> Result<()> {
         if fresh {
             memo = PageMemo::default();
         }
-        memo.begin(cache.hashes());
+        memo.begin();
         {
             let loaded = &project.loaded;
             let site = timed(&mut times, "3 site and page keys", || {

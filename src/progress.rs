@@ -130,6 +130,20 @@ impl Sink for Counted<'_> {
         self.stage.inc();
         Ok(())
     }
+
+    fn put_made(&self, path: &str, bytes: &[u8], key: u128) -> Result<()> {
+        self.inner.put_made(path, bytes, key)?;
+        self.stage.inc();
+        Ok(())
+    }
+
+    fn keep(&self, path: &str, key: u128) -> Result<bool> {
+        let kept = self.inner.keep(path, key)?;
+        if kept {
+            self.stage.inc();
+        }
+        Ok(kept)
+    }
 }
 
 #[cfg(test)]

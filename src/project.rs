@@ -8,7 +8,7 @@
 //! what was parsed in a [`ParseCache`] between changes, for the commands that stay running
 //! (`serve`, the language server), and parses again only the files that changed.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -91,13 +91,14 @@ impl Project {
         Project { loaded: cache.load(root, today, overlay), today, root: root.to_path_buf() }
     }
 
-    /// Loads the records and, at the same time on another thread, reads their git history
-    /// (SPEC 11.1) unless `no_history` (`--no-history`); the history is kept only when
-    /// `[history] enabled` is not `false`.
+    /// Loads the records, each customer with the hash of its file ([`records::load_hashed`]:
+    /// the site's pages are keyed by it), and at the same time, on another thread, reads their
+    /// git history (SPEC 11.1) unless `no_history` (`--no-history`); the history is kept only
+    /// when `[history] enabled` is not `false`.
     pub fn load_with_history(root: &Path, today: NaiveDate, no_history: bool) -> (Project, HistoryRead) {
         std::thread::scope(|scope| {
             let reading = (!no_history).then(|| scope.spawn(|| History::read(root)));
-            let project = Project::load(root, today);
+            let project = Project { loaded: records::load_hashed(root, today), today, root: root.to_path_buf() };
             let Some(reading) = reading else { return (project, HistoryRead { history: None, warnings: Vec::new() }) };
             let result = reading.join().unwrap_or_else(|_| Err(anyhow!("reading it stopped unexpectedly")));
             let read = HistoryRead::from(result, project.loaded.settings.history.enabled);
@@ -168,7 +169,7 @@ impl Project {
         let stage = progress.stage("analysing");
         let analysis = self.analyse_for_site(history, &options);
         stage.done(format_args!("{} customers", analysis.customers.len()));
-        let site = Site::new(&self.loaded.records, &analysis, &self.loaded.settings, history, options)?;
+        let site = Site::new(&self.loaded.records, &analysis, &self.loaded.settings, history, options)?.keyed();
         let stage = progress.counting("rendering and writing", "files");
         let output = Output::begin(out, &self.root)?;
         crate::render::site(&site, &stage.sink(&output))
@@ -192,7 +193,6 @@ impl Project {
     /// Renders the site into memory as [`Project::render`] does, with the same files, reusing
     /// from `memo` each customer's page and card that is made from the same data as in the
     /// last complete build through it (for a command that rebuilds after each change).
-    /// `sources` are the hashes of the record files ([`ParseCache::hashes`]).
     ///
     /// The files come in [`SITE_PARTS`] parts, each given to `parts` (which says whether to
     /// go on) as soon as it is rendered, in the order a change is best shown in: the assets
@@ -205,12 +205,11 @@ impl Project {
         history: Option<&History>,
         options: SiteOptions,
         memo: &mut PageMemo,
-        sources: HashMap<String, u64>,
         parts: &mut dyn FnMut(BTreeMap<String, Arc<[u8]>>) -> bool,
         stop: Stop<'_>,
     ) -> Result<bool> {
         let analysis = self.analyse_for_site(history, &options);
-        memo.begin(sources);
+        memo.begin();
         let rendered = Site::new(&self.loaded.records, &analysis, &self.loaded.settings, history, options)
             .and_then(|site| render_parts(&site.reusing(memo).stopping(stop), memo, parts, stop));
         drop_aside(analysis);
@@ -218,10 +217,18 @@ impl Project {
     }
 
     /// Writes a site rendered into memory to the output directory `out`, as [`Project::build`]
-    /// writes one.
-    pub fn write<B: AsRef<[u8]> + Sync>(&self, files: &BTreeMap<String, B>, out: &Path) -> Result<()> {
+    /// writes one; `made` gives the key a page was made for, when it was ([`PageMemo::key`]).
+    pub fn write<B: AsRef<[u8]> + Sync>(
+        &self,
+        files: &BTreeMap<String, B>,
+        out: &Path,
+        made: &(dyn Fn(&str) -> Option<u128> + Sync),
+    ) -> Result<()> {
         let output = Output::begin(out, &self.root)?;
-        files.par_iter().try_for_each(|(path, bytes)| output.put(path, bytes.as_ref()))?;
+        files.par_iter().try_for_each(|(path, bytes)| match made(path) {
+            Some(key) => output.put_made(path, bytes.as_ref(), key),
+            None => output.put(path, bytes.as_ref()),
+        })?;
         output.commit()
     }
 }

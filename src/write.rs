@@ -3,6 +3,7 @@
 //! (`.<out>.lock`, [`crate::lock`]) keeps two builds from writing the same directory.
 
 mod compare;
+mod made;
 
 use std::collections::HashSet;
 use std::fs;
@@ -13,6 +14,7 @@ use std::sync::Mutex;
 use anyhow::{Context, Result, bail};
 
 use self::compare::ComparingFile;
+use self::made::Made;
 use crate::lock::Lock;
 use crate::render::{Sink, Writing, safe_relative};
 
@@ -25,6 +27,8 @@ pub struct Output {
     staging: PathBuf,
     /// Every path written so far: a second page with one of these paths is an error.
     written: Mutex<HashSet<String>>,
+    /// The pages made from keys, in the old site and in the new one.
+    made: Made,
     // Dropped after `Output::drop` has removed the staging directory.
     _lock: Lock,
 }
@@ -106,6 +110,7 @@ impl Output {
             staging: sibling(out, &format!("new-{}", std::process::id())),
             out: out.to_path_buf(),
             written: Mutex::new(HashSet::new()),
+            made: Made::read(out),
             _lock: lock,
         };
         output.clean_leftovers()?;
@@ -139,6 +144,7 @@ impl Output {
 
     /// Swaps the finished site in for the old one, atomically where the system allows.
     pub fn commit(self) -> Result<()> {
+        self.made.write(&self.staging)?;
         crate::fault::point("before-swap");
         if !self.out.exists() {
             fs::rename(&self.staging, &self.out)
@@ -254,6 +260,24 @@ impl Sink for Output {
             return Ok(());
         }
         fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))
+    }
+
+    fn put_made(&self, path: &str, bytes: &[u8], key: u128) -> Result<()> {
+        self.put(path, bytes)?;
+        self.made.add(path, key, bytes.len() as u64);
+        Ok(())
+    }
+
+    fn keep(&self, path: &str, key: u128) -> Result<bool> {
+        let Some(len) = self.made.kept(path, key, &self.out.join(path)) else { return Ok(false) };
+        let (target, old) = self.claim(path)?;
+        if fs::hard_link(&old, &target).is_err() {
+            // A file system without links: the page is rendered and written after all.
+            self.written.lock().unwrap_or_else(|e| e.into_inner()).remove(path);
+            return Ok(false);
+        }
+        self.made.add(path, key, len);
+        Ok(true)
     }
 
     fn put_streamed(&self, path: &str, write: &mut Writing<'_>) -> Result<()> {

@@ -8,7 +8,6 @@
 //! rule). A file that is read again and has the same bytes is not parsed again.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -16,7 +15,7 @@ use std::time::{Duration, SystemTime};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use super::{Found, Loaded, Parsed, assemble, load, parse_bytes, parse_file};
+use super::{Found, Loaded, Parsed, assemble, content_hash, load, parse_bytes, parse_file};
 
 /// How much older than the moment it was read a file's modification time must be for an
 /// unchanged stamp to mean unchanged content.
@@ -37,7 +36,7 @@ struct Entry {
     /// When it was read.
     read_at: SystemTime,
     /// A hash of its bytes.
-    hash: u64,
+    hash: u128,
     /// What it turned into (its text kept only when it has diagnostics).
     parsed: Arc<Parsed>,
 }
@@ -48,12 +47,6 @@ pub struct ParseCache {
     today: Option<NaiveDate>,
     entries: HashMap<String, Entry>,
     parsed_last: usize,
-}
-
-fn hash(bytes: &[u8]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
 }
 
 fn stamp(path: &Path) -> Option<Stamp> {
@@ -70,12 +63,6 @@ impl ParseCache {
     /// How many files the last [`ParseCache::load`] parsed (the others were reused).
     pub fn parsed_last(&self) -> usize {
         self.parsed_last
-    }
-
-    /// A hash of each file's bytes as last loaded, by path relative to the records directory
-    /// (what a later stage may key its own caches by: the same bytes, the same record).
-    pub fn hashes(&self) -> HashMap<String, u64> {
-        self.entries.iter().map(|(rel, e)| (rel.clone(), e.hash)).collect()
     }
 
     /// Loads and validates the records under `root` as [`super::load_with`] does, with the
@@ -100,7 +87,7 @@ impl ParseCache {
         let entries = &self.entries;
         assemble(root, found, diagnostics, today, overlay, |f| match entries.get(&f.rel) {
             Some(entry) => Parsed::clone(&entry.parsed),
-            None => parse_file(f, today, overlay.get(&f.rel)),
+            None => parse_file(f, today, overlay.get(&f.rel), true),
         })
     }
 
@@ -121,16 +108,16 @@ impl ParseCache {
             None => match load::read(found) {
                 Ok(bytes) => bytes,
                 Err(_) => {
-                    let parsed = Arc::new(parse_file(found, today, None));
+                    let parsed = Arc::new(parse_file(found, today, None, false));
                     return (Entry { stamp: None, read_at, hash: 0, parsed }, true);
                 }
             },
         };
-        let hash = hash(&bytes);
+        let hash = content_hash(&bytes);
         if let Some(kept) = kept.filter(|e| e.hash == hash) {
             return (Entry { stamp, read_at, ..kept.clone() }, false);
         }
-        let parsed = parse_bytes(found, today, &bytes);
+        let parsed = parse_bytes(found, today, &bytes, Some(hash));
         (Entry { stamp, read_at, hash, parsed: Arc::new(parsed) }, true)
     }
 }

@@ -28,6 +28,7 @@ pub fn read_customer(cx: &mut Ctx<'_>, top: &Table<'_, '_>, id: &str, today: Nai
     let mut customer = Customer {
         id: id.to_string(),
         file: cx.file.to_string(),
+        source: None,
         name,
         kind,
         owner,

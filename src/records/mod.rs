@@ -27,6 +27,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use sha2::Digest as _;
 use toml::de::DeTable;
 
 pub use cache::ParseCache;
@@ -102,7 +103,14 @@ pub fn load(root: &Path, today: NaiveDate) -> Loaded {
 pub fn load_with(root: &Path, today: NaiveDate, overlay: &BTreeMap<String, String>) -> Loaded {
     let (mut found, diagnostics) = load::discover(root);
     load::add_overlay(root, &mut found, overlay.keys());
-    load_found(root, found, diagnostics, today, overlay)
+    load_found(root, found, diagnostics, today, overlay, false)
+}
+
+/// Like [`load`], with each customer's [`model::Customer::source`]: for a command that keys
+/// what it makes from each record (the site's pages), at the cost of hashing every file.
+pub fn load_hashed(root: &Path, today: NaiveDate) -> Loaded {
+    let (found, diagnostics) = load::discover(root);
+    load_found(root, found, diagnostics, today, &BTreeMap::new(), true)
 }
 
 /// The record files under `root` (settings, team, customers) with their text, by path
@@ -128,7 +136,7 @@ pub fn load_texts(files: &BTreeMap<String, String>, today: NaiveDate) -> Loaded 
         }
     }
     found.sort_by(|a, b| a.rel.split('/').cmp(b.rel.split('/')));
-    load_found(root, found, Vec::new(), today, files)
+    load_found(root, found, Vec::new(), today, files, false)
 }
 
 fn load_found(
@@ -137,8 +145,9 @@ fn load_found(
     diagnostics: Vec<Diagnostic>,
     today: NaiveDate,
     overlay: &BTreeMap<String, String>,
+    hashed: bool,
 ) -> Loaded {
-    let parse = |f: &Found| parse_file(f, today, overlay.get(&f.rel));
+    let parse = |f: &Found| parse_file(f, today, overlay.get(&f.rel), hashed);
     assemble(root, found, diagnostics, today, overlay, parse)
 }
 
@@ -222,10 +231,12 @@ fn assemble(
 pub fn check_customer_text(rel: &str, text: &str, today: NaiveDate) -> Vec<Diagnostic> {
     let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".toml");
     let found = Found { rel: rel.to_string(), path: rel.into(), kind: FileKind::Customer(stem.to_string()) };
-    parse_file(&found, today, Some(&text.to_string())).diagnostics
+    parse_file(&found, today, Some(&text.to_string()), false).diagnostics
 }
 
-fn parse_file(found: &Found, today: NaiveDate, overlaid: Option<&String>) -> Parsed {
+/// Reads and parses one file (`overlaid`: its text in memory instead); with `hashed`, a
+/// customer gets its [`model::Customer::source`].
+fn parse_file(found: &Found, today: NaiveDate, overlaid: Option<&String>, hashed: bool) -> Parsed {
     let mut parsed = Parsed {
         rel: found.rel.clone(),
         kind: found.kind.clone(),
@@ -238,7 +249,7 @@ fn parse_file(found: &Found, today: NaiveDate, overlaid: Option<&String>) -> Par
         None => load::read(found),
     };
     match read {
-        Ok(bytes) => parse_bytes(found, today, &bytes),
+        Ok(bytes) => parse_bytes(found, today, &bytes, hashed.then(|| content_hash(&bytes))),
         Err(d) => {
             parsed.diagnostics.push(*d);
             parsed
@@ -246,8 +257,18 @@ fn parse_file(found: &Found, today: NaiveDate, overlaid: Option<&String>) -> Par
     }
 }
 
-/// Decodes, parses and reads one file's bytes; the text is kept when it has diagnostics.
-fn parse_bytes(found: &Found, today: NaiveDate, bytes: &[u8]) -> Parsed {
+/// A hash of a file's bytes: the first 128 bits of their SHA-256, so that no crafted text can
+/// pass for another.
+pub fn content_hash(bytes: &[u8]) -> u128 {
+    let digest = sha2::Sha256::digest(bytes);
+    let mut first = [0u8; 16];
+    first.copy_from_slice(&digest[..16]);
+    u128::from_be_bytes(first)
+}
+
+/// Decodes, parses and reads one file's bytes (a customer gets `source` as its
+/// [`model::Customer::source`]); the text is kept when it has diagnostics.
+fn parse_bytes(found: &Found, today: NaiveDate, bytes: &[u8], source: Option<u128>) -> Parsed {
     let mut parsed = Parsed {
         rel: found.rel.clone(),
         kind: found.kind.clone(),
@@ -279,7 +300,8 @@ fn parse_bytes(found: &Found, today: NaiveDate, bytes: &[u8]) -> Parsed {
         FileKind::Team => Content::Team(team::read_team(&mut cx, &Table::new(table.get_ref(), 0..0, "team.toml"))),
         FileKind::Customer(id) => {
             let top = Table::new(table.get_ref(), 0..0, "the customer");
-            let customer = customer::read_customer(&mut cx, &top, id, today);
+            let mut customer = customer::read_customer(&mut cx, &top, id, today);
+            customer.source = source;
             top.finish(&mut cx);
             Content::Customer(Arc::new(customer))
         }

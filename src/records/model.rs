@@ -28,6 +28,10 @@ pub struct Customer {
     pub id: String,
     /// The file, relative to the records directory.
     pub file: String,
+    /// A hash of the file's bytes as read ([`super::content_hash`]), when the loader was asked
+    /// for it ([`super::load_hashed`]): what a later stage may key what it makes from this
+    /// record by (the same bytes, the same record).
+    pub source: Option<u128>,
     /// Display name.
     pub name: String,
     /// Company or person.

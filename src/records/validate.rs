@@ -15,6 +15,7 @@ pub fn placeholder(id: &str, file: &str) -> Customer {
     Customer {
         id: id.to_string(),
         file: file.to_string(),
+        source: None,
         name: String::new(),
         kind: CustomerKind::Company,
         owner: Spanned::new(0..0, String::new()),

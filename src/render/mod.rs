@@ -35,6 +35,19 @@ pub trait Sink: Sync {
         write(&mut bytes)?;
         self.put(path, &bytes)
     }
+
+    /// Stores one file as [`Sink::put`] does, a page made from what `key` hashes, so that the
+    /// next build into the same place may [`Sink::keep`] it instead of rendering it again.
+    fn put_made(&self, path: &str, bytes: &[u8], _key: u128) -> Result<()> {
+        self.put(path, bytes)
+    }
+
+    /// Stores, unchanged, the file `path` of the site this one replaces when the last build
+    /// put it with [`Sink::put_made`] for the same `key` (and it is still as written then).
+    /// `false` when this sink has no such file: the page must be rendered.
+    fn keep(&self, _path: &str, _key: u128) -> Result<bool> {
+        Ok(false)
+    }
 }
 
 /// What [`Sink::put_streamed`] is given: writes a file's bytes, once, into the writer.

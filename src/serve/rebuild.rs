@@ -97,9 +97,8 @@ impl Builder {
             go_on
         };
         let options = project.site_options(config.redact, None);
-        let rendered = options.and_then(|options| {
-            project.render_reusing(history, options, &mut self.memo, self.cache.hashes(), &mut give, superseded)
-        });
+        let rendered =
+            options.and_then(|options| project.render_reusing(history, options, &mut self.memo, &mut give, superseded));
         match rendered {
             Ok(true) => {}
             Ok(false) => return false,
@@ -111,7 +110,7 @@ impl Builder {
             }
             let whole: super::Files =
                 shown.iter().flat_map(|files| files.iter()).map(|(p, b)| (p.clone(), b.clone())).collect();
-            if let Err(err) = project.write(&whole, out) {
+            if let Err(err) = project.write(&whole, out, &|path| self.memo.key(path)) {
                 return errors(pages::errors_page(None, Some(&format!("{err:#}"))), parts);
             }
         }

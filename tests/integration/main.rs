@@ -26,6 +26,7 @@ mod lsp;
 mod merge;
 mod package;
 mod progress;
+mod rebuild;
 mod schemas;
 mod serve;
 mod shell;

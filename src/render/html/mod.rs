@@ -143,20 +143,26 @@ impl<'a> Site<'a> {
         })
     }
 
-    /// Renders through `memo`: a customer's page and card are those of the last complete
-    /// build through it when what they are made from is unchanged (`serve`'s rebuilds).
-    pub fn reusing(self, memo: &'a PageMemo) -> Self {
-        let mut site = Site { memo: Some(memo), ..self };
-        let mut keys = vec![None; site.records.customers.len()];
+    /// Keys each customer's page and card by what it is made from ([`Site::customer_key`]):
+    /// a page is then put with its key ([`Sink::put_made`]), and one the sink kept from the
+    /// last build for the same key is not rendered again ([`Sink::keep`]).
+    pub fn keyed(self) -> Self {
+        let mut keys = vec![None; self.records.customers.len()];
         let computed: Vec<(usize, Key)> =
-            site.analysis.customers.par_iter().map(|f| (f.index, site.key_of(memo, f))).collect();
+            self.analysis.customers.par_iter().map(|f| (f.index, self.key_of(f))).collect();
         for (index, key) in computed {
             if let Some(slot) = keys.get_mut(index) {
                 *slot = Some(key);
             }
         }
-        site.keys = keys;
-        site
+        Site { keys, ..self }
+    }
+
+    /// Renders through `memo`, keyed ([`Site::keyed`]): a customer's page and card are those
+    /// of the last complete build through it when what they are made from is unchanged
+    /// (`serve`'s rebuilds).
+    pub fn reusing(self, memo: &'a PageMemo) -> Self {
+        Site { memo: Some(memo), ..self.keyed() }
     }
 
     /// Renders until `stop` says to: then the next page, or the page being written at its
@@ -173,8 +179,8 @@ impl<'a> Site<'a> {
         }
     }
 
-    /// What a customer's page and card are made from, hashed (`None` without a memo): its
-    /// record (by its file's hash), what its facts are made from besides the record, its
+    /// What a customer's page and card are made from, hashed (`None` unless the site is
+    /// [`Site::keyed`]): its record (by its file's path and the hash of its bytes), what its facts are made from besides the record, its
     /// agenda, the names of the customers it links to, its history, and what every such page
     /// shares (the templates, the global words, the settings, the team, the analysis window
     /// and score scale).
@@ -182,9 +188,8 @@ impl<'a> Site<'a> {
         self.keys.get(f.index).copied().flatten()
     }
 
-    fn key_of(&self, memo: &PageMemo, f: &Facts) -> Key {
+    fn key_of(&self, f: &Facts) -> Key {
         let c = &self.records.customers[f.index];
-        let source = memo.source(&c.file);
         let agenda: Vec<_> = self.agenda_of(&c.id).collect();
         let linked: Vec<(&str, Option<&str>)> = f
             .care
@@ -199,8 +204,8 @@ impl<'a> Site<'a> {
         // customers it referred (in `linked`), its history and what `shared` holds
         // (`analysis::analyse`): keyed by these, which is much quicker than by their text.
         let keyer = Keyer::new().hash(&self.shared).hash(&c.file);
-        let keyer = match source {
-            Some(hash) => keyer.hash(&hash),
+        let keyer = match c.source {
+            Some(source) => keyer.hash(&source),
             None => keyer.debug(c),
         };
         keyer.hash(&(f.index, &f.rank, &f.changed)).hash(&agenda).hash(&linked).debug(&history).finish()
@@ -253,7 +258,16 @@ impl<'a> Site<'a> {
     /// sink as bytes, so no allocation per page and no second UTF-8 check of our own output. A
     /// page rendered while the buffer is in use on this thread (a sink that renders) gets a
     /// buffer of its own.
-    fn small_page(&self, sink: &dyn Sink, path: &str, template: &str, active: &str, context: Context) -> Result<()> {
+    /// With `key`, the page is put as made from what it hashes ([`Sink::put_made`]).
+    fn small_page(
+        &self,
+        sink: &dyn Sink,
+        path: &str,
+        template: &str,
+        active: &str,
+        context: Context,
+        key: Option<Key>,
+    ) -> Result<()> {
         self.go_on()?;
         let context = framed(context, path, active);
         let render = |html: &mut Vec<u8>| {
@@ -261,7 +275,10 @@ impl<'a> Site<'a> {
             self.tera
                 .render_to(template, &context, StoppingWriter::new(&mut *html, self.stop))
                 .map_err(|e| anyhow!("rendering {template} for {path}: {e}"))?;
-            let put = sink.put(path, html);
+            let put = match key {
+                Some(key) => sink.put_made(path, html, key.value()),
+                None => sink.put(path, html),
+            };
             if html.capacity() > MAX_KEPT_BUFFER {
                 // A page larger than most is not held for the pages after it.
                 *html = Vec::new();
@@ -275,8 +292,9 @@ impl<'a> Site<'a> {
     }
 
     /// Renders the page `path` as [`Site::small_page`] does, or takes the last complete build's
-    /// from the memo when `key` says it is made from the same data (`serve`'s rebuilds);
-    /// `context` is built only when the page is rendered.
+    /// when `key` says it is made from the same data: from the memo (`serve`'s rebuilds), else
+    /// from the sink ([`Sink::keep`]: the old site of a build over it). `context` is built
+    /// only when the page is rendered.
     pub fn page_memoized(
         &self,
         sink: &dyn Sink,
@@ -288,7 +306,12 @@ impl<'a> Site<'a> {
     ) -> Result<()> {
         self.go_on()?;
         let (Some(memo), Some(key)) = (self.memo, key) else {
-            return self.small_page(sink, path, template, active, context());
+            if let Some(key) = key
+                && sink.keep(path, key.value())?
+            {
+                return Ok(());
+            }
+            return self.small_page(sink, path, template, active, context(), key);
         };
         let html = memo.get_or_render(path, key, || {
             let context = framed(context(), path, active);
