@@ -91,14 +91,15 @@ impl Project {
         Project { loaded: cache.load(root, today, overlay), today, root: root.to_path_buf() }
     }
 
-    /// Loads the records, each customer with the hash of its file ([`records::load_hashed`]:
-    /// the site's pages are keyed by it), and at the same time, on another thread, reads their
-    /// git history (SPEC 11.1) unless `no_history` (`--no-history`); the history is kept only
-    /// when `[history] enabled` is not `false`.
-    pub fn load_with_history(root: &Path, today: NaiveDate, no_history: bool) -> (Project, HistoryRead) {
+    /// Loads the records (with `hashed`, each customer with the hash of its file, which the
+    /// site's pages are keyed by: [`records::load_hashed`]), and at the same time, on another
+    /// thread, reads their git history (SPEC 11.1) unless `no_history` (`--no-history`); the
+    /// history is kept only when `[history] enabled` is not `false`.
+    pub fn load_with_history(root: &Path, today: NaiveDate, no_history: bool, hashed: bool) -> (Project, HistoryRead) {
         std::thread::scope(|scope| {
             let reading = (!no_history).then(|| scope.spawn(|| History::read(root)));
-            let project = Project { loaded: records::load_hashed(root, today), today, root: root.to_path_buf() };
+            let loaded = if hashed { records::load_hashed(root, today) } else { records::load(root, today) };
+            let project = Project { loaded, today, root: root.to_path_buf() };
             let Some(reading) = reading else { return (project, HistoryRead { history: None, warnings: Vec::new() }) };
             let result = reading.join().unwrap_or_else(|_| Err(anyhow!("reading it stopped unexpectedly")));
             let read = HistoryRead::from(result, project.loaded.settings.history.enabled);

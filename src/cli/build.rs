@@ -36,7 +36,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let progress = Progress::new(args.quiet);
     let stage = progress.stage("loading and checking records");
-    let (project, history) = args.records.load_with_history(&args.history)?;
+    let (project, history) = args.records.load_with_history(&args.history, true)?;
     stage.done(format_args!("{} files, {}", project.loaded.files_read, project.counts()));
     if let Some(code) = stop_on_errors(&project)? {
         eprintln!("the site was not built; {} is unchanged", args.out.display());

@@ -41,7 +41,7 @@ pub struct ExportArgs {
 
 /// Runs `export`.
 pub fn run(args: &ExportArgs) -> Result<ExitCode> {
-    let (project, history) = args.records.load_with_history(&args.history)?;
+    let (project, history) = args.records.load_with_history(&args.history, false)?;
     if let Some(code) = stop_on_errors(&project)? {
         return Ok(code);
     }

@@ -116,11 +116,16 @@ pub struct HistoryArgs {
 }
 
 impl RecordsArgs {
-    /// Loads the records and reads their history at the same time (see [`Project::load_with_history`]),
-    /// printing the history's warnings once on standard error.
-    pub fn load_with_history(&self, history: &HistoryArgs) -> Result<(Project, Option<crate::history::History>)> {
+    /// Loads the records and reads their history at the same time (see [`Project::load_with_history`];
+    /// `hashed` for a command that makes the site), printing the history's warnings once on
+    /// standard error.
+    pub fn load_with_history(
+        &self,
+        history: &HistoryArgs,
+        hashed: bool,
+    ) -> Result<(Project, Option<crate::history::History>)> {
         self.require_dir()?;
-        let (project, read) = Project::load_with_history(&self.records, self.today(), history.no_history);
+        let (project, read) = Project::load_with_history(&self.records, self.today(), history.no_history, hashed);
         for warning in &read.warnings {
             eprintln!("warning: {warning}");
         }
