@@ -94,16 +94,15 @@ fn a_build_over_an_old_site_is_the_fresh_build_of_the_same_records() {
     let (records, out) = demo_copy(&tmp);
     assert_eq!(exit_code(&build(&records, &out, &[])), 0);
     let fresh = tmp.path().join("fresh");
-    // Referred by hengtong-machinery and referring zhou-jianguo: their pages show its name.
-    let file = record(&records, "wujiang-precision");
-    let text = fs::read_to_string(&file).unwrap();
-    fs::write(&file, text.replacen("name = \"", "name = \"New ", 1)).unwrap();
     let edits = [
-        (file.clone(), "name = \"New ", "name = \"Newer "),
+        // Referred by hengtong-machinery and referring zhou-jianguo: their pages show its name.
+        (record(&records, "wujiang-precision"), "name = \"", "name = \"New "),
         (records.join("cardfile.toml"), "company = \"", "company = \"Renamed "),
+        // A new customer, first of all in the files' order.
+        (records.join("customers/aaa-first.toml"), "", "name = \"AAA\"\nowner = \"chen\"\nsince = 2025-01-01\n"),
     ];
     for (path, from, to) in edits {
-        let text = fs::read_to_string(&path).unwrap();
+        let text = fs::read_to_string(&path).unwrap_or_default();
         fs::write(&path, text.replacen(from, to, 1)).unwrap();
         assert_eq!(exit_code(&build(&records, &out, &[])), 0);
         let _ = fs::remove_dir_all(&fresh);

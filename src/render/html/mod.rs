@@ -180,10 +180,10 @@ impl<'a> Site<'a> {
     }
 
     /// What a customer's page and card are made from, hashed (`None` unless the site is
-    /// [`Site::keyed`]): its record (by its file's path and the hash of its bytes), what its facts are made from besides the record, its
-    /// agenda, the names of the customers it links to, its history, and what every such page
-    /// shares (the templates, the global words, the settings, the team, the analysis window
-    /// and score scale).
+    /// [`Site::keyed`]): its record (by its file's path and the hash of its bytes), what its
+    /// facts are made from besides the record, its agenda, the names of the customers it links
+    /// to, its history, and what every such page shares (the templates, the global words, the
+    /// settings, the team, the analysis window and score scale).
     pub fn customer_key(&self, f: &Facts) -> Option<Key> {
         self.keys.get(f.index).copied().flatten()
     }
@@ -202,13 +202,14 @@ impl<'a> Site<'a> {
         let history = self.history.map(|h| h.of(&c.id));
         // A customer's facts are made from its record, its place in the ABC ranking, the
         // customers it referred (in `linked`), its history and what `shared` holds
-        // (`analysis::analyse`): keyed by these, which is much quicker than by their text.
+        // (`analysis::analyse`): keyed by these, which is much quicker than by their text. Its
+        // index among the records is not part of it (a new customer moves every one after it).
         let keyer = Keyer::new().hash(&self.shared).hash(&c.file);
         let keyer = match c.source {
             Some(source) => keyer.hash(&source),
             None => keyer.debug(c),
         };
-        keyer.hash(&(f.index, &f.rank, &f.changed)).hash(&agenda).hash(&linked).debug(&history).finish()
+        keyer.hash(&(&f.rank, &f.changed)).hash(&agenda).hash(&linked).debug(&history).finish()
     }
 
     /// The rendering called `name` made from what `key` hashes: the memo's when it has it,
@@ -257,8 +258,8 @@ impl<'a> Site<'a> {
     /// pages (the customers'): into this thread's buffer, kept between pages, and handed to the
     /// sink as bytes, so no allocation per page and no second UTF-8 check of our own output. A
     /// page rendered while the buffer is in use on this thread (a sink that renders) gets a
-    /// buffer of its own.
-    /// With `key`, the page is put as made from what it hashes ([`Sink::put_made`]).
+    /// buffer of its own. With `key`, the page is put as made from what it hashes
+    /// ([`Sink::put_made`]).
     fn small_page(
         &self,
         sink: &dyn Sink,
