@@ -1,7 +1,8 @@
 //! `cardfile lsp`: a language server (LSP 3.17 over standard input and output) for the
 //! record files. It publishes `cardfile check`'s diagnostics as the buffers change, computed
 //! on the records directory with the open buffers over the disk, and answers completion,
-//! hover, go to definition and code actions (docs/editor.md).
+//! hover, go to definition and code actions (docs/editor.md). Files changed on disk outside
+//! the editor are loaded again when the client reports them ([`watching`]).
 //!
 //! One thread reads the messages in order. Changes only mark their records directory as
 //! changed; it is loaded again (through [`crate::project::Project::reload`], parsing only
@@ -20,6 +21,7 @@ mod hover;
 mod keydocs;
 mod markdown;
 mod requests;
+mod watching;
 mod workspace;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -86,6 +88,11 @@ pub fn serve(connection: &Connection, config: LspConfig) -> Result<bool> {
         "serverInfo": ServerInfo { name: "cardfile".into(), version: Some(env!("CARGO_PKG_VERSION").into()) },
     });
     connection.initialize_finish(id, result).context("finishing the initialize handshake")?;
+    if watching::supported(&params) {
+        // The client's answer is a response, which the loop ignores; a refusal only means
+        // that changes on disk are seen at the next edit.
+        let _ = connection.sender.send(watching::registration().into());
+    }
     let mut server = Server {
         connection,
         encoding,
@@ -202,6 +209,13 @@ impl Server<'_> {
     }
 
     fn notification(&mut self, n: Notification) {
+        if let Some(paths) = watching::changed(&n) {
+            // Only the records directories of files opened are loaded at all.
+            let roots = paths.iter().filter_map(|path| records_root(path));
+            let known: Vec<PathBuf> = roots.filter(|root| self.workspaces.contains_key(root)).collect();
+            self.changed.extend(known);
+            return;
+        }
         let method = n.method.clone();
         let path = match method.as_str() {
             DidOpenTextDocument::METHOD => n.extract::<DidOpenTextDocumentParams>(&method).ok().and_then(|p| {

@@ -3,6 +3,7 @@
 //! the edits are made in the buffers the client sends).
 
 mod client;
+mod watching;
 
 use std::path::{Path, PathBuf};
 

@@ -144,6 +144,28 @@ impl Client {
         }
     }
 
+    /// The next message from the server with `method` (a request or a notification), skipping
+    /// others.
+    pub fn next_from_server(&mut self, method: &str) -> Value {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let message = match self.pending.iter().position(|m| m["method"] == method) {
+                Some(i) => self.pending.remove(i).unwrap_or_default(),
+                None => self.receive(),
+            };
+            if message["method"] == method {
+                return message;
+            }
+            self.pending.push_back(message);
+            assert!(Instant::now() < deadline, "no {method} from the server");
+        }
+    }
+
+    /// Whether a message with `method` came from the server and was not taken yet.
+    pub fn has_pending(&self, method: &str) -> bool {
+        self.pending.iter().any(|m| m["method"] == method)
+    }
+
     pub fn open(&mut self, rel: &str, text: &str) {
         self.open_at(&records().join(rel), text);
     }
