@@ -25,6 +25,7 @@ mod log_keeping;
 mod lsp;
 mod merge;
 mod package;
+mod pages;
 mod progress;
 mod rebuild;
 mod schemas;
