@@ -70,3 +70,37 @@ fn a_streamed_page_is_the_page_rendered_into_a_buffer() {
         assert_eq!(files.get("streamed.html"), files.get("buffered.html"));
     });
 }
+
+#[test]
+fn my_day_has_one_card_per_customer_with_its_urgent_follow_ups_in_agenda_order() {
+    use crate::analysis::agenda::Status;
+    with_demo_site(|site| {
+        let mut several = 0;
+        for m in &site.records.members {
+            let owner = m.id.get_ref();
+            let urgent: Vec<_> = site
+                .analysis
+                .agenda
+                .iter()
+                .filter(|i| &i.owner == owner && matches!(i.status, Status::Overdue | Status::Today))
+                .collect();
+            let mut first_seen: Vec<&str> = Vec::new();
+            for item in &urgent {
+                if !first_seen.contains(&item.customer.as_str()) {
+                    first_seen.push(&item.customer);
+                }
+            }
+            let day = site.my_day(owner);
+            let customers: Vec<&str> = day.iter().map(|card| card.customer.as_str()).collect();
+            assert_eq!(customers, first_seen, "{owner}: one card per customer, in order of its first follow-up");
+            for card in &day {
+                let mine: Vec<&str> =
+                    urgent.iter().filter(|i| i.customer == card.customer).map(|i| i.reason.as_str()).collect();
+                let shown: Vec<&str> = card.items.iter().map(|row| row.reason.as_str()).collect();
+                assert_eq!(shown, mine, "{owner}, {}: its follow-ups, in agenda order", card.customer);
+                several += usize::from(shown.len() > 1);
+            }
+        }
+        assert!(several > 0, "the demo has a customer with two urgent follow-ups");
+    });
+}

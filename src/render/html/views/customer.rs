@@ -12,7 +12,7 @@ use super::{AgendaRow, CustomerLink, Labelled, newest_first, opt_date};
 use crate::analysis::credit::unpaid;
 use crate::analysis::explain::Why;
 use crate::format::date;
-use crate::records::model::{Birthday, Customer};
+use crate::records::model::{Birthday, Customer, Order};
 use crate::render::html::paths::anchor;
 
 /// A person inside the customer.
@@ -328,9 +328,22 @@ impl Site<'_> {
 
     /// The orders of a customer up to today, newest first.
     pub fn orders(&self, c: &Customer) -> Vec<OrderView> {
+        self.orders_where(c, |_| true)
+    }
+
+    /// The unpaid orders of a customer, newest first, as [`Site::orders`] shows them (the
+    /// others are not formatted at all: a customer has up to hundreds of orders).
+    pub fn unpaid_order_views(&self, c: &Customer) -> Vec<OrderView> {
+        let window = &self.analysis.window;
+        self.orders_where(c, |o| unpaid(o, window))
+    }
+
+    /// The orders of a customer that `keep` says to show, newest first.
+    fn orders_where(&self, c: &Customer, keep: impl Fn(&Order) -> bool) -> Vec<OrderView> {
         let window = &self.analysis.window;
         newest_first(&c.orders, self.today, |o| o.date)
             .into_iter()
+            .filter(|(_, o)| keep(o))
             .map(|(n, o)| OrderView {
                 date: date(o.date),
                 reference: o.reference.as_ref().map(|r| r.to_string()).unwrap_or_default(),

@@ -1,6 +1,8 @@
 //! The owner's day (the top of `owners/<id>.html`, read on a phone before a visit): each
 //! customer with a follow-up overdue or due today, with what to know before calling.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::super::Site;
@@ -37,13 +39,15 @@ impl Site<'_> {
     /// in the order of their first such follow-up in the agenda.
     pub fn my_day(&self, owner: &str) -> Vec<DayCard> {
         let mut cards: Vec<DayCard> = Vec::new();
+        // Each customer's card by id: an owner of thousands of customers has thousands of cards.
+        let mut card_of: HashMap<&str, usize> = HashMap::new();
         let urgent = self
             .analysis
             .agenda
             .iter()
             .filter(|i| i.owner == owner && matches!(i.status, Status::Overdue | Status::Today));
         for item in urgent {
-            if let Some(card) = cards.iter_mut().find(|c| c.customer == item.customer) {
+            if let Some(card) = card_of.get(item.customer.as_str()).and_then(|&i| cards.get_mut(i)) {
                 card.items.push(self.agenda_row(item));
                 continue;
             }
@@ -51,6 +55,7 @@ impl Site<'_> {
                 continue;
             };
             let row = self.agenda_row(item);
+            card_of.insert(item.customer.as_str(), cards.len());
             cards.push(DayCard {
                 customer: c.id.clone(),
                 name: c.name.clone(),
@@ -59,7 +64,7 @@ impl Site<'_> {
                 items: vec![row],
                 last: self.interactions(c, 1, true).into_iter().next(),
                 complaints: self.complaints(f).into_iter().filter(|k| k.open).collect(),
-                unpaid: self.orders(c).into_iter().filter(|o| o.unpaid).collect(),
+                unpaid: self.unpaid_order_views(c),
                 promises: self.promises(f, true).into_iter().filter(|p| p.open).collect(),
             });
         }
