@@ -269,6 +269,10 @@ impl Sink for Output {
     }
 
     fn keep(&self, path: &str, key: u128) -> Result<bool> {
+        // A path that leaves the site is not looked for in the old one (rendering it fails).
+        if !safe_relative(path) {
+            return Ok(false);
+        }
         let Some(len) = self.made.kept(path, key, &self.out.join(path)) else { return Ok(false) };
         let (target, old) = self.claim(path)?;
         if fs::hard_link(&old, &target).is_err() {

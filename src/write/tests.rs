@@ -246,3 +246,22 @@ fn a_streamed_page_that_fails_midway_leaves_the_old_site_whole() {
     assert_eq!(fs::read(out.join("page.html")).expect("read"), b"old page");
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_page_is_taken_from_the_old_site_only_from_inside_it() {
+    let dir = scratch("keep");
+    let (out, records) = (dir.join("site"), dir.join("records"));
+    let output = Output::begin(&out, &records).expect("begin");
+    output.put_made("customers/a.html", b"<p>a</p>", 7).expect("put");
+    output.commit().expect("commit");
+    // A list changed to also name a file beside the site, of the same length and older.
+    fs::write(dir.join("outside.html"), b"<p>x</p>").expect("write");
+    let list = out.join(".cardfile-pages");
+    let text = fs::read_to_string(&list).expect("the list");
+    fs::write(&list, format!("{text}{:032x} 8 ../outside.html\n", 7)).expect("write");
+    let output = Output::begin(&out, &records).expect("begin");
+    assert!(output.keep("customers/a.html", 7).expect("keep"), "the page inside the site is taken");
+    assert!(!output.keep("../outside.html", 7).expect("not an error"), "a path outside the site is not taken");
+    drop(output);
+    let _ = fs::remove_dir_all(&dir);
+}
