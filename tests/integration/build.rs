@@ -38,6 +38,13 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
+/// A copy of the demo records in `tmp`, and where its site goes.
+pub fn demo_copy(tmp: &TempDir) -> (PathBuf, PathBuf) {
+    let records = tmp.path().join("records");
+    copy_tree(&demo(), &records);
+    (records, tmp.path().join("site"))
+}
+
 /// Copies every file under `from` to the same place under `to`.
 pub fn copy_tree(from: &Path, to: &Path) {
     for (rel, bytes) in tree(from) {
@@ -139,9 +146,7 @@ fn two_builds_of_the_same_records_are_byte_identical() {
 #[test]
 fn a_failing_build_keeps_the_old_site_and_leaves_nothing_behind() {
     let tmp = TempDir::new("build-failing");
-    let records = tmp.path().join("records");
-    copy_tree(&demo(), &records);
-    let out = tmp.path().join("site");
+    let (records, out) = demo_copy(&tmp);
     assert_eq!(exit_code(&build(&records, &out, &[])), 0);
     let before = tree(&out);
     fs::write(records.join("customers/broken.toml"), "name = \"x\"\nowner = \"nobody\"\n").unwrap();

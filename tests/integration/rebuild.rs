@@ -6,15 +6,13 @@ use std::fs::{self, File};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use crate::build::{build, copy_tree, demo, tree};
+use crate::build::{build, demo_copy, tree};
 use crate::{TempDir, exit_code};
 
 #[test]
 fn a_rebuild_keeps_unchanged_files_and_rewrites_changed_ones() {
     let tmp = TempDir::new("build-incremental");
-    let records = tmp.path().join("records");
-    copy_tree(&demo(), &records);
-    let out = tmp.path().join("site");
+    let (records, out) = demo_copy(&tmp);
     assert_eq!(exit_code(&build(&records, &out, &[])), 0);
     let inode = |rel: &str| fs::metadata(out.join(rel)).unwrap().ino();
     let (same_before, changed_before) =
@@ -27,13 +25,6 @@ fn a_rebuild_keeps_unchanged_files_and_rewrites_changed_ones() {
     assert_eq!(inode("customers/lingnan-mould.html"), same_before, "an unchanged page was written again");
     assert_ne!(inode("customers/huadong-auto-parts.html"), changed_before, "a changed page was not rewritten");
     assert!(fs::read_to_string(out.join("customers/huadong-auto-parts.html")).unwrap().contains("华东汽车零部件集团"));
-}
-
-/// A copy of the demo records in `tmp`, and where its site goes.
-fn demo_copy(tmp: &TempDir) -> (PathBuf, PathBuf) {
-    let records = tmp.path().join("records");
-    copy_tree(&demo(), &records);
-    (records, tmp.path().join("site"))
 }
 
 /// The record file of the customer `id` under `records`.
