@@ -8,6 +8,7 @@ mod authoring;
 mod bounds;
 mod browser;
 mod build;
+mod built_in_pages;
 mod check;
 mod diff;
 mod export;

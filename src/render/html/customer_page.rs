@@ -1,31 +1,129 @@
 //! A customer's page: profile, computed values with their "why", contacts as a buying
 //! centre, timeline, orders, credit, complaints, contracts, notes and customer care.
 
-use anyhow::Result;
-use tera::Context;
+use std::collections::BTreeMap;
 
-use super::Site;
-use super::paths::{id_path, region_slug};
-use super::views::customer::{CareView, GridRow, HandoverView, LossView, OpportunityRow, Profile};
-use super::views::{AgendaRow, Explained, signed_percent};
+use anyhow::Result;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::history_pages::{HistoryRow, LastChanged};
+use super::html_writer::{Frame, TITLE_MARK};
+use super::page_output::framed;
+use super::paths::{id_path, region_slug, root_of};
+use super::views::customer::{
+    CareView, ContactView, ContractView, GridRow, HandoverView, InteractionView, LossView, OpportunityRow, OrderView,
+    Profile,
+};
+use super::views::keeping::{ComplaintView, DeliveryView, PromiseView};
+use super::views::{AgendaRow, CustomerRow, Explained, signed_percent};
+use super::{Site, customer_html, templates};
 use crate::analysis::Facts;
 use crate::analysis::explain::{Why, explain};
 use crate::format::date;
-use crate::i18n::{Label, Text, ui};
+use crate::i18n::{Label, Language, Text, ui};
 use crate::records::choices::Choice as _;
 use crate::records::choices::{ContactRole, CustomerKind, Stance};
 use crate::records::model::{Customer, Opportunity};
 use crate::render::Sink;
 
-/// Renders `customers/<id>.html` (the last build's when it is made from the same data).
+/// Renders `customers/<id>.html` (the last build's when it is made from the same data): with
+/// the built-in writer when the team has replaced neither `customer.html` nor `base.html`,
+/// else with the templates.
 pub fn render(site: &Site<'_>, sink: &dyn Sink, f: &Facts) -> Result<()> {
     let c = &site.records.customers[f.index];
     let Some(path) = id_path("customers", &c.id, "html") else { return Ok(()) };
-    site.page_memoized(sink, &path, "customer.html", "customers", site.customer_key(f), || context(site, f))
+    let key = site.customer_key(f);
+    match &site.customer_frame {
+        Some(frame) if frame.root == root_of(&path) => site.page_made(sink, &path, key, |out| {
+            customer_html::write(out, frame, &page(site, f));
+            Ok(())
+        }),
+        _ => site.page_memoized(sink, &path, "customer.html", ACTIVE, key, || context(site, f)),
+    }
 }
 
-/// What the page of the customer `f` is rendered from.
+/// The tab a customer's page is under.
+const ACTIVE: &str = "customers";
+
+/// `base.html` as it frames a customer's page, cut out of the built-in template rendered
+/// once; `None`, so that the templates render every customer's page, when the team replaced
+/// `customer.html` or `base.html` ([`templates::replaced`]), or when the frame cannot be cut
+/// (the company's name holds the title's mark).
+pub fn built_in_frame(
+    tera: &Tera,
+    overrides: &BTreeMap<String, String>,
+    lang: Language,
+    has_history: bool,
+) -> Option<Frame> {
+    if templates::replaced("customer.html", overrides) || templates::replaced("base.html", overrides) {
+        return None;
+    }
+    let path = "customers/page.html";
+    let mut context = Context::new();
+    context.insert("title", TITLE_MARK);
+    let rendered = tera.render("base.html", &framed(context, path, ACTIVE)).ok()?;
+    Frame::cut(&rendered, lang, &root_of(path), has_history)
+}
+
+/// What `customer.html` is rendered from (the template's context, field by field; see
+/// `docs/templates.md`).
+#[derive(Serialize)]
+pub struct CustomerPage {
+    /// The page title: the customer's name.
+    pub title: String,
+    /// The profile.
+    pub c: Profile,
+    /// The customer's row as the lists show it (class, lifecycle, grade).
+    pub row: CustomerRow,
+    /// The computed values, each with its "why".
+    pub computed: Vec<Explained>,
+    /// Unpaid amount, formatted.
+    pub exposure: String,
+    /// Overdue amount, formatted.
+    pub overdue: String,
+    /// Whether the unpaid amount is over the credit limit.
+    pub over_limit: bool,
+    /// The people inside the customer.
+    pub contacts: Vec<ContactView>,
+    /// Every interaction, newest first.
+    pub interactions: Vec<InteractionView>,
+    /// Every order, newest first.
+    pub orders: Vec<OrderView>,
+    /// The lifetime revenue, formatted.
+    pub orders_total: String,
+    /// The orders' sparkline (SVG), or empty.
+    pub sparkline: String,
+    /// The complaints.
+    pub complaints: Vec<ComplaintView>,
+    /// The promises.
+    pub promises: Vec<PromiseView>,
+    /// The deliveries.
+    pub deliveries: Vec<DeliveryView>,
+    /// The contracts.
+    pub contracts: Vec<ContractView>,
+    /// The customer's follow-ups, in agenda order.
+    pub agenda: Vec<AgendaRow>,
+    /// The notes as HTML (empty when redacted or none).
+    pub notes_html: String,
+    /// Customer care (section 10 of the specification).
+    pub care: CareView,
+    /// The last commit that changed the file, when the history was read.
+    pub last_changed: Option<LastChanged>,
+    /// The file's history, newest first.
+    pub history: Vec<HistoryRow>,
+    /// A link to edit the file (the settings' `edit_url` and the file), or empty.
+    pub edit_url: String,
+}
+
+/// The context of `customer.html` for the customer `f`.
 fn context(site: &Site<'_>, f: &Facts) -> Context {
+    // The page is plain data: it always serialises.
+    Context::from_serialize(&page(site, f)).unwrap_or_default()
+}
+
+/// What the page of the customer `f` is made from.
+fn page(site: &Site<'_>, f: &Facts) -> CustomerPage {
     let c = &site.records.customers[f.index];
     let why = explain(c, f, site.analysis, site.settings);
     let l = &f.ledger;
@@ -47,40 +145,35 @@ fn context(site: &Site<'_>, f: &Facts) -> Context {
         value(ui::CYCLE, "cycle_days", l.cycle_days.map(|d| d.to_string()).unwrap_or_default()),
         value(ui::EXPECTED_ORDER, "expected_order", opt(l.expected_order)),
     ];
-    let agenda: Vec<AgendaRow> = site.agenda_of(&c.id).map(|i| site.agenda_row(i)).collect();
-    let orders = site.orders(c);
     let sparkline = {
         let mut dated: Vec<_> = c.orders.iter().filter(|o| o.date <= site.today).collect();
         dated.sort_by_key(|o| o.date);
         super::charts_html::order_sparkline(site, dated.iter().map(|o| (date(o.date), o.amount)).collect())
     };
-    let mut cx = Context::new();
-    cx.insert("title", &c.name);
-    cx.insert("c", &profile(site, c));
-    cx.insert("row", &site.customer_row(f));
-    cx.insert("computed", &computed);
-    cx.insert("exposure", &site.money(f.credit.exposure));
-    cx.insert("overdue", &site.money(f.credit.overdue));
-    cx.insert("over_limit", &f.credit.over_limit);
-    cx.insert("contacts", &site.contacts(c));
-    cx.insert("interactions", &site.interactions(c, usize::MAX, false));
-    cx.insert("orders", &orders);
-    cx.insert("orders_total", &site.money(f.ledger.lifetime_revenue));
-    cx.insert("sparkline", &sparkline);
-    cx.insert("complaints", &site.complaints(f));
-    cx.insert("promises", &site.promises(f, false));
-    cx.insert("deliveries", &site.deliveries(f));
-    cx.insert("contracts", &site.contracts(c));
-    cx.insert("agenda", &agenda);
-    cx.insert(
-        "notes_html",
-        &c.notes.as_deref().filter(|_| !site.redact).map(super::markdown::render).unwrap_or_default(),
-    );
-    cx.insert("care", &care_view(site, c, f, why.clone()));
-    cx.insert("last_changed", &site.last_changed(&c.id));
-    cx.insert("history", &site.history_rows(&c.id));
-    cx.insert("edit_url", &site.settings.edit_url.as_ref().map(|u| format!("{u}{}", c.file)).unwrap_or_default());
-    cx
+    CustomerPage {
+        title: c.name.clone(),
+        c: profile(site, c),
+        row: site.customer_row(f),
+        computed,
+        exposure: site.money(f.credit.exposure),
+        overdue: site.money(f.credit.overdue),
+        over_limit: f.credit.over_limit,
+        contacts: site.contacts(c),
+        interactions: site.interactions(c, usize::MAX, false),
+        orders: site.orders(c),
+        orders_total: site.money(f.ledger.lifetime_revenue),
+        sparkline,
+        complaints: site.complaints(f),
+        promises: site.promises(f, false),
+        deliveries: site.deliveries(f),
+        contracts: site.contracts(c),
+        agenda: site.agenda_of(&c.id).map(|i| site.agenda_row(i)).collect(),
+        notes_html: c.notes.as_deref().filter(|_| !site.redact).map(super::markdown::render).unwrap_or_default(),
+        care: care_view(site, c, f, why),
+        last_changed: site.last_changed(&c.id),
+        history: site.history_rows(&c.id),
+        edit_url: site.settings.edit_url.as_ref().map(|u| format!("{u}{}", c.file)).unwrap_or_default(),
+    }
 }
 
 /// The profile view of a customer.

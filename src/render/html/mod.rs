@@ -3,11 +3,15 @@
 mod cards;
 mod care_pages;
 mod charts_html;
+mod customer_html;
+mod customer_html_tables;
 mod customer_page;
 mod dashboard;
 mod history_pages;
+mod html_writer;
 pub mod markdown;
 mod memo;
+mod page_output;
 mod pages;
 pub mod paths;
 pub mod templates;
@@ -20,12 +24,11 @@ use std::sync::Arc;
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use tera::{Context, Tera};
+use tera::Tera;
 
 pub use self::memo::PageMemo;
 use self::memo::{Key, Keyer};
 pub use self::views::newest_first;
-use super::stopping::StoppingWriter;
 use super::{Sink, Stop};
 use crate::analysis::{Analysis, Facts};
 use crate::history::History;
@@ -58,6 +61,9 @@ pub struct Site<'a> {
     /// The git history of the records, when it was read (SPEC 11.1).
     pub history: Option<&'a History>,
     tera: Tera,
+    /// `base.html` around a customer's page, when the built-in `customer.html` is written
+    /// without the template engine ([`customer_page::built_in_frame`]).
+    customer_frame: Option<html_writer::Frame>,
     assets: Vec<(String, String)>,
     by_id: HashMap<&'a str, usize>,
     agenda_by_customer: HashMap<&'a str, Vec<usize>>,
@@ -112,6 +118,7 @@ impl<'a> Site<'a> {
             &analysis.window,
             &analysis.scale,
         ]);
+        let customer_frame = customer_page::built_in_frame(&tera, &options.overrides, lang, history.is_some());
         let assets = templates::ASSETS
             .iter()
             .map(|(name, _)| {
@@ -133,6 +140,7 @@ impl<'a> Site<'a> {
             base_url: options.base_url,
             history,
             tera,
+            customer_frame,
             assets,
             by_id,
             agenda_by_customer,
@@ -241,91 +249,6 @@ impl<'a> Site<'a> {
         self.agenda_by_customer.get(customer).into_iter().flatten().map(|i| &self.analysis.agenda[*i])
     }
 
-    /// Renders `template` with `context` to `path`, adding the page's root prefix. The page
-    /// goes to the sink as it is rendered ([`Sink::put_streamed`]): a list page of 100,000
-    /// customers is never whole in memory.
-    pub fn page(&self, sink: &dyn Sink, path: &str, template: &str, active: &str, context: Context) -> Result<()> {
-        self.go_on()?;
-        let context = framed(context, path, active);
-        sink.put_streamed(path, &mut |out| {
-            self.tera
-                .render_to(template, &context, StoppingWriter::new(out, self.stop))
-                .map_err(|e| anyhow!("rendering {template} for {path}: {e}"))
-        })
-    }
-
-    /// Renders `template` with `context` to `path` as [`Site::page`] does, for the many small
-    /// pages (the customers'): into this thread's buffer, kept between pages, and handed to the
-    /// sink as bytes, so no allocation per page and no second UTF-8 check of our own output. A
-    /// page rendered while the buffer is in use on this thread (a sink that renders) gets a
-    /// buffer of its own. With `key`, the page is put as made from what it hashes
-    /// ([`Sink::put_made`]).
-    fn small_page(
-        &self,
-        sink: &dyn Sink,
-        path: &str,
-        template: &str,
-        active: &str,
-        context: Context,
-        key: Option<Key>,
-    ) -> Result<()> {
-        self.go_on()?;
-        let context = framed(context, path, active);
-        let render = |html: &mut Vec<u8>| {
-            html.clear();
-            self.tera
-                .render_to(template, &context, StoppingWriter::new(&mut *html, self.stop))
-                .map_err(|e| anyhow!("rendering {template} for {path}: {e}"))?;
-            let put = match key {
-                Some(key) => sink.put_made(path, html, key.value()),
-                None => sink.put(path, html),
-            };
-            if html.capacity() > MAX_KEPT_BUFFER {
-                // A page larger than most is not held for the pages after it.
-                *html = Vec::new();
-            }
-            put
-        };
-        PAGE_BUFFER.with(|buffer| match buffer.try_borrow_mut() {
-            Ok(mut html) => render(&mut html),
-            Err(_) => render(&mut Vec::new()),
-        })
-    }
-
-    /// Renders the page `path` as [`Site::small_page`] does, or takes the last complete build's
-    /// when `key` says it is made from the same data: from the memo (`serve`'s rebuilds), else
-    /// from the sink ([`Sink::keep`]: the old site of a build over it). `context` is built
-    /// only when the page is rendered.
-    pub fn page_memoized(
-        &self,
-        sink: &dyn Sink,
-        path: &str,
-        template: &str,
-        active: &str,
-        key: Option<Key>,
-        context: impl FnOnce() -> Context,
-    ) -> Result<()> {
-        self.go_on()?;
-        let (Some(memo), Some(key)) = (self.memo, key) else {
-            if let Some(key) = key
-                && sink.keep(path, key.value())?
-            {
-                return Ok(());
-            }
-            return self.small_page(sink, path, template, active, context(), key);
-        };
-        let html = memo.get_or_render(path, key, || {
-            let context = framed(context(), path, active);
-            self.tera.render(template, &context).map_err(|e| anyhow!("rendering {template} for {path}: {e}"))
-        })?;
-        sink.put_shared(path, html.into())
-    }
-
-    /// Renders `template` with `context` to a string (a fragment such as one card).
-    pub fn fragment(&self, template: &str, context: &Context) -> Result<String> {
-        self.tera.render(template, context).map_err(|e| anyhow!("rendering {template}: {e}"))
-    }
-
     /// Renders every page and asset of the site into `sink`, page groups in parallel.
     pub fn render(&self, sink: &dyn Sink) -> Result<()> {
         let parts: [&(dyn Fn() -> Result<()> + Sync); 2] =
@@ -352,13 +275,6 @@ impl<'a> Site<'a> {
         pages::render(self, sink)?;
         cards::render(self, sink)
     }
-}
-
-/// `context` with what every page adds: the prefix to the site's root and the active tab.
-fn framed(mut context: Context, path: &str, active: &str) -> Context {
-    context.insert("root", &paths::root_of(path));
-    context.insert("active", active);
-    context
 }
 
 #[cfg(test)]

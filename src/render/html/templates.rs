@@ -74,6 +74,12 @@ pub fn resolve<'a>(
     overrides.get(name).map(String::as_str).or_else(|| built_in.iter().find(|(n, _)| *n == name).map(|(_, t)| *t))
 }
 
+/// Whether the team's file `name` replaces the built-in one: it is there and says something
+/// else (a copy of the built-in file, as `cardfile init --templates` writes it, replaces nothing).
+pub fn replaced(name: &str, overrides: &BTreeMap<String, String>) -> bool {
+    overrides.get(name).is_some_and(|text| BUILT_IN.iter().all(|(n, built_in)| *n != name || built_in != text))
+}
+
 /// Compiles every template, built-in or overridden, plus any extra `.html` the team added.
 pub fn compile(overrides: &BTreeMap<String, String>) -> Result<Tera> {
     let mut tera = Tera::default();
@@ -146,6 +152,17 @@ mod tests {
         assert_eq!(dial("0510-8532 6600"), "051085326600");
         assert_eq!(dial("<script>1</script> +2"), "12", "a plus inside the text is not a country code");
         assert_eq!(dial("none"), "");
+    }
+
+    #[test]
+    fn only_a_file_that_says_something_else_replaces_a_built_in_one() {
+        let built_in = resolve("customer.html", &BTreeMap::new(), BUILT_IN).unwrap().to_string();
+        let team = |text: &str| BTreeMap::from([("customer.html".to_string(), text.to_string())]);
+        assert!(!replaced("customer.html", &BTreeMap::new()), "no file");
+        assert!(!replaced("customer.html", &team(&built_in)), "a copy of the built-in file");
+        assert!(replaced("customer.html", &team(&format!("{built_in} "))), "one more space");
+        let mine = BTreeMap::from([("mine.html".to_string(), "x".to_string())]);
+        assert!(replaced("mine.html", &mine), "a page of the team's own");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Rendering pages: into the per-thread buffer of [`Site::small_page`], and streamed.
+//! Rendering pages: into the per-thread buffer of [`Site::page_memoized`], and streamed.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,7 +21,7 @@ impl Sink for Rendering<'_, '_> {
         if path == "outer.html" {
             let mut cx = Context::new();
             cx.insert("word", "inner");
-            self.site.small_page(&self.inner, "inner.html", "page.html", "x", cx, None)?;
+            self.site.page_memoized(&self.inner, "inner.html", "page.html", "x", None, || cx)?;
         }
         self.inner.put(path, bytes)
     }
@@ -44,7 +44,7 @@ fn a_page_rendered_while_another_is_being_stored_gets_its_own_buffer() {
         let sink = Rendering { site, inner: MemorySink::default() };
         let mut cx = Context::new();
         cx.insert("word", "outer");
-        site.small_page(&sink, "outer.html", "page.html", "x", cx, None).expect("both pages render");
+        site.page_memoized(&sink, "outer.html", "page.html", "x", None, || cx).expect("both pages render");
         let files = sink.inner.into_files();
         assert_eq!(files.get("outer.html").map(Vec::as_slice), Some(b"<p>outer</p>".as_slice()));
         assert_eq!(files.get("inner.html").map(Vec::as_slice), Some(b"<p>inner</p>".as_slice()));
@@ -61,7 +61,7 @@ fn a_streamed_page_is_the_page_rendered_into_a_buffer() {
             let put = if path == "streamed.html" {
                 site.page(&sink, path, "page.html", "x", cx)
             } else {
-                site.small_page(&sink, path, "page.html", "x", cx, None)
+                site.page_memoized(&sink, path, "page.html", "x", None, || cx)
             };
             put.expect("the page renders");
         }
