@@ -1,6 +1,6 @@
-//! A customer's page is written by a built-in writer, not by the template engine, unless the
-//! team replaced `customer.html` or `base.html` with a file that says something else. The
-//! built-in template, rendered (a team's copy with a comment added, so that it is used), must
+//! A customer's page and card are written by built-in writers, not by the template engine,
+//! unless the team replaced `customer.html` or `base.html` (`card.html` for the card) with a
+//! file that says something else. The built-in template, rendered (a team's copy with a comment added, so that it is used), must
 //! give the same bytes as the writer, for every kind of record: the demo (Chinese, with its
 //! git history), the demo in English and redacted, the hostile corpus and every fixture tree.
 
@@ -19,10 +19,12 @@ fn built_in(name: &str) -> String {
     fs::read_to_string(path).expect("the template") + "{# the team's copy #}"
 }
 
-/// The customers' pages of a built site.
+/// The customers' pages and the pages of cards of a built site.
 fn customer_pages(site: &Path) -> BTreeMap<String, Vec<u8>> {
-    let pages: BTreeMap<_, _> = tree(site).into_iter().filter(|(rel, _)| rel.starts_with("customers/")).collect();
-    assert!(pages.len() > 1, "the site has customers' pages");
+    let pages: BTreeMap<_, _> =
+        tree(site).into_iter().filter(|(rel, _)| rel.starts_with("customers/") || rel.starts_with("cards/")).collect();
+    assert!(pages.keys().filter(|rel| rel.starts_with("customers/")).count() > 1, "the site has customers' pages");
+    assert!(pages.contains_key("cards/index.html"), "the site has its cards");
     pages
 }
 
@@ -34,8 +36,8 @@ fn with_copy_of(records: &Path, template: &str, to: &Path) -> PathBuf {
     to.to_path_buf()
 }
 
-/// Builds `records` as they are and with each of the two templates copied in, and compares
-/// the customers' pages.
+/// Builds `records` as they are and with each of the three templates copied in, and compares
+/// the customers' pages and cards.
 fn same_pages_both_ways(records: &Path, extra: &[&str]) {
     let tmp = TempDir::new("built-in-pages");
     let site = |name: &str, records: &Path| {
@@ -45,7 +47,7 @@ fn same_pages_both_ways(records: &Path, extra: &[&str]) {
         customer_pages(&out)
     };
     let written = site("written", records);
-    for template in ["customer.html", "base.html"] {
+    for template in ["customer.html", "base.html", "card.html"] {
         let copied = with_copy_of(records, template, &tmp.path().join(format!("records-{template}")));
         let rendered = site(&format!("rendered-{template}"), &copied);
         assert_eq!(written.keys().collect::<Vec<_>>(), rendered.keys().collect::<Vec<_>>());
@@ -66,7 +68,7 @@ fn same_pages_both_ways(records: &Path, extra: &[&str]) {
 }
 
 #[test]
-fn the_written_customer_page_is_the_template_rendered_for_the_demo_in_both_languages() {
+fn the_written_page_and_card_are_the_templates_rendered_for_the_demo_in_both_languages() {
     let tmp = TempDir::new("built-in-en");
     let english = tmp.path().join("records");
     copy_tree(&demo(), &english);
@@ -81,7 +83,7 @@ fn the_written_customer_page_is_the_template_rendered_for_the_demo_in_both_langu
 }
 
 #[test]
-fn the_written_customer_page_is_the_template_rendered_for_hostile_text_and_every_fixture() {
+fn the_written_page_and_card_are_the_templates_rendered_for_hostile_text_and_every_fixture() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     same_pages_both_ways(&root.join("hostile/records"), &[]);
     let mut fixtures = 0;
@@ -96,7 +98,7 @@ fn the_written_customer_page_is_the_template_rendered_for_hostile_text_and_every
 }
 
 #[test]
-fn the_written_customer_page_is_the_template_rendered_with_a_history() {
+fn the_written_page_and_card_are_the_templates_rendered_with_a_history() {
     let repo = GitRepo::new("built-in-history");
     copy_tree(&demo(), &repo.records());
     repo.commit("Li Na", "2026-11-01T09:00:00+08:00", "The demo customers");
@@ -111,6 +113,7 @@ fn the_written_customer_page_is_the_template_rendered_with_a_history() {
     let sites = ["written", "rendered"].map(|name| {
         if name == "rendered" {
             repo.write("records/templates/customer.html", &built_in("customer.html"));
+            repo.write("records/templates/card.html", &built_in("card.html"));
         }
         let output = run_in(repo.path(), &["build", "--today", crate::TODAY, "--out", name]);
         assert_eq!(exit_code(&output), 0, "{}", stderr(&output));
@@ -118,11 +121,13 @@ fn the_written_customer_page_is_the_template_rendered_with_a_history() {
     });
     let page = String::from_utf8_lossy(&sites[0]["customers/huadong-auto-parts.html"]).into_owned();
     assert!(page.contains("id=\"history\"") && page.contains("Call with Huadong"), "the history is on the page");
-    assert!(sites[0] == sites[1], "a customer's page with a history differs between the writer and the template");
+    let cards = String::from_utf8_lossy(&sites[0]["cards/index.html"]).into_owned();
+    assert!(cards.contains("2026-11-20"), "the cards say when a customer last changed");
+    assert!(sites[0] == sites[1], "a page or card with a history differs between the writer and the template");
 }
 
 #[test]
-fn a_team_that_changes_the_customer_page_or_the_frame_gets_its_own() {
+fn a_team_that_changes_the_customer_page_the_frame_or_the_card_gets_its_own() {
     let tmp = TempDir::new("built-in-replaced");
     let records = tmp.path().join("records");
     copy_tree(&crate::fixture("fixtures/credit/records"), &records);
@@ -130,7 +135,7 @@ fn a_team_that_changes_the_customer_page_or_the_frame_gets_its_own() {
     let page = |name: &str| {
         let out = tmp.path().join(name);
         assert_eq!(exit_code(&build(&records, &out, &[])), 0);
-        let (rel, _) = customer_pages(&out).into_iter().next().unwrap();
+        let rel = customer_pages(&out).into_keys().find(|rel| rel.starts_with("customers/")).unwrap();
         fs::read_to_string(out.join(rel)).unwrap()
     };
     let plain = page("plain");
@@ -147,4 +152,9 @@ fn a_team_that_changes_the_customer_page_or_the_frame_gets_its_own() {
     let framed = page("base");
     assert!(framed.contains("<main class=\"ours\">") && framed.contains("customer-head"), "{framed}");
     assert_eq!(framed.replace("<main class=\"ours\">", "<main>"), plain);
+    fs::write(records.join("templates/card.html"), "<article>OUR CARD {{ k.name }}</article>").unwrap();
+    let out = tmp.path().join("card");
+    assert_eq!(exit_code(&build(&records, &out, &[])), 0);
+    let cards = fs::read_to_string(out.join("cards/index.html")).unwrap();
+    assert!(cards.contains("<article>OUR CARD ") && !cards.contains("card-head"), "{cards}");
 }

@@ -1,5 +1,6 @@
 //! The HTML site: templates, views and the pages of SPEC 8.
 
+mod card_html;
 mod cards;
 mod care_pages;
 mod charts_html;
@@ -64,6 +65,9 @@ pub struct Site<'a> {
     /// `base.html` around a customer's page, when the built-in `customer.html` is written
     /// without the template engine ([`customer_page::built_in_frame`]).
     customer_frame: Option<html_writer::Frame>,
+    /// Whether the built-in `card.html` is written without the template engine (the team did
+    /// not replace it).
+    writes_cards: bool,
     assets: Vec<(String, String)>,
     by_id: HashMap<&'a str, usize>,
     agenda_by_customer: HashMap<&'a str, Vec<usize>>,
@@ -103,7 +107,7 @@ impl<'a> Site<'a> {
         let globals = tera.global_context();
         globals.insert("t", &crate::i18n::strings(lang));
         globals.insert("lang", lang.as_str());
-        globals.insert("company", if settings.company.is_empty() { "cardfile" } else { settings.company.as_str() });
+        globals.insert("company", company_name(settings));
         globals.insert("today", &crate::format::date(analysis.window.today));
         globals.insert("has_history", &history.is_some());
         // The global words are a function of the settings, today and whether there is a
@@ -141,6 +145,7 @@ impl<'a> Site<'a> {
             history,
             tera,
             customer_frame,
+            writes_cards: !templates::replaced("card.html", &options.overrides),
             assets,
             by_id,
             agenda_by_customer,
@@ -275,6 +280,11 @@ impl<'a> Site<'a> {
         pages::render(self, sink)?;
         cards::render(self, sink)
     }
+}
+
+/// The company's name as the pages show it (`{{ company }}`): cardfile's when none is set.
+fn company_name(settings: &Settings) -> &str {
+    if settings.company.is_empty() { "cardfile" } else { settings.company.as_str() }
 }
 
 #[cfg(test)]
