@@ -4,19 +4,14 @@
 use std::collections::BTreeMap;
 
 use anyhow::Result;
-use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::history_pages::{HistoryRow, LastChanged};
 use super::html_writer::{Frame, TITLE_MARK};
 use super::page_output::framed;
 use super::paths::{id_path, region_slug, root_of};
-use super::views::customer::{
-    CareView, ContactView, ContractView, GridRow, HandoverView, InteractionView, LossView, OpportunityRow, OrderView,
-    Profile,
-};
-use super::views::keeping::{ComplaintView, DeliveryView, PromiseView};
-use super::views::{AgendaRow, CustomerRow, Explained, signed_percent};
+use super::views::customer::{CareView, GridRow, HandoverView, LossView, OpportunityRow, Profile};
+use super::views::customer_page::CustomerPage;
+use super::views::{Explained, signed_percent};
 use super::{Site, customer_html, templates};
 use crate::analysis::Facts;
 use crate::analysis::explain::{Why, explain};
@@ -64,56 +59,6 @@ pub fn built_in_frame(
     context.insert("title", TITLE_MARK);
     let rendered = tera.render("base.html", &framed(context, path, ACTIVE)).ok()?;
     Frame::cut(&rendered, lang, &root_of(path), has_history)
-}
-
-/// What `customer.html` is rendered from (the template's context, field by field; see
-/// `docs/templates.md`).
-#[derive(Serialize)]
-pub struct CustomerPage {
-    /// The page title: the customer's name.
-    pub title: String,
-    /// The profile.
-    pub c: Profile,
-    /// The customer's row as the lists show it (class, lifecycle, grade).
-    pub row: CustomerRow,
-    /// The computed values, each with its "why".
-    pub computed: Vec<Explained>,
-    /// Unpaid amount, formatted.
-    pub exposure: String,
-    /// Overdue amount, formatted.
-    pub overdue: String,
-    /// Whether the unpaid amount is over the credit limit.
-    pub over_limit: bool,
-    /// The people inside the customer.
-    pub contacts: Vec<ContactView>,
-    /// Every interaction, newest first.
-    pub interactions: Vec<InteractionView>,
-    /// Every order, newest first.
-    pub orders: Vec<OrderView>,
-    /// The lifetime revenue, formatted.
-    pub orders_total: String,
-    /// The orders' sparkline (SVG), or empty.
-    pub sparkline: String,
-    /// The complaints.
-    pub complaints: Vec<ComplaintView>,
-    /// The promises.
-    pub promises: Vec<PromiseView>,
-    /// The deliveries.
-    pub deliveries: Vec<DeliveryView>,
-    /// The contracts.
-    pub contracts: Vec<ContractView>,
-    /// The customer's follow-ups, in agenda order.
-    pub agenda: Vec<AgendaRow>,
-    /// The notes as HTML (empty when redacted or none).
-    pub notes_html: String,
-    /// Customer care (section 10 of the specification).
-    pub care: CareView,
-    /// The last commit that changed the file, when the history was read.
-    pub last_changed: Option<LastChanged>,
-    /// The file's history, newest first.
-    pub history: Vec<HistoryRow>,
-    /// A link to edit the file (the settings' `edit_url` and the file), or empty.
-    pub edit_url: String,
 }
 
 /// The context of `customer.html` for the customer `f`.

@@ -5,7 +5,6 @@ mod cards;
 mod care_pages;
 mod charts_html;
 mod customer_html;
-mod customer_html_tables;
 mod customer_page;
 mod dashboard;
 mod history_pages;

@@ -9,6 +9,7 @@
 
 pub mod care;
 pub mod customer;
+pub mod customer_page;
 pub mod day;
 pub mod keeping;
 pub mod team;

@@ -1,10 +1,10 @@
-//! The lists of a customer's page as the built-in `customer.html` shows them, from promises
-//! to history: the second half of [`super::customer_html`], in the template's order.
+//! The lists of a customer's page as the built-in `customer.html` shows them, from the
+//! promises to the history, in the template's order.
 
-use super::customer_html::{because, copy_button, pill, why};
-use super::customer_page::CustomerPage;
-use super::html_writer::Html;
-use super::templates::dial;
+use super::super::html_writer::Html;
+use super::super::templates::dial;
+use super::super::views::customer_page::CustomerPage;
+use super::parts::{because, copy_button, pill, why};
 use crate::i18n::{Text, ui};
 
 /// `<thead>` of column names; a column of numbers is `(word, true)`.

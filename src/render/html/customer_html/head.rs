@@ -1,56 +1,14 @@
-//! The built-in `customer.html` written without the template engine: the same markup, from
-//! the same [`CustomerPage`], byte for byte (a test renders every fixture both ways). A team
-//! that replaces `customer.html` or `base.html` gets its template rendered instead.
-//!
-//! Each function below writes one part of `templates/customer.html`, in its order; a change
-//! to that template is a change here too.
+//! The top of a customer's page: name and badges, profile and computed values, alerts,
+//! satisfaction and the buying grid, the follow-ups.
 
-use super::customer_html_tables as tables;
-use super::customer_page::CustomerPage;
-use super::html_writer::{Frame, Html};
-use super::templates::dial;
-use super::views::Labelled;
+use super::super::html_writer::Html;
+use super::super::templates::dial;
+use super::super::views::customer_page::CustomerPage;
+use super::parts::{because, copy_button, why};
 use crate::i18n::{Text, ui};
 
-/// Writes the page of one customer into `out`.
-pub fn write(out: &mut Vec<u8>, frame: &Frame, p: &CustomerPage) {
-    let root = frame.root.as_str();
-    frame.page(out, &p.title, |h| {
-        head(h, root, p);
-        profile_and_computed(h, p);
-        alerts(h, p);
-        care(h, root, p);
-        agenda(h, p);
-        tables::promises(h, p);
-        tables::contacts(h, p);
-        tables::interactions(h, p);
-        tables::orders(h, p);
-        tables::deliveries(h, p);
-        tables::complaints(h, p);
-        tables::contracts(h, p);
-        tables::opportunities(h, p);
-        tables::handovers(h, p);
-        tables::notes_and_history(h, p, frame.has_history);
-    });
-}
-
-/// `{{ t.why }}` folded out: `<details class="why">…</details>`.
-pub(super) fn why(h: &mut Html<'_>, text: &str) {
-    h.raw("<details class=\"why\"><summary>").word(ui::WHY).raw("</summary>").text(text).raw("</details>");
-}
-
-/// One of the page's "why" texts (empty when the analysis gave none).
-pub(super) fn because<'p>(p: &'p CustomerPage, key: &str) -> &'p str {
-    p.care.why.get(key).map_or("", String::as_str)
-}
-
-/// A labelled value as a class suffix and its label: `<span class="{class}-{key}">{label}</span>`.
-pub(super) fn pill(h: &mut Html<'_>, class: &str, l: &Labelled) {
-    h.raw("<span class=\"").raw(class).raw("-").text(l.key).raw("\">").text(l.label).raw("</span>");
-}
-
 /// The name, the badges and the line under them.
-fn head(h: &mut Html<'_>, root: &str, p: &CustomerPage) {
+pub fn head(h: &mut Html<'_>, root: &str, p: &CustomerPage) {
     let (c, row) = (&p.c, &p.row);
     h.raw("\n<div class=\"customer-head\">\n  <h1>").text(&c.name).raw("</h1>\n  <div class=\"badges\">\n");
     h.raw("    <span class=\"badge class-").text(row.class).raw("\" title=\"").text(because(p, "class"));
@@ -80,7 +38,7 @@ fn head(h: &mut Html<'_>, root: &str, p: &CustomerPage) {
 }
 
 /// The profile and the computed values, side by side.
-fn profile_and_computed(h: &mut Html<'_>, p: &CustomerPage) {
+pub fn profile_and_computed(h: &mut Html<'_>, p: &CustomerPage) {
     let c = &p.c;
     h.raw("<div class=\"grid-2\">\n<section class=\"panel\" id=\"profile\">\n  <h2>").word(ui::PROFILE);
     h.raw("</h2>\n  <dl class=\"kv\">\n    ");
@@ -124,14 +82,8 @@ fn profile_and_computed(h: &mut Html<'_>, p: &CustomerPage) {
     h.raw("\n  </dl>\n</section>\n</div>\n\n");
 }
 
-/// The WeChat copy button (shown by the page's script).
-pub(super) fn copy_button(h: &mut Html<'_>, wechat: &str) {
-    h.raw("<button type=\"button\" class=\"copy\" data-copy=\"").text(wechat).raw("\" data-copied=\"");
-    h.word(ui::COPIED).raw("\" hidden>").word(ui::COPY).raw("</button>");
-}
-
 /// The risk and loss alerts.
-fn alerts(h: &mut Html<'_>, p: &CustomerPage) {
+pub fn alerts(h: &mut Html<'_>, p: &CustomerPage) {
     if !p.care.risk.is_empty() {
         h.raw("\n<div class=\"alert\"><strong>").word(ui::AT_RISK).raw(":</strong> ");
         for k in &p.care.risk {
@@ -162,7 +114,7 @@ fn explained_row(h: &mut Html<'_>, p: &CustomerPage, word: Text, key: &str, valu
 }
 
 /// Satisfaction, referrals and the buying grid.
-fn care(h: &mut Html<'_>, root: &str, p: &CustomerPage) {
+pub fn care(h: &mut Html<'_>, root: &str, p: &CustomerPage) {
     let care = &p.care;
     h.raw("<div class=\"grid-2\">\n<section class=\"panel\">\n  <h2>").word(ui::SATISFACTION);
     h.raw("</h2>\n  <dl class=\"kv\">\n");
@@ -232,7 +184,7 @@ fn buying_grid(h: &mut Html<'_>, p: &CustomerPage) {
 }
 
 /// The customer's follow-ups.
-fn agenda(h: &mut Html<'_>, p: &CustomerPage) {
+pub fn agenda(h: &mut Html<'_>, p: &CustomerPage) {
     if !p.agenda.is_empty() {
         h.raw("\n<section>\n  <h2>").word(ui::AGENDA).raw("</h2>\n  <ul class=\"agenda\">\n  ");
         for i in &p.agenda {
