@@ -70,8 +70,10 @@ pub struct Frame {
     pub after_content: String,
 }
 
-/// What stands for the title when the frame is rendered: a character no page title holds
-/// (a private-use one, left as it is by the escaping), found again and cut out.
+/// What stands for the title when the frame is rendered: two private-use characters, which
+/// the escaping leaves as they are, found again and cut out. The frame is cut before any
+/// page's title goes in, so a title may hold them; only the frame's own text could clash (a
+/// company name holding them), and then [`Frame::cut`] finds the mark twice and gives `None`.
 pub const TITLE_MARK: &str = "\u{F8FF}\u{F8FE}";
 
 /// Where the content goes in the built-in `base.html` (its block `content` is empty).
