@@ -17,6 +17,7 @@ pub mod reader;
 pub mod settings;
 mod source;
 mod team;
+pub mod tree;
 mod validate;
 
 pub use validate::placeholder;
@@ -28,7 +29,6 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use sha2::Digest as _;
-use toml::de::DeTable;
 
 pub use cache::ParseCache;
 pub use load::{FileKind, Found};
@@ -282,24 +282,26 @@ fn parse_bytes(found: &Found, today: NaiveDate, bytes: &[u8], source: Option<u12
         parsed.diagnostics = decoded.fatal;
         return parsed;
     }
-    let (table, errors) = DeTable::parse_recoverable(&parsed.text);
-    if !errors.is_empty() {
-        parsed.diagnostics = errors
-            .iter()
-            .map(|e| {
-                let span = e.span().unwrap_or(0..0);
-                Diagnostic::new(Code::Syntax, &found.rel, span, format!("TOML syntax: {}", e.message().trim_end()))
-            })
-            .collect();
-        return parsed;
-    }
+    let table = match tree::parse(&parsed.text) {
+        Ok(table) => table,
+        Err(errors) => {
+            parsed.diagnostics = errors
+                .iter()
+                .map(|e| {
+                    let span = e.span().unwrap_or(0..0);
+                    Diagnostic::new(Code::Syntax, &found.rel, span, format!("TOML syntax: {}", e.message().trim_end()))
+                })
+                .collect();
+            return parsed;
+        }
+    };
     let mut cx = Ctx::new(&found.rel);
-    let top = Table::new(table.get_ref(), 0..0, "the settings");
+    let top = Table::new(&table, 0..0, "the settings");
     parsed.content = match &found.kind {
         FileKind::Settings => Content::Settings(Box::new(read_settings(&mut cx, &top))),
-        FileKind::Team => Content::Team(team::read_team(&mut cx, &Table::new(table.get_ref(), 0..0, "team.toml"))),
+        FileKind::Team => Content::Team(team::read_team(&mut cx, &Table::new(&table, 0..0, "team.toml"))),
         FileKind::Customer(id) => {
-            let top = Table::new(table.get_ref(), 0..0, "the customer");
+            let top = Table::new(&table, 0..0, "the customer");
             let mut customer = customer::read_customer(&mut cx, &top, id, today);
             customer.source = source;
             top.finish(&mut cx);

@@ -5,9 +5,9 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use toml::Spanned;
-use toml::de::DeValue;
 
 use super::reader::{Ctx, Table, describe, shorten};
+use super::tree::Value;
 use crate::diagnostics::Code;
 
 impl Table<'_, '_> {
@@ -28,10 +28,10 @@ impl Table<'_, '_> {
         Some(Spanned::new(value.span(), number))
     }
 
-    fn money_out_of_bounds(&self, cx: &mut Ctx<'_>, key: &str, value: &Spanned<DeValue<'_>>) {
+    fn money_out_of_bounds(&self, cx: &mut Ctx<'_>, key: &str, value: &Spanned<Value<'_>>) {
         let text = match value.get_ref() {
-            DeValue::Integer(i) => i.as_str().to_string(),
-            DeValue::Float(f) => f.as_str().to_string(),
+            Value::Integer(i) => i.as_str().to_string(),
+            Value::Float(f) => f.as_str().to_string(),
             other => describe(other),
         };
         let large = text.replace('_', "").parse::<f64>().map_or(true, |f| f.abs() >= 1.0);
@@ -48,12 +48,12 @@ impl Table<'_, '_> {
 
     /// A number as an exact decimal; a wrong type, NaN, infinity or a number no decimal holds
     /// is reported (the last as money out of bounds when `expected` is money).
-    fn numeric(&self, cx: &mut Ctx<'_>, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) -> Option<Decimal> {
+    fn numeric(&self, cx: &mut Ctx<'_>, key: &str, value: &Spanned<Value<'_>>, expected: &str) -> Option<Decimal> {
         if let Some(n) = decimal(value.get_ref()) {
             return Some(n);
         }
         match value.get_ref() {
-            DeValue::Float(f) if f.as_str().trim_start_matches(['+', '-']).chars().all(char::is_alphabetic) => {
+            Value::Float(f) if f.as_str().trim_start_matches(['+', '-']).chars().all(char::is_alphabetic) => {
                 cx.report(
                     Code::WrongType,
                     value.span(),
@@ -61,10 +61,10 @@ impl Table<'_, '_> {
                 )
                 .help = Some("NaN and infinity are not amounts: write the number, e.g. 12000 or 12000.50".to_string());
             }
-            DeValue::Integer(_) | DeValue::Float(_) if expected.contains("money") => {
+            Value::Integer(_) | Value::Float(_) if expected.contains("money") => {
                 self.money_out_of_bounds(cx, key, value)
             }
-            DeValue::Integer(_) | DeValue::Float(_) => {
+            Value::Integer(_) | Value::Float(_) => {
                 cx.report(
                     Code::OutOfRange,
                     value.span(),
@@ -110,12 +110,12 @@ pub fn money_in_bounds(amount: Decimal) -> bool {
 }
 
 /// A parsed number as an exact decimal (integers in any radix, floats from their source text).
-pub(super) fn decimal(value: &DeValue<'_>) -> Option<Decimal> {
+pub(super) fn decimal(value: &Value<'_>) -> Option<Decimal> {
     match value {
-        DeValue::Integer(i) => i128::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+        Value::Integer(i) => i128::from_str_radix(&i.as_str().replace('_', ""), i.radix())
             .ok()
             .and_then(|n| Decimal::try_from_i128_with_scale(n, 0).ok()),
-        DeValue::Float(f) => {
+        Value::Float(f) => {
             let text = f.as_str().replace('_', "");
             let text = text.strip_prefix('+').unwrap_or(&text);
             if text.contains(['e', 'E']) { Decimal::from_scientific(text).ok() } else { Decimal::from_str(text).ok() }

@@ -1,6 +1,6 @@
 //! Typed reading of a parsed TOML table that reports every problem instead of stopping.
 //!
-//! The parsed `DeTable` tree (with spans) is the raw layer; a [`Table`] reads the keys a
+//! The parsed [`super::tree`] (with spans) is the raw layer; a [`Table`] reads the keys a
 //! record type knows, turns wrong types, missing keys, bad enumerations and ranges into
 //! diagnostics, and at the end reports every key it was not asked for as unknown.
 
@@ -8,10 +8,10 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
 
 use super::choices::Choice;
 use super::model::Birthday;
+use super::tree::{Entries, Value};
 use super::{dates, keys};
 use crate::diagnostics::{Code, Diagnostic, MAX_PER_CODE};
 
@@ -42,7 +42,7 @@ impl<'f> Ctx<'f> {
 
 /// One TOML table being read: the top level of a file, a `[table]` or an `[[array]]` entry.
 pub struct Table<'t, 'i> {
-    entries: &'t DeTable<'i>,
+    entries: &'t Entries<'i>,
     /// The span of the table's header (or of the start of the file).
     pub span: Range<usize>,
     /// How messages name the table (`[[order]]`, `the customer`).
@@ -51,18 +51,18 @@ pub struct Table<'t, 'i> {
 
 impl<'t, 'i> Table<'t, 'i> {
     /// Reads a table known in the key catalogue as `name` (e.g. `[[order]]`).
-    pub fn new(entries: &'t DeTable<'i>, span: Range<usize>, name: &'static str) -> Self {
+    pub fn new(entries: &'t Entries<'i>, span: Range<usize>, name: &'static str) -> Self {
         Table { entries, span, name }
     }
 
-    pub(super) fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+    pub(super) fn get(&self, key: &str) -> Option<&'t Spanned<Value<'i>>> {
         debug_assert!(keys::of(self.name).contains(&key), "`{key}` is not a key of {} in records::keys", self.name);
         #[cfg(test)]
         ASKED.lock().unwrap_or_else(|e| e.into_inner()).insert((self.name, key.to_string()));
-        self.entries.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
+        self.entries.get(key)
     }
 
-    pub(super) fn wrong_type(&self, cx: &mut Ctx<'_>, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) {
+    pub(super) fn wrong_type(&self, cx: &mut Ctx<'_>, key: &str, value: &Spanned<Value<'_>>, expected: &str) {
         let found = describe(value.get_ref());
         let d = cx.report(
             Code::WrongType,
@@ -262,7 +262,7 @@ impl<'t, 'i> Table<'t, 'i> {
     /// The entries of an array of tables such as `[[order]]`.
     pub fn tables(&self, cx: &mut Ctx<'_>, key: &str, name: &'static str) -> Vec<Table<'t, 'i>> {
         let Some(value) = self.get(key) else { return Vec::new() };
-        let table_of = |v: &'t Spanned<DeValue<'i>>| v.get_ref().as_table().map(|t| Table::new(t, v.span(), name));
+        let table_of = |v: &'t Spanned<Value<'i>>| v.get_ref().as_table().map(|t| Table::new(t, v.span(), name));
         match value.get_ref().as_array() {
             Some(items) if items.iter().all(|v| v.get_ref().is_table()) => items.iter().filter_map(table_of).collect(),
             _ => {
@@ -315,15 +315,15 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 /// A value's kind in words, for "found …".
-pub(super) fn describe(value: &DeValue<'_>) -> String {
+pub(super) fn describe(value: &Value<'_>) -> String {
     match value {
-        DeValue::String(s) => format!("the string \"{}\"", shorten(s)),
-        DeValue::Integer(i) => format!("the number {}", i.as_str()),
-        DeValue::Float(f) => format!("the number {}", f.as_str()),
-        DeValue::Boolean(b) => format!("{b}"),
-        DeValue::Datetime(d) => format!("the date-time {d}"),
-        DeValue::Array(_) => "a list".to_string(),
-        DeValue::Table(_) => "a table".to_string(),
+        Value::String(s) => format!("the string \"{}\"", shorten(s)),
+        Value::Integer(i) => format!("the number {}", i.as_str()),
+        Value::Float(f) => format!("the number {}", f.as_str()),
+        Value::Boolean(b) => format!("{b}"),
+        Value::Datetime(d) => format!("the date-time {d}"),
+        Value::Array(_) => "a list".to_string(),
+        Value::Table(_) => "a table".to_string(),
     }
 }
 

@@ -1,14 +1,12 @@
-use toml::de::DeTable;
-
 use super::*;
 use crate::i18n::Language;
 use crate::records::reader::{Ctx, Table};
 use crate::records::settings::{Settings, read_settings};
 
 fn read(text: &str) -> (Settings, Vec<crate::diagnostics::Diagnostic>) {
-    let parsed = DeTable::parse(text).expect("valid TOML");
+    let parsed = crate::records::tree::parse(text).expect("valid TOML");
     let mut cx = Ctx::new("cardfile.toml");
-    let settings = read_settings(&mut cx, &Table::new(parsed.get_ref(), 0..0, "the settings"));
+    let settings = read_settings(&mut cx, &Table::new(&parsed, 0..0, "the settings"));
     (settings, cx.diagnostics)
 }
 

@@ -2,8 +2,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use toml::de::DeTable;
-
 use super::{Ty, customer, settings, team};
 use crate::diagnostics::Code;
 use crate::records::keys;
@@ -46,9 +44,9 @@ fn customer_keys_are_the_readers_keys() {
 /// The keys the settings reader accepts in a table, read from its "the keys of … are" hint.
 fn reader_keys(prefix: &str, table: &str) -> BTreeSet<String> {
     let text = format!("{prefix}zzzzzzzzzzzz = 1\n");
-    let parsed = DeTable::parse(&text).expect("valid TOML");
+    let parsed = crate::records::tree::parse(&text).expect("valid TOML");
     let mut cx = Ctx::new("cardfile.toml");
-    crate::records::settings::read_settings(&mut cx, &Table::new(parsed.get_ref(), 0..0, "the settings"));
+    crate::records::settings::read_settings(&mut cx, &Table::new(&parsed, 0..0, "the settings"));
     let hint = cx.diagnostics.iter().find_map(|d| d.help.clone()).expect("an unknown-key hint");
     let list = hint.strip_prefix(&format!("the keys of {table} are: ")).unwrap_or_else(|| panic!("hint: {hint}"));
     list.split(", ").map(str::to_string).collect()

@@ -233,15 +233,13 @@ fn weight(cx: &mut Ctx<'_>, t: &Table<'_, '_>, key: &str) -> Option<Decimal> {
 
 #[cfg(test)]
 mod tests {
-    use toml::de::DeTable;
-
     use super::*;
     use crate::records::choices::Severity;
 
     fn settings(text: &str) -> (Settings, usize) {
-        let parsed = DeTable::parse(text).expect("valid TOML");
+        let parsed = crate::records::tree::parse(text).expect("valid TOML");
         let mut cx = Ctx::new("cardfile.toml");
-        let s = read_settings(&mut cx, &Table::new(parsed.get_ref(), 0..0, "the settings"));
+        let s = read_settings(&mut cx, &Table::new(&parsed, 0..0, "the settings"));
         (s, cx.diagnostics.len())
     }
 
