@@ -101,22 +101,24 @@ pub fn date(d: NaiveDate) -> String {
     if !(0..=9999).contains(&year) {
         return format!("{year:04}-{:02}-{:02}", d.month(), d.day());
     }
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let digit = |n: u32| b'0' + (n % 10) as u8;
     let (y, m, day) = (year.unsigned_abs(), d.month(), d.day());
-    [
+    let bytes = [
         digit(y / 1000),
         digit(y / 100),
         digit(y / 10),
         digit(y),
-        '-',
+        b'-',
         digit(m / 10),
         digit(m),
-        '-',
+        b'-',
         digit(day / 10),
         digit(day),
-    ]
-    .iter()
-    .collect()
+    ];
+    // One allocation of the exact size (collecting characters grew the string as it went).
+    let mut out = String::with_capacity(bytes.len());
+    out.extend(bytes.map(char::from));
+    out
 }
 
 /// A month and day: `06-12` in English, `6月12日` in Chinese.

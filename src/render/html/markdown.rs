@@ -20,20 +20,62 @@ fn safe_url(url: &str) -> bool {
 /// | \\ ` and the like), no control character, no run of spaces and no whitespace at its end.
 /// Most interaction summaries are; they skip the parser.
 fn plain(markdown: &str) -> bool {
-    let starts_plain = markdown.chars().next().is_some_and(|c| !c.is_ascii() || c.is_ascii_alphabetic());
-    let ordinary = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-                || matches!(
-                    c,
-                    ' ' | ',' | '.' | ';' | ':' | '?' | '%' | '/' | '(' | ')' | '\'' | '"' | '-' | '+' | '=' | '@'
-                )
+    let bytes = markdown.as_bytes();
+    let starts_plain = bytes.first().is_some_and(|&b| !b.is_ascii() || b.is_ascii_alphabetic());
+    if !starts_plain || bytes.last() == Some(&b' ') || markdown.contains("  ") {
+        return false;
+    }
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if !ORDINARY_ASCII[usize::from(b)] {
+                return false;
+            }
+            at += 1;
+        } else if (0xE4..=0xE9).contains(&b) {
+            // U+4000 to U+9FFF (the common Chinese characters): neither whitespace nor control.
+            at += 3;
         } else {
-            !c.is_whitespace() && !c.is_control()
+            let Some(c) = markdown.get(at..).and_then(|rest| rest.chars().next()) else { return false };
+            if c.is_whitespace() || c.is_control() {
+                return false;
+            }
+            at += c.len_utf8();
         }
-    };
-    starts_plain && !markdown.ends_with(' ') && !markdown.contains("  ") && markdown.chars().all(ordinary)
+    }
+    true
 }
+
+/// The ASCII characters that plain text may hold: letters, digits, the space and punctuation
+/// that Markdown and HTML give no meaning to inside a line.
+const ORDINARY_ASCII: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b' ' | b','
+                    | b'.'
+                    | b';'
+                    | b':'
+                    | b'?'
+                    | b'%'
+                    | b'/'
+                    | b'('
+                    | b')'
+                    | b'\''
+                    | b'"'
+                    | b'-'
+                    | b'+'
+                    | b'='
+                    | b'@'
+            );
+        b += 1;
+    }
+    table
+};
 
 /// Renders Markdown to HTML with every raw HTML fragment escaped.
 pub fn render(markdown: &str) -> String {
@@ -111,6 +153,7 @@ mod tests {
             "Called Anna: she's \"happy\" (mostly), 50% off / 2 = ok; see www.example.com or a@b.cn?",
             "x = y + z - 1",
             "邮件发送 2026 年价格表。",
+            "㐀䶿一鿿 and ａ full-width letter",
             // Not plain: each is parsed, and the fast path must not take it.
             "1. first",
             "- item",
@@ -130,6 +173,10 @@ mod tests {
             "back\\slash",
             "`code`",
             "　全角空格",
+            "中文\u{3000}空格",
+            "no\u{a0}break",
+            "next\u{85}line",
+            "c1\u{9b}control",
             "nul\0byte",
             "",
         ];
@@ -140,8 +187,11 @@ mod tests {
             let parsed = parsed.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(plain_excerpt(text, 1000), parsed, "{text:?}");
         }
-        assert!(plain(texts[0]) && plain(texts[2]) && plain(texts[3]), "ordinary text takes the fast path");
-        assert!(texts[5..].iter().all(|t| !plain(t)), "marked-up text is parsed");
+        assert!(
+            plain(texts[0]) && plain(texts[2]) && plain(texts[3]) && plain(texts[5]),
+            "ordinary text takes the fast path"
+        );
+        assert!(texts[6..].iter().all(|t| !plain(t)), "marked-up text is parsed");
     }
 
     #[test]

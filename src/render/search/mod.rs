@@ -215,6 +215,10 @@ pub fn bucket(term: &str, buckets: usize) -> usize {
 /// U+2028 and U+2029 escaped.
 pub fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     let json = serde_json::to_string(value).unwrap_or_default();
+    // Most values hold none of them (0xE2 starts U+2028 and U+2029): then the JSON is the answer.
+    if !json.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2)) {
+        return json;
+    }
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         match c {

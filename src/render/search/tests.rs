@@ -84,6 +84,13 @@ fn record_text_stays_inert_inside_a_script() {
         assert!(!json.contains(bad), "{json} holds {bad:?}");
     }
     assert_eq!(serde_json::from_str::<String>(&json).unwrap(), "</script><b>&\u{2028}\u{2029}");
+    // Each alone too: a text holding only one of them must not pass as one that needs nothing.
+    for bad in ["<", ">", "&", "\u{2028}", "\u{2029}"] {
+        let json = script_json(&format!("a{bad}b"));
+        assert!(!json.contains(bad), "{json} holds {bad:?}");
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), format!("a{bad}b"));
+    }
+    assert_eq!(script_json("plain 华东 text"), "\"plain 华东 text\"");
 }
 
 #[test]
