@@ -1,7 +1,9 @@
-//! The scalars of the one-pass reader: decimal integers and floats, and the escapes of basic
-//! strings. Each answers `None` (or `false`) for what it leaves to the `toml` crate.
+//! The scalars of the one-pass reader: local dates, decimal integers and floats, and the
+//! escapes of basic strings. Each answers `None` (or `false`) for what it leaves to the `toml` crate.
 
 use std::borrow::Cow;
+
+use toml::value::{Date, Datetime};
 
 use super::{Number, Value};
 
@@ -73,4 +75,24 @@ fn hex(chars: &mut std::str::Chars<'_>, len: usize) -> Option<char> {
         n = n * 16 + chars.next()?.to_digit(16)?;
     }
     char::from_u32(n)
+}
+
+/// A local date from the ten bytes `YYYY-MM-DD` (digits where the digits go), valid as TOML
+/// has it: a month from 1 to 12 and a day that month has (29 February only in leap years).
+pub(super) fn local_date(text: &[u8]) -> Option<Datetime> {
+    let number = |from: usize, to: usize| text[from..to].iter().fold(0u16, |n, b| n * 10 + u16::from(b - b'0'));
+    let (year, month, day) = (number(0, 4), number(5, 7), number(8, 10));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day < 1 || day > days {
+        return None;
+    }
+    let date = Date { year, month: u8::try_from(month).ok()?, day: u8::try_from(day).ok()? };
+    Some(Datetime { date: Some(date), time: None, offset: None })
 }

@@ -9,9 +9,8 @@
 use std::borrow::Cow;
 
 use toml::Spanned;
-use toml::value::Datetime;
 
-use super::scalars::{float, integer, unescape};
+use super::scalars::{float, integer, local_date, unescape};
 use super::{Entries, Number, Value};
 
 /// More keys in one table than this are left to the crate (its map finds a key in constant
@@ -363,9 +362,9 @@ impl<'i> Scanner<'i> {
                 Some(b' ' | b'\t') => !after(1).is_some_and(|b| b.is_ascii_digit()),
                 _ => false,
             };
-            let date: Datetime = self.text[start..end].parse().ok().filter(|_| ends)?;
+            let date = local_date(&self.bytes[start..end]).filter(|_| ends)?;
             self.at = end;
-            return (date.time.is_none() && date.offset.is_none()).then_some(Value::Datetime(date));
+            return Some(Value::Datetime(date));
         }
         while self.peek().is_some_and(|b| bare(b) || b == b'.' || b == b'+') {
             self.at += 1;
