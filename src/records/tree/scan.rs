@@ -84,6 +84,7 @@ fn insert<'i>(entries: &mut Entries<'i>, key: Spanned<Cow<'i, str>>, value: Span
     Some(())
 }
 
+/// The reader's place in one file's text (`bytes` is `text`'s bytes).
 struct Scanner<'i> {
     text: &'i str,
     bytes: &'i [u8],
