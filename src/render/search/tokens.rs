@@ -29,20 +29,31 @@ pub fn fold(text: &str) -> String {
 /// result, since a decomposition splits exactly before any character of combining class 0.
 fn fold_into(text: &str, out: &mut String) {
     if text.is_ascii() {
-        let from = out.len();
-        out.push_str(text);
-        out[from..].make_ascii_lowercase();
+        fold_run(text, true, out);
         return;
     }
-    let mut other = 0;
+    // The text alternates between runs copied as they are and runs decomposed; `from` is where
+    // the current run starts, `copied` whether it is one to copy.
+    let (mut from, mut copied) = (0, true);
     for (at, c) in text.char_indices() {
-        if c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-            decompose(&text[other..at], out);
-            out.push(c.to_ascii_lowercase());
-            other = at + c.len_utf8();
+        let copy = c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c);
+        if copy != copied {
+            fold_run(&text[from..at], copied, out);
+            (from, copied) = (at, copy);
         }
     }
-    decompose(&text[other..], out);
+    fold_run(&text[from..], copied, out);
+}
+
+/// Appends one run of [`fold_into`]: copied with ASCII lower-cased, or decomposed.
+fn fold_run(run: &str, copied: bool, out: &mut String) {
+    if copied {
+        let start = out.len();
+        out.push_str(run);
+        out[start..].make_ascii_lowercase();
+    } else {
+        decompose(run, out);
+    }
 }
 
 /// Appends `text` decomposed, accents dropped, in lower case, to `out`.
