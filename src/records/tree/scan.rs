@@ -118,7 +118,7 @@ impl<'i> Scanner<'i> {
     }
 
     /// Takes `expected` at the current position.
-    fn expect(&mut self, expected: &[u8]) -> Option<()> {
+    fn take(&mut self, expected: &[u8]) -> Option<()> {
         self.bytes[self.at..].starts_with(expected).then(|| self.at += expected.len())
     }
 
@@ -142,7 +142,7 @@ impl<'i> Scanner<'i> {
                 self.at += 1;
                 Some(())
             }
-            Some(b'\r') => self.expect(b"\r\n"),
+            Some(b'\r') => self.take(b"\r\n"),
             Some(_) => None,
         }
     }
@@ -172,7 +172,7 @@ impl<'i> Scanner<'i> {
         if key_start == key_end {
             return None;
         }
-        self.expect(if array { b"]]" } else { b"]" })?;
+        self.take(if array { b"]]" } else { b"]" })?;
         let span = start..self.at;
         let key = Spanned::new(key_start..key_end, Cow::Borrowed(&self.text[key_start..key_end]));
         let table = Spanned::new(span.clone(), Value::Table(Entries::default()));
@@ -201,7 +201,7 @@ impl<'i> Scanner<'i> {
     fn key_value(&mut self, depth: usize) -> Option<(Spanned<Cow<'i, str>>, Spanned<Value<'i>>)> {
         let key = self.key()?;
         self.skip_blank();
-        self.expect(b"=")?;
+        self.take(b"=")?;
         self.skip_blank();
         let value = self.value(depth)?;
         Some((key, value))
@@ -240,7 +240,7 @@ impl<'i> Scanner<'i> {
     }
 
     fn word(&mut self, word: &str, value: Value<'i>) -> Option<Value<'i>> {
-        self.expect(word.as_bytes())?;
+        self.take(word.as_bytes())?;
         (!self.peek().is_some_and(bare)).then_some(value)
     }
 
