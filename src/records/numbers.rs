@@ -34,7 +34,7 @@ impl Table<'_, '_> {
             Value::Float(f) => f.as_str().to_string(),
             other => describe(other),
         };
-        let large = text.replace('_', "").parse::<f64>().map_or(true, |f| f.abs() >= 1.0);
+        let large = text.parse::<f64>().map_or(true, |f| f.abs() >= 1.0);
         let why = if large { "above 10^15" } else { "with more than 6 decimals" };
         cx.report(
             Code::MoneyOutOfBounds,
@@ -109,15 +109,15 @@ pub fn money_in_bounds(amount: Decimal) -> bool {
     amount.abs() <= MONEY_MAX && amount.normalize().scale() <= MONEY_DECIMALS
 }
 
-/// A parsed number as an exact decimal (integers in any radix, floats from their source text).
+/// A parsed number as an exact decimal (integers in any radix, floats from their text; the
+/// tree's numbers hold no underscores).
 pub(super) fn decimal(value: &Value<'_>) -> Option<Decimal> {
     match value {
-        Value::Integer(i) => i128::from_str_radix(&i.as_str().replace('_', ""), i.radix())
-            .ok()
-            .and_then(|n| Decimal::try_from_i128_with_scale(n, 0).ok()),
+        Value::Integer(i) => {
+            i128::from_str_radix(i.as_str(), i.radix()).ok().and_then(|n| Decimal::try_from_i128_with_scale(n, 0).ok())
+        }
         Value::Float(f) => {
-            let text = f.as_str().replace('_', "");
-            let text = text.strip_prefix('+').unwrap_or(&text);
+            let text = f.as_str().strip_prefix('+').unwrap_or(f.as_str());
             if text.contains(['e', 'E']) { Decimal::from_scientific(text).ok() } else { Decimal::from_str(text).ok() }
         }
         _ => None,
@@ -127,6 +127,21 @@ pub(super) fn decimal(value: &Value<'_>) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_with_underscores_are_their_digits_whichever_reader_read_them() {
+        // The first is read in one pass; a float with underscores and a hexadecimal integer are
+        // left to the `toml` crate.
+        let cases = [
+            ("a = +12_000\n", Decimal::from(12_000)),
+            ("a = 1_000.2_5\n", Decimal::new(100_025, 2)),
+            ("a = 0x2_EE0\n", Decimal::from(12_000)),
+        ];
+        for (text, expected) in cases {
+            let table = crate::records::tree::parse(text).expect("valid TOML");
+            assert_eq!(decimal(table.get("a").expect("key").get_ref()), Some(expected), "{text:?}");
+        }
+    }
 
     #[test]
     fn the_money_bound_is_ten_to_the_fifteenth_with_six_decimals() {

@@ -192,11 +192,7 @@ impl<'t, 'i> Table<'t, 'i> {
     /// An optional integer within `lo..=hi`.
     pub fn integer(&self, cx: &mut Ctx<'_>, key: &str, lo: i64, hi: i64) -> Option<i64> {
         let value = self.get(key)?;
-        let Some(n) = value
-            .get_ref()
-            .as_integer()
-            .and_then(|i| i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
-        else {
+        let Some(n) = value.get_ref().as_integer().and_then(|i| i64::from_str_radix(i.as_str(), i.radix()).ok()) else {
             self.wrong_type(cx, key, value, &format!("a whole number from {lo} to {hi}"));
             return None;
         };

@@ -79,7 +79,7 @@ fn hex(chars: &mut std::str::Chars<'_>, len: usize) -> Option<char> {
 
 /// A local date from the ten bytes `YYYY-MM-DD` (digits where the digits go), valid as TOML
 /// has it: a month from 1 to 12 and a day that month has (29 February only in leap years).
-pub(super) fn local_date(text: &[u8]) -> Option<Datetime> {
+pub(super) fn local_date(text: &[u8; 10]) -> Option<Datetime> {
     let number = |from: usize, to: usize| text[from..to].iter().fold(0u16, |n, b| n * 10 + u16::from(b - b'0'));
     let (year, month, day) = (number(0, 4), number(5, 7), number(8, 10));
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);

@@ -363,7 +363,7 @@ impl<'i> Scanner<'i> {
                 Some(b' ' | b'\t') => !after(1).is_some_and(|b| b.is_ascii_digit()),
                 _ => false,
             };
-            let date = local_date(&self.bytes[start..end]).filter(|_| ends)?;
+            let date = local_date(self.bytes[start..end].try_into().ok()?).filter(|_| ends)?;
             self.at = end;
             return Some(Value::Datetime(date));
         }
